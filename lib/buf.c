@@ -1,0 +1,143 @@
+#include "buf.h"
+#include "alloc.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+void bsl_buf_init(bsl_buf *b, const bsl_allocator *alloc)
+{
+    memset(b, 0, sizeof *b);
+    b->alloc = alloc;
+}
+
+static int buf_reserve(bsl_buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+    if (b->failed)
+        return 0;
+    if (extra > SIZE_MAX - b->len - 1) {
+        b->failed = BSL_ERR_LIMIT;
+        return 0;
+    }
+    need = b->len + extra + 1;
+    if (b->max && need - 1 > b->max) {
+        b->failed = BSL_ERR_LIMIT;
+        return 0;
+    }
+    if (need <= b->cap)
+        return 1;
+    cap = b->cap ? b->cap : 256;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    p = b->data ? bsl_realloc(b->alloc, b->data, b->cap, cap) : bsl_malloc(b->alloc, cap);
+    if (!p) {
+        b->failed = BSL_ERR_NOMEM;
+        return 0;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 1;
+}
+
+void bsl_buf_append(bsl_buf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void bsl_buf_puts(bsl_buf *b, const char *s) { bsl_buf_append(b, s, strlen(s)); }
+void bsl_buf_putc(bsl_buf *b, char c) { bsl_buf_append(b, &c, 1); }
+
+void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i, run = 0;
+    bsl_buf_putc(b, '"');
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[7];
+        size_t elen = 2;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        bsl_buf_append(b, s + run, i - run);
+        run = i + 1;
+        esc[0] = '\\';
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+            elen = 6;
+        }
+        bsl_buf_append(b, esc, elen);
+    }
+    bsl_buf_append(b, s + run, n - run);
+    bsl_buf_putc(b, '"');
+}
+
+void bsl_buf_uint(bsl_buf *b, unsigned long long v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    bsl_buf_append(b, tmp + i, sizeof tmp - i);
+}
+
+void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_decimal)
+{
+    double tenths = round(value * 10.0);
+    unsigned long long t;
+    if (!(tenths == tenths)) /* NaN never reaches here from the engine */
+        tenths = 0;
+    if (tenths < 0) {
+        bsl_buf_putc(b, '-');
+        tenths = -tenths;
+    }
+    if (tenths > 1e18)
+        tenths = 1e18;
+    t = (unsigned long long)tenths;
+    bsl_buf_uint(b, t / 10);
+    if (t % 10 || always_decimal) {
+        bsl_buf_putc(b, decimal_comma ? ',' : '.');
+        bsl_buf_putc(b, (char)('0' + t % 10));
+    }
+}
+
+char *bsl_buf_take(bsl_buf *b, size_t *len)
+{
+    char *p;
+    if (!b->failed && !b->data && buf_reserve(b, 0))
+        b->data[0] = '\0';
+    if (b->failed) {
+        bsl_buf_release(b);
+        return NULL;
+    }
+    p = b->data;
+    if (len)
+        *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void bsl_buf_release(bsl_buf *b)
+{
+    bsl_free(b->alloc, b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,32 @@
+/* A growable byte buffer with a sticky failure flag: writers append without
+ * checking each call and test bsl_buf.failed once at the end. Numbers are
+ * formatted without printf so that the caller's locale never changes output. */
+#ifndef BSL_BUF_H
+#define BSL_BUF_H
+
+#include "boussole.h"
+#include <stddef.h>
+
+typedef struct bsl_buf {
+    const bsl_allocator *alloc;
+    char *data;   /* NUL-terminated when not failed and cap > 0 */
+    size_t len, cap;
+    size_t max;   /* 0: no limit; else appending past max fails */
+    int failed;   /* BSL_OK, BSL_ERR_NOMEM or BSL_ERR_LIMIT */
+} bsl_buf;
+
+void bsl_buf_init(bsl_buf *b, const bsl_allocator *alloc);
+void bsl_buf_append(bsl_buf *b, const char *s, size_t n);
+void bsl_buf_puts(bsl_buf *b, const char *s);
+void bsl_buf_putc(bsl_buf *b, char c);
+/* A JSON string literal with quotes, minimal escapes (canonical form). */
+void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n);
+void bsl_buf_uint(bsl_buf *b, unsigned long long v);
+/* value rounded to one decimal, e.g. "72.5"; decimal_comma writes "72,5";
+ * always_decimal keeps ".0" for whole values. */
+void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_decimal);
+/* Hand the data over (NUL-terminated) and reset b; NULL if failed. */
+char *bsl_buf_take(bsl_buf *b, size_t *len);
+void bsl_buf_release(bsl_buf *b);
+
+#endif

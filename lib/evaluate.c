@@ -1,0 +1,272 @@
+/* Scoring and verdict (REFERENTIEL.md §2). Reads a framework and a bound
+ * use-case, writes a result; formats nothing (sentences come from the
+ * framework, see wording.c). */
+#include "result.h"
+#include "error.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Scores are rounded to 0.1 before any threshold is compared, so a
+ * criterion shown as 70.0 is met. */
+static double round1(double x) { return round(x * 10.0) / 10.0; }
+
+static int applies(const bsl_indicator *ind, const bsl_usecase *uc)
+{
+    const bsl_fact_value *cond;
+    if (!ind->has_condition)
+        return 1;
+    cond = &uc->facts[ind->cond_indicator];
+    if (!cond->present)
+        return 1; /* unknown: ask for the fact rather than assume it away */
+    return ind->cond_match[cond->outcome] != ind->cond_negate;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static size_t matched_outcome(const bsl_indicator *ind, const bsl_fact_value *fv)
+{
+    switch (ind->type) {
+    case BSL_IND_NUMBER: return bsl_indicator_band(ind, fv->number);
+    case BSL_IND_SET: return fv->member_count ? BSL_OUT_NON_EMPTY : BSL_OUT_EMPTY;
+    case BSL_IND_TEXT: return is_blank(fv->text, fv->text_len) ? BSL_OUT_ABSENT : BSL_OUT_PRESENT;
+    default: return fv->outcome;
+    }
+}
+
+static const char *copy_str(bsl_arena *arena, const char *s)
+{
+    return s ? bsl_arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+/* Score one criterion's indicators; returns BSL_ERR_NOMEM or BSL_OK. */
+static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
+{
+    const bsl_framework *fw = r->fw;
+    const bsl_criterion_def *def = &fw->criteria[ci];
+    struct bsl_criterion_result *cr = &r->criteria[ci];
+    double wsum = 0, psum = 0;
+    int red = 0, unanswered = 0;
+    size_t k;
+
+    cr->def = def;
+    cr->outcome_count = def->indicator_count;
+    cr->outcomes = bsl_arena_calloc(&r->arena, def->indicator_count, sizeof *cr->outcomes);
+    if (!cr->outcomes)
+        return BSL_ERR_NOMEM;
+    for (k = 0; k < def->indicator_count; k++) {
+        size_t ii = def->first_indicator + k;
+        const bsl_indicator *ind = &fw->indicators[ii];
+        const bsl_fact_value *fv = &uc->facts[ii];
+        struct bsl_outcome *o = &cr->outcomes[k];
+        double w = ind->weight.value;
+
+        o->ind = ind;
+        o->criterion_id = def->id;
+        if (fv->evidence && !(o->evidence = copy_str(&r->arena, fv->evidence)))
+            return BSL_ERR_NOMEM;
+        if (fv->present && !(o->value_json = copy_str(&r->arena, fv->json)))
+            return BSL_ERR_NOMEM;
+        if (!applies(ind, uc)) {
+            o->not_applicable = 1;
+            o->rule = "not_applicable";
+            continue;
+        }
+        if (!fv->present) {
+            o->missing = 1;
+            o->rule = "missing";
+            if (ind->required)
+                r->missing[r->missing_count++] = ind->fact;
+            if (w > 0)
+                unanswered = 1;
+        } else {
+            o->matched = &ind->outcomes[matched_outcome(ind, fv)];
+            o->rule = o->matched->rule;
+            o->points = o->matched->points.value;
+            o->red_line = o->matched->red_line;
+            red |= o->red_line;
+            if (w > 0) {
+                wsum += w;
+                psum += w * o->points;
+            }
+        }
+        o->remediate = ind->remediation.s[0] &&
+                       (o->missing || o->red_line || (w > 0 && o->points < ind->maximum));
+        if (o->remediate)
+            r->remediations[r->remediation_count++] = o;
+    }
+    cr->score = wsum > 0 ? round1(psum / wsum) : (unanswered ? 0 : 100);
+    if (red)
+        cr->status = BSL_CRITERION_RED_LINE;
+    else if (wsum == 0 && unanswered)
+        cr->status = BSL_CRITERION_NOT_ASSESSED;
+    else if (cr->score >= def->met.value)
+        cr->status = BSL_CRITERION_MET;
+    else if (cr->score >= def->reservations.value)
+        cr->status = BSL_CRITERION_RESERVATIONS;
+    else
+        cr->status = BSL_CRITERION_NOT_MET;
+    return BSL_OK;
+}
+
+static void add_reason(bsl_result *r, bsl_reason_kind kind, const char *criterion,
+                       const char *fact, const bsl_text *text)
+{
+    struct bsl_reason *reason = &r->reasons[r->reason_count++];
+    reason->kind = kind;
+    reason->criterion = criterion;
+    reason->fact = fact;
+    reason->text[0] = text->s[0];
+    reason->text[1] = text->s[1];
+}
+
+/* Reasons in the order of the verdict precedence: red lines, missing facts,
+ * then each criterion by how far it is from met. */
+static void list_reasons(bsl_result *r)
+{
+    static const bsl_reason_kind status_kind[] = {
+        [BSL_CRITERION_MET] = BSL_REASON_MET,
+        [BSL_CRITERION_RESERVATIONS] = BSL_REASON_RESERVATION,
+        [BSL_CRITERION_NOT_MET] = BSL_REASON_NOT_MET,
+        [BSL_CRITERION_NOT_ASSESSED] = BSL_REASON_NOT_ASSESSED,
+    };
+    size_t c, k;
+    int kind;
+    for (c = 0; c < r->criterion_count; c++)
+        for (k = 0; k < r->criteria[c].outcome_count; k++) {
+            const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
+            if (o->red_line)
+                add_reason(r, BSL_REASON_RED_LINE, o->criterion_id, o->ind->fact,
+                           &o->matched->justification);
+        }
+    for (c = 0; c < r->criterion_count; c++)
+        for (k = 0; k < r->criteria[c].outcome_count; k++) {
+            const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
+            if (o->missing && o->ind->required)
+                add_reason(r, BSL_REASON_MISSING, o->criterion_id, o->ind->fact,
+                           &o->ind->missing_text);
+        }
+    for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++)
+        for (c = 0; c < r->criterion_count; c++) {
+            const struct bsl_criterion_result *cr = &r->criteria[c];
+            /* A red-line criterion is explained by its red line. */
+            if (cr->status != BSL_CRITERION_RED_LINE && status_kind[cr->status] == (bsl_reason_kind)kind)
+                add_reason(r, (bsl_reason_kind)kind, cr->def->id, NULL, &cr->def->reason_text[kind]);
+        }
+}
+
+static void decide(bsl_result *r)
+{
+    size_t c;
+    double wsum = 0, ssum = 0;
+    int red = 0, not_met = 0, reservations = 0;
+    for (c = 0; c < r->criterion_count; c++) {
+        const struct bsl_criterion_result *cr = &r->criteria[c];
+        red |= cr->status == BSL_CRITERION_RED_LINE;
+        not_met |= cr->status == BSL_CRITERION_NOT_MET;
+        reservations |= cr->status == BSL_CRITERION_RESERVATIONS ||
+                        cr->status == BSL_CRITERION_NOT_ASSESSED;
+        if (cr->status != BSL_CRITERION_NOT_ASSESSED) {
+            wsum += cr->def->weight.value;
+            ssum += cr->def->weight.value * cr->score;
+        }
+    }
+    r->score = wsum > 0 ? round1(ssum / wsum) : 0;
+    r->verdict = red              ? BSL_VERDICT_RED_LINE
+               : r->missing_count ? BSL_VERDICT_INCOMPLETE
+               : not_met          ? BSL_VERDICT_UNFAVORABLE
+               : reservations     ? BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS
+                                  : BSL_VERDICT_FAVORABLE;
+}
+
+static int build(bsl_result *r, const bsl_usecase *uc)
+{
+    const bsl_framework *fw = r->fw;
+    size_t c, n = fw->indicator_count;
+    r->usecase_id = copy_str(&r->arena, uc->id);
+    r->usecase_title = copy_str(&r->arena, uc->title);
+    r->criterion_count = fw->criterion_count;
+    r->criteria = bsl_arena_calloc(&r->arena, fw->criterion_count, sizeof *r->criteria);
+    /* Upper bounds: at most one entry per indicator or criterion each. */
+    r->missing = bsl_arena_calloc(&r->arena, n, sizeof *r->missing);
+    r->remediations = bsl_arena_calloc(&r->arena, n, sizeof *r->remediations);
+    r->reasons = bsl_arena_calloc(&r->arena, 2 * n + fw->criterion_count, sizeof *r->reasons);
+    r->unknown = bsl_arena_calloc(&r->arena, uc->unknown_count, sizeof *r->unknown);
+    if (!r->usecase_id || !r->usecase_title || !r->criteria || !r->missing ||
+        !r->remediations || !r->reasons || !r->unknown)
+        return BSL_ERR_NOMEM;
+    for (c = 0; c < uc->unknown_count; c++) {
+        r->unknown[c].key = copy_str(&r->arena, uc->unknown[c].key);
+        r->unknown[c].path = copy_str(&r->arena, uc->unknown[c].path);
+        r->unknown[c].suggestion = uc->unknown[c].suggestion;
+        if (!r->unknown[c].key || !r->unknown[c].path)
+            return BSL_ERR_NOMEM;
+    }
+    r->unknown_count = uc->unknown_count;
+    for (c = 0; c < fw->criterion_count; c++)
+        if (evaluate_criterion(r, uc, c))
+            return BSL_ERR_NOMEM;
+    decide(r);
+    list_reasons(r);
+    return BSL_OK;
+}
+
+int bsl_evaluate(bsl_result **out, const bsl_framework *fw, const bsl_usecase *uc, bsl_error *err)
+{
+    bsl_result *r;
+    bsl_error_clear(err);
+    if (out)
+        *out = NULL;
+    if (!out || !fw || !uc)
+        return bsl_error_set(err, BSL_ERR_ARG, "bsl_evaluate: out, fw and uc must not be NULL");
+    if (uc->fw != fw)
+        return bsl_error_set(err, BSL_ERR_ARG,
+                             "the use-case was parsed against another framework");
+    r = bsl_malloc(&uc->cfg.alloc, sizeof *r);
+    if (!r)
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    memset(r, 0, sizeof *r);
+    r->alloc = uc->cfg.alloc;
+    r->fw = fw;
+    bsl_arena_init(&r->arena, &r->alloc);
+    if (build(r, uc)) {
+        bsl_result_free(r);
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    }
+    *out = r;
+    return BSL_OK;
+}
+
+int bsl_evaluate_json(bsl_result **out, const bsl_framework *fw, const char *buf, size_t len,
+                      const bsl_options *opts, bsl_error *err)
+{
+    bsl_usecase *uc;
+    int rc;
+    if (out)
+        *out = NULL;
+    if (!out)
+        return bsl_error_set(err, BSL_ERR_ARG, "bsl_evaluate_json: out must not be NULL");
+    if ((rc = bsl_usecase_parse(&uc, fw, buf, len, opts, err)))
+        return rc;
+    rc = bsl_evaluate(out, fw, uc, err);
+    bsl_usecase_free(uc);
+    return rc;
+}
+
+void bsl_result_free(bsl_result *r)
+{
+    bsl_allocator alloc;
+    if (!r)
+        return;
+    alloc = r->alloc;
+    bsl_arena_release(&r->arena);
+    bsl_free(&alloc, r);
+}

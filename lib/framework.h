@@ -1,0 +1,103 @@
+/* The compiled, immutable form of a framework (référentiel). Built once by
+ * bsl_framework_load() in one arena; read by usecase.c and evaluate.c. */
+#ifndef BSL_FRAMEWORK_H
+#define BSL_FRAMEWORK_H
+
+#include "boussole.h"
+#include "alloc.h"
+#include "options.h"
+#include "schema.h"
+
+typedef enum bsl_indicator_type {
+    BSL_IND_BOOLEAN,
+    BSL_IND_ENUM,
+    BSL_IND_NUMBER,
+    BSL_IND_SET,
+    BSL_IND_TEXT
+} bsl_indicator_type;
+
+typedef enum bsl_bound_kind { BSL_BOUND_OPEN, BSL_BOUND_UP_TO, BSL_BOUND_BELOW } bsl_bound_kind;
+
+/* One way an indicator can resolve: an enum level, a boolean value, a
+ * number band, a set's emptiness, a text's presence. */
+typedef struct bsl_outcome_def {
+    const char *value;      /* enum token, "true"/"false", "empty"/"non_empty", "present"/"absent"; NULL for bands */
+    bsl_num points;         /* 0 ("0") for red lines */
+    int red_line;
+    bsl_text justification;
+    const char *rule;       /* "level:eu", "band:<=1000", "set:non_empty", "text:present" */
+    bsl_bound_kind bound_kind;
+    double bound;           /* number bands only */
+} bsl_outcome_def;
+
+/* Positions of outcomes for the two-outcome types. */
+enum { BSL_OUT_FALSE = 0, BSL_OUT_TRUE = 1 };        /* boolean */
+enum { BSL_OUT_EMPTY = 0, BSL_OUT_NON_EMPTY = 1 };   /* set */
+enum { BSL_OUT_ABSENT = 0, BSL_OUT_PRESENT = 1 };    /* text */
+
+typedef struct bsl_indicator {
+    const char *fact;
+    bsl_indicator_type type;
+    size_t criterion;
+    bsl_text label;
+    bsl_text remediation;          /* s[] NULL when none */
+    bsl_text unit;                 /* number: s[] NULL when none */
+    int required;
+    bsl_num weight;
+    double maximum;                /* highest points among outcomes */
+    const char *maximum_text;      /* the same number as written */
+    bsl_outcome_def *outcomes;
+    size_t outcome_count;
+    const char **members;          /* set: allowed values */
+    size_t member_count;
+    int has_min, has_max;
+    bsl_num min, max;              /* number: allowed range */
+    /* applies_if: the indicator applies when the value of fact indicator
+     * cond_indicator is (or, with cond_negate, is not) one of the outcome
+     * indexes flagged in cond_match. */
+    int has_condition;
+    size_t cond_indicator;
+    int cond_negate;
+    unsigned char *cond_match;     /* one flag per outcome of cond_indicator */
+    bsl_text missing_text;         /* reason sentence when required and missing */
+} bsl_indicator;
+
+typedef struct bsl_criterion_def {
+    const char *id;
+    bsl_text title;
+    bsl_text reference;            /* s[] NULL when none */
+    bsl_num weight;
+    bsl_num met, reservations;
+    size_t first_indicator, indicator_count;
+    /* Reason sentences, written once at load (wording.c) so that evaluation
+     * formats nothing: indexed by bsl_reason_kind for the criterion-level
+     * kinds (NOT_MET, NOT_ASSESSED, RESERVATION, MET). */
+    bsl_text reason_text[BSL_REASON_MET + 1];
+} bsl_criterion_def;
+
+struct bsl_framework {
+    bsl_config cfg;
+    bsl_arena arena;
+    const char *id, *version;
+    bsl_text title, source, description;
+    char sha256[65];
+    bsl_criterion_def *criteria;
+    size_t criterion_count;
+    bsl_indicator *indicators;     /* criterion by criterion, in document order */
+    size_t indicator_count;
+    size_t *by_fact;               /* indicator indexes sorted by fact key */
+};
+
+/* Write the reason sentences of every criterion and indicator (wording.c). */
+int bsl_wording_build(bsl_framework *fw);
+
+/* Index of the indicator reading fact key[0..len), or SIZE_MAX. */
+size_t bsl_framework_find_fact(const bsl_framework *fw, const char *key, size_t len);
+
+/* Index of the outcome for enum token s[0..len) of indicator ind, or SIZE_MAX. */
+size_t bsl_indicator_find_level(const bsl_indicator *ind, const char *s, size_t len);
+
+/* The outcome index a number falls in (bands are total by construction). */
+size_t bsl_indicator_band(const bsl_indicator *ind, double value);
+
+#endif

@@ -1,0 +1,1438 @@
+/* Strict RFC 8259 JSON on top of jsmn.
+ *
+ * Parsing runs in three steps over the caller's bytes:
+ *
+ *  1. scan: a single-pass, iterative validator (explicit depth counter and a
+ *     bit stack, no recursion). It checks everything jsmn does not (number
+ *     grammar, exact literals, escapes, surrogates, UTF-8 everywhere, raw
+ *     control characters, trailing commas, trailing garbage, limits, numbers
+ *     outside double's range) and stops at the first error, reported at the
+ *     offending byte. It also counts the values and the bytes of decoded
+ *     text, so that everything below is allocated exactly once.
+ *  2. jsmn_parse fills a token array of exactly that size (documents whose
+ *     top value is a scalar skip jsmn: JSMN_STRICT rejects them).
+ *  3. build: tokens become bsl_json_node, strings are decoded and numbers
+ *     converted (without strtod, so the locale never matters), then objects
+ *     are checked for duplicate keys by decoded bytes.
+ *
+ * Allocations: one block for nodes + text (owned by the doc), one for the
+ * jsmn tokens (freed before returning), and scratch only for objects with
+ * more than 32 members or nesting deeper than 4096 levels.
+ *
+ * This is the only translation unit that includes jsmn.h. */
+#include "json.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "error.h"
+
+#include <jsmn.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(sizeof(double) == 8 && sizeof(uint64_t) == 8, "IEEE-754 binary64 double expected");
+
+/* ------------------------------------------------------------------------ */
+/* Allocator used when the caller passes none                                 */
+/* ------------------------------------------------------------------------ */
+
+static void *json_libc_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return malloc(size);
+}
+static void *json_libc_realloc(void *ctx, void *ptr, size_t old_size, size_t size)
+{
+    (void)ctx;
+    (void)old_size;
+    return realloc(ptr, size);
+}
+static void json_libc_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    free(ptr);
+}
+static const bsl_allocator json_libc_alloc = {json_libc_malloc, json_libc_realloc,
+                                              json_libc_free, NULL};
+
+/* ------------------------------------------------------------------------ */
+/* Character classes                                                          */
+/* ------------------------------------------------------------------------ */
+
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+/* 1: a byte that stands for itself inside a string (0x20..0x7F but '"' and '\\'). */
+static const unsigned char str_plain[256] = {
+    R16(0), R16(0),                                 /* 0x00-0x1F control */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20-0x2F, '"' = 0x22 */
+    R16(1), R16(1),                                 /* 0x30-0x4F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50-0x5F, '\\' = 0x5C */
+    R16(1), R16(1),                                 /* 0x60-0x7F */
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0) /* 0x80-0xFF */
+};
+#undef R16
+
+static inline int is_ws(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+static inline int is_digit(unsigned c) { return c - '0' < 10u; }
+
+static int hex_value(unsigned c)
+{
+    if (c - '0' < 10u)
+        return (int)(c - '0');
+    c |= 0x20;
+    if (c - 'a' < 6u)
+        return (int)(c - 'a' + 10);
+    return -1;
+}
+
+/* p[0] >= 0x80. Length (2..4) of the valid UTF-8 sequence at p[0..avail),
+ * or 0 with *why describing the problem. Overlong forms, UTF-16 surrogates
+ * and code points above U+10FFFF are invalid. */
+static size_t utf8_check(const unsigned char *p, size_t avail, const char **why)
+{
+    unsigned c = p[0], lo = 0x80, hi = 0xBF;
+    size_t n, k;
+    if (c < 0xC0) {
+        *why = " (unexpected continuation byte)";
+        return 0;
+    }
+    if (c < 0xC2) {
+        *why = " (overlong encoding)";
+        return 0;
+    }
+    if (c < 0xE0) {
+        n = 2;
+    } else if (c < 0xF0) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c < 0xF5) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else {
+        *why = " (never valid in UTF-8)";
+        return 0;
+    }
+    if (avail < 2 || (p[1] & 0xC0) != 0x80) {
+        *why = " (truncated sequence)";
+        return 0;
+    }
+    if (p[1] < lo || p[1] > hi) {
+        *why = c == 0xED ? " (encoded UTF-16 surrogate)"
+             : c == 0xF4 ? " (code point above U+10FFFF)"
+                         : " (overlong encoding)";
+        return 0;
+    }
+    for (k = 2; k < n; k++) {
+        if (k >= avail || (p[k] & 0xC0) != 0x80) {
+            *why = " (truncated sequence)";
+            return 0;
+        }
+    }
+    return n;
+}
+
+/* Code point of a sequence utf8_check() accepted. */
+static unsigned long utf8_decode(const unsigned char *p, size_t n)
+{
+    unsigned long cp = p[0] & (0x7F >> n);
+    size_t k;
+    for (k = 1; k < n; k++)
+        cp = (cp << 6) | (p[k] & 0x3F);
+    return cp;
+}
+
+static size_t utf8_encode(unsigned long cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Numbers: decimal literal -> double, without strtod                          */
+/* ------------------------------------------------------------------------ */
+
+static const double pow10_exact[23] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The slow path is the exact "decimal shift" algorithm (as in Go's
+ * strconv/decimal.go): the literal's digits are held in decimal, scaled by
+ * powers of two until they lie in [0.5, 1), then 53 bits are extracted with
+ * round-half-even. Correctly rounded for every input; digits beyond
+ * DEC_DIGITS only decide ties (the trunc flag). */
+enum { DEC_DIGITS = 800, DEC_MAX_SHIFT = 60 };
+
+typedef struct dec {
+    unsigned char d[DEC_DIGITS]; /* digit values 0..9, most significant first */
+    int nd;                      /* digits used */
+    int dp;                      /* value = 0.d[0]d[1]... * 10^dp */
+    int trunc;                   /* nonzero digits were dropped */
+} dec;
+
+static void dec_trim(dec *a)
+{
+    while (a->nd > 0 && a->d[a->nd - 1] == 0)
+        a->nd--;
+    if (a->nd == 0)
+        a->dp = 0;
+}
+
+static void dec_read(dec *a, const char *s, size_t n)
+{
+    size_t i = 0;
+    int saw_dot = 0;
+    long e = 0;
+    a->nd = a->dp = a->trunc = 0;
+    if (i < n && s[i] == '-')
+        i++;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '.') {
+            saw_dot = 1;
+            a->dp = a->nd;
+            continue;
+        }
+        if (!is_digit((unsigned char)c))
+            break;
+        if (c == '0' && a->nd == 0) { /* leading zero */
+            a->dp--;
+            continue;
+        }
+        if (a->nd < DEC_DIGITS)
+            a->d[a->nd++] = (unsigned char)(c - '0');
+        else if (c != '0')
+            a->trunc = 1;
+    }
+    if (!saw_dot)
+        a->dp = a->nd;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        int neg = 0;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            neg = s[i++] == '-';
+        for (; i < n && is_digit((unsigned char)s[i]); i++)
+            if (e < 100000)
+                e = e * 10 + (s[i] - '0');
+        a->dp += (int)(neg ? -e : e);
+    }
+}
+
+static void dec_right_shift(dec *a, unsigned k)
+{
+    int r = 0, w = 0;
+    uint64_t n = 0, mask = ((uint64_t)1 << k) - 1;
+    for (; (n >> k) == 0; r++) {
+        if (r >= a->nd) {
+            if (n == 0) {
+                a->nd = 0;
+                return;
+            }
+            while ((n >> k) == 0) {
+                n *= 10;
+                r++;
+            }
+            break;
+        }
+        n = n * 10 + a->d[r];
+    }
+    a->dp -= r - 1;
+    for (; r < a->nd; r++) {
+        uint64_t c = a->d[r];
+        a->d[w++] = (unsigned char)(n >> k);
+        n &= mask;
+        n = n * 10 + c;
+    }
+    while (n > 0) {
+        uint64_t dig = n >> k;
+        n &= mask;
+        if (w < DEC_DIGITS)
+            a->d[w++] = (unsigned char)dig;
+        else if (dig > 0)
+            a->trunc = 1;
+        n *= 10;
+    }
+    a->nd = w;
+    dec_trim(a);
+}
+
+static void dec_left_shift(dec *a, unsigned k)
+{
+    unsigned char tmp[DEC_DIGITS + 32];
+    int r = a->nd, w = (int)sizeof tmp, total, keep, j;
+    uint64_t n = 0;
+    while (r > 0) {
+        uint64_t q;
+        n += (uint64_t)a->d[--r] << k;
+        q = n / 10;
+        tmp[--w] = (unsigned char)(n - 10 * q);
+        n = q;
+    }
+    while (n > 0) {
+        uint64_t q = n / 10;
+        tmp[--w] = (unsigned char)(n - 10 * q);
+        n = q;
+    }
+    total = (int)sizeof tmp - w;
+    keep = total < DEC_DIGITS ? total : DEC_DIGITS;
+    for (j = keep; j < total; j++)
+        if (tmp[w + j])
+            a->trunc = 1;
+    memcpy(a->d, tmp + w, (size_t)keep);
+    a->dp += total - a->nd;
+    a->nd = keep;
+    dec_trim(a);
+}
+
+static void dec_shift(dec *a, int k)
+{
+    if (a->nd == 0)
+        return;
+    if (k > 0) {
+        for (; k > DEC_MAX_SHIFT; k -= DEC_MAX_SHIFT)
+            dec_left_shift(a, DEC_MAX_SHIFT);
+        dec_left_shift(a, (unsigned)k);
+    } else if (k < 0) {
+        for (; k < -DEC_MAX_SHIFT; k += DEC_MAX_SHIFT)
+            dec_right_shift(a, DEC_MAX_SHIFT);
+        dec_right_shift(a, (unsigned)-k);
+    }
+}
+
+static int dec_round_up(const dec *a, int nd)
+{
+    if (nd < 0 || nd >= a->nd)
+        return 0;
+    if (a->d[nd] == 5 && nd + 1 == a->nd) { /* exactly halfway: to even */
+        if (a->trunc)
+            return 1;
+        return nd > 0 && (a->d[nd - 1] & 1);
+    }
+    return a->d[nd] >= 5;
+}
+
+static uint64_t dec_rounded_integer(const dec *a)
+{
+    uint64_t n = 0;
+    int i;
+    if (a->dp > 20)
+        return UINT64_MAX;
+    for (i = 0; i < a->dp && i < a->nd; i++)
+        n = n * 10 + a->d[i];
+    for (; i < a->dp; i++)
+        n *= 10;
+    if (dec_round_up(a, a->dp))
+        n++;
+    return n;
+}
+
+/* Binary64 bits of the (non-negative) decimal; -1 when it overflows. */
+static int dec_to_bits(dec *a, uint64_t *bits)
+{
+    static const int powtab[] = {1, 3, 6, 9, 13, 16, 19, 23, 26};
+    const int mantbits = 52, bias = -1023;
+    int exp = 0;
+    uint64_t mant;
+    if (a->nd == 0 || a->dp < -330) {
+        *bits = 0;
+        return 0;
+    }
+    if (a->dp > 310)
+        return -1;
+    while (a->dp > 0) {
+        int n = a->dp >= 9 ? 27 : powtab[a->dp];
+        dec_shift(a, -n);
+        exp += n;
+    }
+    while (a->dp < 0 || (a->dp == 0 && a->d[0] < 5)) {
+        int n = -a->dp >= 9 ? 27 : powtab[-a->dp];
+        dec_shift(a, n);
+        exp -= n;
+    }
+    exp--; /* [0.5, 1) -> [1, 2) */
+    if (exp < bias + 1) {
+        int n = bias + 1 - exp;
+        dec_shift(a, -n);
+        exp += n;
+    }
+    if (exp - bias >= 0x7FF)
+        return -1;
+    dec_shift(a, 1 + mantbits);
+    mant = dec_rounded_integer(a);
+    if (mant == (uint64_t)2 << mantbits) {
+        mant >>= 1;
+        exp++;
+        if (exp - bias >= 0x7FF)
+            return -1;
+    }
+    if (!(mant & ((uint64_t)1 << mantbits)))
+        exp = bias; /* subnormal */
+    *bits = (mant & (((uint64_t)1 << mantbits) - 1)) |
+            ((uint64_t)((exp - bias) & 0x7FF) << mantbits);
+    return 0;
+}
+
+/* s[0..n) is a valid JSON number. Sets *out; returns -1 when the value is
+ * outside double's finite range (underflow gives 0, or -0). */
+static int number_value(const char *s, size_t n, double *out)
+{
+    size_t i = 0;
+    int neg = 0, truncated = 0, nd = 0;
+    uint64_t mant = 0;
+    long e10 = 0;
+    if (s[0] == '-') {
+        neg = 1;
+        i = 1;
+    }
+    for (; i < n && is_digit((unsigned char)s[i]); i++) {
+        unsigned d = (unsigned)(s[i] - '0');
+        if (mant == 0 && d == 0)
+            continue;
+        if (nd < 19) {
+            mant = mant * 10 + d;
+            nd++;
+        } else {
+            e10++;
+            truncated |= d != 0;
+        }
+    }
+    if (i < n && s[i] == '.') {
+        for (i++; i < n && is_digit((unsigned char)s[i]); i++) {
+            unsigned d = (unsigned)(s[i] - '0');
+            if (mant == 0 && d == 0) {
+                e10--;
+                continue;
+            }
+            if (nd < 19) {
+                mant = mant * 10 + d;
+                nd++;
+                e10--;
+            } else {
+                truncated |= d != 0;
+            }
+        }
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        long e = 0;
+        int eneg = 0;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        for (; i < n && is_digit((unsigned char)s[i]); i++)
+            if (e < 100000000)
+                e = e * 10 + (s[i] - '0');
+        e10 += eneg ? -e : e;
+    }
+    if (mant == 0) {
+        *out = neg ? -0.0 : 0.0;
+        return 0;
+    }
+    /* Exact: the mantissa and the power of ten are both exact doubles, so
+     * one IEEE operation rounds correctly (Clinger's fast path). */
+    if (!truncated && mant <= ((uint64_t)1 << 53) && e10 >= -22 && e10 <= 22 + 15) {
+        double v = (double)mant;
+        int ok = 1;
+        if (e10 < 0) {
+            v /= pow10_exact[-e10];
+        } else if (e10 <= 22) {
+            v *= pow10_exact[e10];
+        } else {
+            /* Move the excess into the mantissa while it stays exact. */
+            long extra = e10 - 22;
+            uint64_t m = mant;
+            while (extra > 0 && m <= ((uint64_t)1 << 53) / 10) {
+                m *= 10;
+                extra--;
+            }
+            if (extra == 0)
+                v = (double)m * 1e22;
+            else
+                ok = 0;
+        }
+        if (ok) {
+            *out = neg ? -v : v;
+            return 0;
+        }
+    }
+    {
+        dec a;
+        uint64_t bits;
+        double v;
+        dec_read(&a, s, n);
+        if (dec_to_bits(&a, &bits) < 0)
+            return -1;
+        memcpy(&v, &bits, sizeof v);
+        *out = neg ? -v : v;
+        return 0;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Step 1: the validator                                                      */
+/* ------------------------------------------------------------------------ */
+
+enum { SCAN_LOCAL_LEVELS = 4096 };
+
+typedef struct jscan {
+    const unsigned char *p;
+    size_t len;
+    size_t max_depth, max_tokens, max_string;
+    size_t count;        /* values, keys included */
+    size_t text;         /* bytes of decoded text + number literals + NULs */
+    size_t top_start, top_end; /* the top value when it is a scalar */
+    int top_scalar;
+    const bsl_allocator *alloc;
+    bsl_error *err;
+} jscan;
+
+static int scan_error(const jscan *s, int code, size_t off, const char *fmt, ...) BSL_PRINTF(4, 5);
+static int scan_error(const jscan *s, int code, size_t off, const char *fmt, ...)
+{
+    char msg[BSL_ERROR_MESSAGE_SIZE];
+    va_list ap;
+    if (!s->err)
+        return code;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return bsl_error_at(s->err, code, (const char *)s->p, s->len, off, NULL, "%s", msg);
+}
+
+/* Describe the byte at i for a message ("'x'", "U+00E9", "end of input").
+ * Returns 0, or the error when the byte starts invalid UTF-8 (which is then
+ * what gets reported). */
+static int describe(const jscan *s, size_t i, char *out, size_t cap)
+{
+    unsigned c;
+    if (i >= s->len) {
+        snprintf(out, cap, "end of input");
+        return 0;
+    }
+    c = s->p[i];
+    if (c >= 0x80) {
+        const char *why = "";
+        size_t n = utf8_check(s->p + i, s->len - i, &why);
+        if (!n)
+            return scan_error(s, BSL_ERR_SYNTAX, i, "invalid UTF-8 byte 0x%02X%s", c, why);
+        snprintf(out, cap, "U+%04lX", utf8_decode(s->p + i, n));
+    } else if (c < 0x20 || c == 0x7F || c == ' ') {
+        snprintf(out, cap, "U+%04X", c);
+    } else {
+        snprintf(out, cap, "'%c'", (char)c);
+    }
+    return 0;
+}
+
+/* "<what>, found <the byte at i>" */
+static int expect_error(const jscan *s, size_t i, const char *what)
+{
+    char found[32];
+    int rc = describe(s, i, found, sizeof found);
+    if (rc)
+        return rc;
+    return scan_error(s, BSL_ERR_SYNTAX, i, "%s, found %s", what, found);
+}
+
+/* The four hex digits of a \u escape at p[j..j+4). */
+static int scan_hex4(const jscan *s, size_t start, size_t j, unsigned long *cp)
+{
+    unsigned long v = 0;
+    size_t k;
+    for (k = 0; k < 4; k++) {
+        int h;
+        if (j + k >= s->len)
+            return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
+        h = hex_value(s->p[j + k]);
+        if (h < 0)
+            return expect_error(s, j + k, "invalid \\u escape: expected 4 hex digits");
+        v = (v << 4) | (unsigned long)h;
+    }
+    *cp = v;
+    return BSL_OK;
+}
+
+static int scan_string(jscan *s, size_t *io)
+{
+    const unsigned char *p = s->p;
+    const size_t len = s->len, start = *io;
+    size_t i = start + 1, dlen = 0;
+    for (;;) {
+        size_t run = i;
+        unsigned c;
+        while (i < len && str_plain[p[i]])
+            i++;
+        dlen += i - run;
+        if (i >= len)
+            return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
+        c = p[i];
+        if (c == '"')
+            break;
+        if (c == '\\') {
+            unsigned e;
+            if (i + 1 >= len)
+                return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
+            e = p[i + 1];
+            switch (e) {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                dlen++;
+                i += 2;
+                break;
+            case 'u': {
+                unsigned long cp, lo;
+                int rc = scan_hex4(s, start, i + 2, &cp);
+                if (rc)
+                    return rc;
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return scan_error(s, BSL_ERR_SYNTAX, i,
+                                      "lone surrogate \\u%04lX (a low surrogate without a high one)", cp);
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    if (i + 7 < len && p[i + 6] == '\\' && p[i + 7] == 'u') {
+                        rc = scan_hex4(s, start, i + 8, &lo);
+                        if (rc)
+                            return rc;
+                        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                            dlen += 4;
+                            i += 12;
+                            break;
+                        }
+                    }
+                    return scan_error(s, BSL_ERR_SYNTAX, i,
+                                      "lone surrogate \\u%04lX (not followed by a low surrogate)", cp);
+                }
+                dlen += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+                i += 6;
+                break;
+            }
+            default:
+                if (e > 0x20 && e < 0x7F)
+                    return scan_error(s, BSL_ERR_SYNTAX, i + 1, "invalid escape '\\%c'", (char)e);
+                return expect_error(s, i + 1, "invalid escape: '\\' must be followed by one of \"\\/bfnrtu");
+            }
+        } else if (c < 0x20) {
+            return scan_error(s, BSL_ERR_SYNTAX, i, "raw control character U+%04X in string", c);
+        } else { /* c >= 0x80 */
+            const char *why = "";
+            size_t n = utf8_check(p + i, len - i, &why);
+            if (!n)
+                return scan_error(s, BSL_ERR_SYNTAX, i, "invalid UTF-8 byte 0x%02X%s", c, why);
+            dlen += n;
+            i += n;
+        }
+        if (dlen > s->max_string)
+            break;
+    }
+    if (dlen > s->max_string)
+        return scan_error(s, BSL_ERR_LIMIT, start, "string longer than the limit of %zu bytes",
+                          s->max_string);
+    s->text += dlen + 1;
+    *io = i + 1;
+    return BSL_OK;
+}
+
+static int scan_number(jscan *s, size_t *io)
+{
+    const unsigned char *p = s->p;
+    const size_t len = s->len, start = *io;
+    size_t i = start, int_digits = 0;
+    long e = 0;
+    if (p[i] == '-') {
+        i++;
+        if (i >= len || !is_digit(p[i]))
+            return expect_error(s, i, "expected a digit after '-'");
+    }
+    if (p[i] == '0') {
+        i++;
+        if (i < len && is_digit(p[i]))
+            return scan_error(s, BSL_ERR_SYNTAX, i - 1, "leading zero in number");
+    } else {
+        size_t d0 = i;
+        while (i < len && is_digit(p[i]))
+            i++;
+        int_digits = i - d0;
+    }
+    if (i < len && p[i] == '.') {
+        i++;
+        if (i >= len || !is_digit(p[i]))
+            return expect_error(s, i, "expected a digit after '.'");
+        while (i < len && is_digit(p[i]))
+            i++;
+    }
+    if (i < len && (p[i] == 'e' || p[i] == 'E')) {
+        int neg = 0;
+        i++;
+        if (i < len && (p[i] == '+' || p[i] == '-'))
+            neg = p[i++] == '-';
+        if (i >= len || !is_digit(p[i]))
+            return expect_error(s, i, "expected a digit in the exponent");
+        for (; i < len && is_digit(p[i]); i++)
+            if (e < 100000000)
+                e = e * 10 + (p[i] - '0');
+        if (neg)
+            e = -e;
+    }
+    /* The value is below 10^(int_digits + e): only then can it overflow. */
+    if ((long)(int_digits > 400 ? 400 : int_digits) + e > 308) {
+        double v;
+        if (number_value((const char *)p + start, i - start, &v) < 0)
+            return scan_error(s, BSL_ERR_LIMIT, start, "number outside the range of a double");
+    }
+    s->text += i - start + 1;
+    *io = i;
+    return BSL_OK;
+}
+
+static int scan_literal(jscan *s, size_t *io, const char *lit, size_t n)
+{
+    size_t i = *io, k;
+    for (k = 1; k < n; k++) {
+        if (i + k >= s->len || s->p[i + k] != (unsigned char)lit[k]) {
+            char what[48];
+            snprintf(what, sizeof what, "invalid literal: expected '%s'", lit);
+            return expect_error(s, i + k, what);
+        }
+    }
+    *io = i + n;
+    return BSL_OK;
+}
+
+static int scan(jscan *s)
+{
+    const unsigned char *p = s->p;
+    const size_t len = s->len;
+    uint64_t local[SCAN_LOCAL_LEVELS / 64];
+    uint64_t *stack = local; /* bit d-1 set: the container at depth d is an object */
+    size_t cap = SCAN_LOCAL_LEVELS, depth = 0, i = 0;
+    int rc = BSL_OK;
+
+#define SKIP_WS() while (i < len && is_ws(p[i])) i++
+#define FAIL(expr) do { rc = (expr); goto done; } while (0)
+#define TOP_IS_OBJECT() ((stack[(depth - 1) >> 6] >> ((depth - 1) & 63)) & 1)
+
+    SKIP_WS();
+    if (i >= len)
+        return scan_error(s, BSL_ERR_SYNTAX, i, "empty document: expected a value");
+
+value:
+    SKIP_WS();
+    if (i >= len)
+        FAIL(expect_error(s, i, "expected a value"));
+    if (++s->count > s->max_tokens)
+        FAIL(scan_error(s, BSL_ERR_LIMIT, i, "more than %zu values (the token limit)", s->max_tokens));
+    if (depth == 0) {
+        s->top_start = i;
+        s->top_scalar = p[i] != '{' && p[i] != '[';
+    }
+    switch (p[i]) {
+    case '{':
+    case '[': {
+        int obj = p[i] == '{';
+        if (depth >= s->max_depth)
+            FAIL(scan_error(s, BSL_ERR_LIMIT, i, "nesting deeper than the limit of %zu", s->max_depth));
+        if (depth == cap) {
+            /* Deeper than the local stack: one allocation, sized by what
+             * the limits and the input allow. */
+            size_t levels = s->max_depth < len ? s->max_depth : len;
+            size_t words = levels / 64 + 1;
+            uint64_t *big = bsl_malloc(s->alloc, words * sizeof *big);
+            if (!big)
+                FAIL(bsl_error_set(s->err, BSL_ERR_NOMEM, "out of memory"));
+            memcpy(big, local, sizeof local);
+            stack = big;
+            cap = words * 64;
+        }
+        if (obj)
+            stack[depth >> 6] |= (uint64_t)1 << (depth & 63);
+        else
+            stack[depth >> 6] &= ~((uint64_t)1 << (depth & 63));
+        depth++;
+        i++;
+        SKIP_WS();
+        if (obj) {
+            if (i < len && p[i] == '}') {
+                i++;
+                depth--;
+                goto after;
+            }
+            if (i >= len || p[i] != '"')
+                FAIL(expect_error(s, i, "expected a string key or '}'"));
+            goto key;
+        }
+        if (i < len && p[i] == ']') {
+            i++;
+            depth--;
+            goto after;
+        }
+        goto value;
+    }
+    case '"':
+        if ((rc = scan_string(s, &i)) != BSL_OK)
+            goto done;
+        goto after;
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+        if ((rc = scan_number(s, &i)) != BSL_OK)
+            goto done;
+        goto after;
+    case 't':
+        if ((rc = scan_literal(s, &i, "true", 4)) != BSL_OK)
+            goto done;
+        goto after;
+    case 'f':
+        if ((rc = scan_literal(s, &i, "false", 5)) != BSL_OK)
+            goto done;
+        goto after;
+    case 'n':
+        if ((rc = scan_literal(s, &i, "null", 4)) != BSL_OK)
+            goto done;
+        goto after;
+    default:
+        FAIL(expect_error(s, i, "expected a value"));
+    }
+
+key: /* p[i] == '"' */
+    if (++s->count > s->max_tokens)
+        FAIL(scan_error(s, BSL_ERR_LIMIT, i, "more than %zu values (the token limit)", s->max_tokens));
+    if ((rc = scan_string(s, &i)) != BSL_OK)
+        goto done;
+    SKIP_WS();
+    if (i >= len || p[i] != ':')
+        FAIL(expect_error(s, i, "expected ':' after object key"));
+    i++;
+    goto value;
+
+after:
+    if (depth == 0) {
+        s->top_end = i;
+        SKIP_WS();
+        if (i < len) {
+            char found[32];
+            if ((rc = describe(s, i, found, sizeof found)) != BSL_OK)
+                goto done;
+            FAIL(scan_error(s, BSL_ERR_SYNTAX, i, "unexpected character %s after the top-level value",
+                            found));
+        }
+        goto done;
+    }
+    SKIP_WS();
+    if (TOP_IS_OBJECT()) {
+        if (i < len && p[i] == ',') {
+            i++;
+            SKIP_WS();
+            if (i < len && p[i] == '"')
+                goto key;
+            FAIL(expect_error(s, i, i < len && p[i] == '}' ? "trailing comma: expected a string key"
+                                                           : "expected a string key"));
+        }
+        if (i < len && p[i] == '}') {
+            i++;
+            depth--;
+            goto after;
+        }
+        FAIL(expect_error(s, i, "expected ',' or '}' after object member"));
+    }
+    if (i < len && p[i] == ',') {
+        i++;
+        SKIP_WS();
+        if (i < len && p[i] == ']')
+            FAIL(expect_error(s, i, "trailing comma: expected a value"));
+        goto value;
+    }
+    if (i < len && p[i] == ']') {
+        i++;
+        depth--;
+        goto after;
+    }
+    FAIL(expect_error(s, i, "expected ',' or ']' after array element"));
+
+done:
+    if (stack != local)
+        bsl_free(s->alloc, stack);
+    return rc;
+#undef SKIP_WS
+#undef FAIL
+#undef TOP_IS_OBJECT
+}
+
+/* ------------------------------------------------------------------------ */
+/* Step 3: nodes                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* src[0..n) is the inside of a validated string literal. Writes the decoded
+ * bytes and a NUL to dst; returns the decoded length. */
+static size_t decode_string(const char *src, size_t n, char *dst)
+{
+    char *o = dst;
+    size_t i = 0;
+    while (i < n) {
+        const char *bs = memchr(src + i, '\\', n - i);
+        size_t run = bs ? (size_t)(bs - (src + i)) : n - i;
+        char c;
+        memcpy(o, src + i, run);
+        o += run;
+        i += run;
+        if (!bs)
+            break;
+        c = src[i + 1];
+        i += 2;
+        switch (c) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            unsigned long cp = 0;
+            int k;
+            for (k = 0; k < 4; k++)
+                cp = (cp << 4) | (unsigned long)hex_value((unsigned char)src[i + (size_t)k]);
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) { /* validated: a low surrogate follows */
+                unsigned long lo = 0;
+                for (k = 0; k < 4; k++)
+                    lo = (lo << 4) | (unsigned long)hex_value((unsigned char)src[i + 2 + (size_t)k]);
+                i += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            o += utf8_encode(cp, o);
+            break;
+        }
+        default: *o++ = c; break; /* '"', '\\', '/' */
+        }
+    }
+    *o = '\0';
+    return (size_t)(o - dst);
+}
+
+/* A scalar at buf[off..end) (a string includes its quotes). */
+static void build_scalar(bsl_json_node *nd, const char *buf, size_t off, size_t end, char **tp)
+{
+    nd->offset = (uint32_t)off;
+    nd->text = NULL;
+    nd->number = 0;
+    nd->count = 0;
+    switch (buf[off]) {
+    case '"': {
+        size_t n = decode_string(buf + off + 1, end - off - 2, *tp);
+        nd->type = BSL_JSON_STRING;
+        nd->text = *tp;
+        nd->count = (uint32_t)n;
+        *tp += n + 1;
+        break;
+    }
+    case 't': nd->type = BSL_JSON_TRUE; break;
+    case 'f': nd->type = BSL_JSON_FALSE; break;
+    case 'n': nd->type = BSL_JSON_NULL; break;
+    default: {
+        size_t n = end - off;
+        nd->type = BSL_JSON_NUMBER;
+        memcpy(*tp, buf + off, n);
+        (*tp)[n] = '\0';
+        nd->text = *tp;
+        nd->count = (uint32_t)n;
+        (void)number_value(buf + off, n, &nd->number); /* range checked by scan() */
+        *tp += n + 1;
+        break;
+    }
+    }
+}
+
+/* Fill nodes[0..n) from jsmn's tokens; returns the largest member count of
+ * an object. */
+static size_t build_from_tokens(bsl_json_node *nodes, const jsmntok_t *tok, size_t n,
+                                const char *buf, char **tp)
+{
+    size_t k, max_members = 0;
+    for (k = 0; k < n; k++) {
+        const jsmntok_t *t = &tok[k];
+        bsl_json_node *nd = &nodes[k];
+        switch (t->type) {
+        case JSMN_OBJECT:
+        case JSMN_ARRAY:
+            nd->type = t->type == JSMN_OBJECT ? BSL_JSON_OBJECT : BSL_JSON_ARRAY;
+            nd->offset = (uint32_t)t->start;
+            nd->count = (uint32_t)t->size;
+            nd->text = NULL;
+            nd->number = 0;
+            if (t->type == JSMN_OBJECT && (size_t)t->size > max_members)
+                max_members = (size_t)t->size;
+            break;
+        case JSMN_STRING:
+            build_scalar(nd, buf, (size_t)t->start - 1, (size_t)t->end + 1, tp);
+            break;
+        default:
+            build_scalar(nd, buf, (size_t)t->start, (size_t)t->end, tp);
+            break;
+        }
+        nd->end = (uint32_t)(k + 1);
+    }
+    /* Tokens follow their parent, so one backward pass gives every
+     * container the end of its last child's subtree. jsmn makes a member's
+     * value the child of its key: climb to the object. */
+    for (k = n; k-- > 1;) {
+        int par = tok[k].parent;
+        if (tok[par].type == JSMN_STRING)
+            par = tok[par].parent;
+        if (nodes[par].end < nodes[k].end)
+            nodes[par].end = nodes[k].end;
+    }
+    return max_members;
+}
+
+/* Order of keys: decoded bytes, then length (then document order). */
+static int key_cmp(const bsl_json_node *a, const bsl_json_node *b)
+{
+    size_t m = a->count < b->count ? a->count : b->count;
+    int r = m ? memcmp(a->text, b->text, m) : 0;
+    if (r)
+        return r;
+    return (a->count > b->count) - (a->count < b->count);
+}
+
+static int key_less(const bsl_json_node *nodes, uint32_t a, uint32_t b)
+{
+    int r = key_cmp(&nodes[a], &nodes[b]);
+    return r < 0 || (r == 0 && a < b);
+}
+
+static void sift_down(const bsl_json_node *nodes, uint32_t *v, size_t root, size_t n)
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+        uint32_t t;
+        if (child >= n)
+            return;
+        if (child + 1 < n && key_less(nodes, v[child], v[child + 1]))
+            child++;
+        if (!key_less(nodes, v[root], v[child]))
+            return;
+        t = v[root];
+        v[root] = v[child];
+        v[child] = t;
+        root = child;
+    }
+}
+
+/* Sort key node indices; O(n log n), no allocation, no recursion. */
+static void sort_keys(const bsl_json_node *nodes, uint32_t *v, size_t n)
+{
+    size_t i;
+    if (n <= 16) {
+        for (i = 1; i < n; i++) {
+            uint32_t x = v[i];
+            size_t j = i;
+            while (j > 0 && key_less(nodes, x, v[j - 1])) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+        return;
+    }
+    for (i = n / 2; i-- > 0;)
+        sift_down(nodes, v, i, n);
+    for (i = n; i-- > 1;) {
+        uint32_t t = v[0];
+        v[0] = v[i];
+        v[i] = t;
+        sift_down(nodes, v, 0, i);
+    }
+}
+
+/* Keys of object node obj, in document order, into v. */
+static size_t collect_keys(const bsl_json_node *nodes, size_t obj, uint32_t *v)
+{
+    size_t k, n = nodes[obj].count;
+    uint32_t j = (uint32_t)obj + 1;
+    for (k = 0; k < n; k++) {
+        v[k] = j;
+        j = nodes[j + 1].end;
+    }
+    return n;
+}
+
+/* A key for a message: escaped like JSON, cut at a character boundary. */
+static void key_excerpt(const char *s, size_t n, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i, o = 0;
+    const size_t room = cap - 4; /* "..." + NUL */
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[6];
+        size_t el = 0;
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            el = 2;
+        } else if (c < 0x20) {
+            esc[0] = '\\'; esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+            el = 6;
+        } else {
+            esc[0] = (char)c;
+            el = 1;
+        }
+        if (o + el > room) {
+            while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
+                o--;
+            if (o > 0 && (unsigned char)out[o - 1] >= 0xC0)
+                o--;
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(out + o, esc, el);
+        o += el;
+    }
+    out[o] = '\0';
+}
+
+static int check_duplicates(const bsl_json_doc *doc, size_t max_members, bsl_error *err)
+{
+    enum { LOCAL_KEYS = 32, PAIRWISE = 8 };
+    const bsl_json_node *nodes = doc->nodes;
+    uint32_t local[LOCAL_KEYS], *keys = local;
+    size_t i, best = SIZE_MAX;
+    if (max_members < 2)
+        return BSL_OK;
+    if (max_members > LOCAL_KEYS) {
+        keys = bsl_malloc(doc->alloc, max_members * sizeof *keys);
+        if (!keys)
+            return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    }
+    for (i = 0; i < doc->count; i++) {
+        size_t m, a, b;
+        if (nodes[i].type != BSL_JSON_OBJECT || nodes[i].count < 2)
+            continue;
+        m = collect_keys(nodes, i, keys);
+        if (m <= PAIRWISE) {
+            /* The first b with an equal earlier key is the earliest second
+             * occurrence in this object. */
+            for (b = 1; b < m; b++) {
+                for (a = 0; a < b; a++)
+                    if (key_cmp(&nodes[keys[a]], &nodes[keys[b]]) == 0)
+                        break;
+                if (a < b) {
+                    if (keys[b] < best)
+                        best = keys[b];
+                    break;
+                }
+            }
+            continue;
+        }
+        sort_keys(nodes, keys, m);
+        /* Equal keys are adjacent and in document order: the second of each
+         * run is a duplicate. */
+        for (b = 1; b < m; b++) {
+            if (key_cmp(&nodes[keys[b - 1]], &nodes[keys[b]]) == 0) {
+                if (keys[b] < best)
+                    best = keys[b];
+                while (b + 1 < m && key_cmp(&nodes[keys[b]], &nodes[keys[b + 1]]) == 0)
+                    b++;
+            }
+        }
+    }
+    if (keys != local)
+        bsl_free(doc->alloc, keys);
+    if (best != SIZE_MAX) {
+        char ex[80];
+        key_excerpt(nodes[best].text, nodes[best].count, ex, sizeof ex);
+        return bsl_error_at(err, BSL_ERR_SYNTAX, doc->input, doc->input_len, nodes[best].offset,
+                            NULL, "duplicate key \"%s\"", ex);
+    }
+    return BSL_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public functions                                                           */
+/* ------------------------------------------------------------------------ */
+
+int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
+                   const bsl_json_limits *limits, const bsl_allocator *alloc,
+                   bsl_error *err)
+{
+    jscan s;
+    size_t max_input, node_bytes, total;
+    bsl_json_node *nodes;
+    char *text, *tp;
+    int rc;
+
+    bsl_error_clear(err);
+    if (!doc)
+        return bsl_error_set(err, BSL_ERR_ARG, "no document to fill");
+    memset(doc, 0, sizeof *doc);
+    if (!buf && len)
+        return bsl_error_set(err, BSL_ERR_ARG, "no input bytes");
+    if (!alloc)
+        alloc = &json_libc_alloc;
+
+    memset(&s, 0, sizeof s);
+    s.p = (const unsigned char *)buf;
+    s.len = len;
+    s.alloc = alloc;
+    s.err = err;
+    if (limits) {
+        max_input = limits->max_input_bytes;
+        s.max_depth = limits->max_depth ? limits->max_depth : BSL_DEFAULT_MAX_DEPTH;
+        s.max_tokens = limits->max_tokens ? limits->max_tokens : BSL_DEFAULT_MAX_TOKENS;
+        s.max_string = limits->max_string_bytes ? limits->max_string_bytes
+                                                : BSL_DEFAULT_MAX_STRING_BYTES;
+    } else {
+        max_input = BSL_DEFAULT_MAX_INPUT_BYTES;
+        s.max_depth = BSL_DEFAULT_MAX_DEPTH;
+        s.max_tokens = BSL_DEFAULT_MAX_TOKENS;
+        s.max_string = BSL_DEFAULT_MAX_STRING_BYTES;
+    }
+    /* jsmn counts in int and nodes in uint32_t. */
+    if (!max_input || max_input > (size_t)INT_MAX)
+        max_input = (size_t)INT_MAX;
+    if (len > max_input)
+        return bsl_error_at(err, BSL_ERR_LIMIT, buf, len, max_input, NULL,
+                            "document larger than the limit of %zu bytes", max_input);
+
+    if ((rc = scan(&s)) != BSL_OK)
+        return rc;
+
+    /* One block: nodes, then their text. */
+    if (s.count > (SIZE_MAX - s.text) / sizeof *nodes)
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    node_bytes = s.count * sizeof *nodes;
+    total = node_bytes + s.text;
+    nodes = bsl_malloc(alloc, total);
+    if (!nodes)
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    text = tp = (char *)nodes + node_bytes;
+    doc->alloc = alloc;
+    doc->nodes = nodes;
+    doc->count = s.count;
+    doc->text = text;
+    doc->input = buf;
+    doc->input_len = len;
+
+    if (s.top_scalar) {
+        build_scalar(&nodes[0], buf, s.top_start, s.top_end, &tp);
+        nodes[0].end = 1;
+    } else {
+        jsmn_parser parser;
+        jsmntok_t *tok;
+        size_t max_members;
+        int r;
+        if (s.count > SIZE_MAX / sizeof *tok) {
+            rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+            goto fail;
+        }
+        tok = bsl_malloc(alloc, s.count * sizeof *tok);
+        if (!tok) {
+            rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+            goto fail;
+        }
+        jsmn_init(&parser);
+        r = jsmn_parse(&parser, buf, len, tok, (unsigned)s.count);
+        if (r < 0 || (size_t)r != s.count) {
+            /* Cannot happen for a document scan() accepted. */
+            bsl_free(alloc, tok);
+            rc = bsl_error_at(err, BSL_ERR_SYNTAX, buf, len, 0, NULL,
+                              "internal error: the tokenizer disagrees with the validator");
+            goto fail;
+        }
+        max_members = build_from_tokens(nodes, tok, s.count, buf, &tp);
+        bsl_free(alloc, tok);
+        if ((rc = check_duplicates(doc, max_members, err)) != BSL_OK)
+            goto fail;
+    }
+    return BSL_OK;
+
+fail:
+    bsl_free(alloc, nodes);
+    memset(doc, 0, sizeof *doc);
+    return rc;
+}
+
+void bsl_json_doc_free(bsl_json_doc *doc)
+{
+    if (!doc)
+        return;
+    if (doc->nodes)
+        bsl_free(doc->alloc, doc->nodes); /* text lives in the same block */
+    memset(doc, 0, sizeof *doc);
+}
+
+size_t bsl_json_find(const bsl_json_doc *doc, size_t obj, const char *key)
+{
+    const bsl_json_node *nodes;
+    size_t klen, j, end;
+    if (!doc || !key || obj >= doc->count || doc->nodes[obj].type != BSL_JSON_OBJECT)
+        return 0;
+    nodes = doc->nodes;
+    klen = strlen(key);
+    end = nodes[obj].end;
+    for (j = obj + 1; j < end; j = nodes[j + 1].end)
+        if (nodes[j].count == klen && memcmp(nodes[j].text, key, klen) == 0)
+            return j + 1;
+    return 0;
+}
+
+int bsl_json_error(const bsl_json_doc *doc, size_t i, bsl_error *err, int code,
+                   const char *path, const char *fmt, ...)
+{
+    char msg[BSL_ERROR_MESSAGE_SIZE];
+    va_list ap;
+    if (!err)
+        return code;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!doc || i >= doc->count) {
+        bsl_error_set(err, code, "%s", msg);
+        if (path)
+            snprintf(err->path, sizeof err->path, "%s", path);
+        return code;
+    }
+    return bsl_error_at(err, code, doc->input, doc->input_len, doc->nodes[i].offset, path, "%s",
+                        msg);
+}
+
+const char *bsl_json_type_name(bsl_json_type t)
+{
+    switch (t) {
+    case BSL_JSON_NULL: return "null";
+    case BSL_JSON_FALSE:
+    case BSL_JSON_TRUE: return "boolean";
+    case BSL_JSON_NUMBER: return "number";
+    case BSL_JSON_STRING: return "string";
+    case BSL_JSON_ARRAY: return "array";
+    case BSL_JSON_OBJECT: return "object";
+    }
+    return "unknown";
+}
+
+typedef struct wframe {
+    uint32_t node; /* the container */
+    uint32_t next; /* ARRAY: next child node; OBJECT: next position in the key list */
+    uint32_t list; /* OBJECT: first of its sorted keys in the key area */
+    uint32_t n;    /* OBJECT: members */
+} wframe;
+
+static void write_scalar(const bsl_json_node *nd, bsl_buf *out)
+{
+    switch (nd->type) {
+    case BSL_JSON_NULL: bsl_buf_append(out, "null", 4); break;
+    case BSL_JSON_FALSE: bsl_buf_append(out, "false", 5); break;
+    case BSL_JSON_TRUE: bsl_buf_append(out, "true", 4); break;
+    case BSL_JSON_NUMBER: bsl_buf_append(out, nd->text, nd->count); break;
+    case BSL_JSON_STRING: bsl_buf_json_string(out, nd->text, nd->count); break;
+    default: break;
+    }
+}
+
+/* Iterative: an explicit stack of frames, one per open container, and a
+ * key area used like a stack (an object's sorted keys sit above those of
+ * the objects enclosing it). One allocation for both. */
+int bsl_json_write_canonical(const bsl_json_doc *doc, size_t i, struct bsl_buf *out)
+{
+    const bsl_json_node *nodes;
+    size_t j, end, containers = 0, depth = 0, key_top = 0;
+    wframe *frames;
+    uint32_t *keys;
+    size_t v;
+
+    if (!doc || !out || i >= doc->count)
+        return BSL_ERR_ARG;
+    nodes = doc->nodes;
+    if (nodes[i].type != BSL_JSON_ARRAY && nodes[i].type != BSL_JSON_OBJECT) {
+        write_scalar(&nodes[i], out);
+        return out->failed ? out->failed : BSL_OK;
+    }
+    end = nodes[i].end;
+    for (j = i; j < end; j++)
+        containers += nodes[j].type == BSL_JSON_ARRAY || nodes[j].type == BSL_JSON_OBJECT;
+    frames = bsl_malloc(doc->alloc, containers * sizeof *frames + (end - i) * sizeof *keys);
+    if (!frames)
+        return BSL_ERR_NOMEM;
+    keys = (uint32_t *)(frames + containers);
+
+    v = i;
+    for (;;) {
+        /* Open value v. */
+        const bsl_json_node *nd = &nodes[v];
+        if (nd->type == BSL_JSON_ARRAY) {
+            bsl_buf_putc(out, '[');
+            frames[depth].node = (uint32_t)v;
+            frames[depth].next = (uint32_t)v + 1;
+            depth++;
+        } else if (nd->type == BSL_JSON_OBJECT) {
+            size_t m = collect_keys(nodes, v, keys + key_top);
+            sort_keys(nodes, keys + key_top, m);
+            bsl_buf_putc(out, '{');
+            frames[depth].node = (uint32_t)v;
+            frames[depth].next = 0;
+            frames[depth].list = (uint32_t)key_top;
+            frames[depth].n = (uint32_t)m;
+            key_top += m;
+            depth++;
+        } else {
+            write_scalar(nd, out);
+        }
+        /* Next value to open, closing finished containers. */
+        for (;;) {
+            wframe *f;
+            if (depth == 0)
+                goto finished;
+            f = &frames[depth - 1];
+            if (nodes[f->node].type == BSL_JSON_ARRAY) {
+                if (f->next < nodes[f->node].end) {
+                    if (f->next != f->node + 1)
+                        bsl_buf_putc(out, ',');
+                    v = f->next;
+                    f->next = nodes[v].end;
+                    break;
+                }
+                bsl_buf_putc(out, ']');
+            } else {
+                if (f->next < f->n) {
+                    uint32_t k = keys[f->list + f->next];
+                    if (f->next)
+                        bsl_buf_putc(out, ',');
+                    f->next++;
+                    bsl_buf_json_string(out, nodes[k].text, nodes[k].count);
+                    bsl_buf_putc(out, ':');
+                    v = k + 1;
+                    break;
+                }
+                bsl_buf_putc(out, '}');
+                key_top = f->list;
+            }
+            depth--;
+        }
+    }
+finished:
+    bsl_free(doc->alloc, frames);
+    return out->failed ? out->failed : BSL_OK;
+}

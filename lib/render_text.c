@@ -1,0 +1,240 @@
+/* The readable report, in French or English: the verdict first, then each
+ * criterion with its indicators, then red lines, missing facts,
+ * reservations with their remediations, unknown keys and provenance. */
+#include "render.h"
+
+#include <string.h>
+
+#define NBSP "\xc2\xa0"
+
+typedef struct words {
+    const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *missing,
+        *reservations, *unknown, *did_you_mean, *remediations, *provenance, *not_applicable,
+        *not_answered, *evidence, *todo, *colon, *open_q, *close_q, *version, *library;
+} words;
+
+static const words fr = {
+    "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
+    "Faits requis manquants", "Réserves", "Clés inconnues", "vouliez-vous dire",
+    "Remédiations", "Provenance", "non applicable", "non renseigné", "Preuve", "À faire",
+    NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
+};
+static const words en = {
+    "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
+    "Missing required facts", "Reservations", "Unknown keys", "did you mean",
+    "Remediations", "Provenance", "not applicable", "not answered", "Evidence", "To do",
+    ": ", "\"", "\"", "version", "library",
+};
+
+static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
+
+static void heading(bsl_buf *b, const words *w, const char *title)
+{
+    put(b, "\n");
+    put(b, title);
+    put(b, w == &fr ? NBSP ":\n" : ":\n");
+}
+
+static void score(bsl_buf *b, double v, bsl_lang lang)
+{
+    bsl_buf_decimal1(b, v, lang == BSL_LANG_FR, 1);
+}
+
+/* Pad to a column so scores and statuses line up (counts characters). */
+static void pad(bsl_buf *b, const char *s, size_t width)
+{
+    size_t chars = 0;
+    const char *p;
+    for (p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    put(b, s);
+    while (chars++ < width)
+        bsl_buf_putc(b, ' ');
+}
+
+static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang)
+{
+    const bsl_indicator *ind = o->ind;
+    const char *mark = o->red_line ? "[!!]" : o->not_applicable ? "[--]" : o->missing ? "[??]"
+                     : ind->weight.value == 0 ? "[  ]"
+                     : o->points >= ind->maximum ? "[ok]" : "[..]";
+    put(b, "      ");
+    put(b, mark);
+    put(b, " ");
+    put(b, ind->fact);
+    if (o->value_json) {
+        put(b, " = ");
+        put(b, o->value_json);
+    }
+    if (o->not_applicable || o->missing) {
+        put(b, w->colon);
+        put(b, o->not_applicable ? w->not_applicable : w->not_answered);
+        if (o->missing && ind->required)
+            put(b, lang == BSL_LANG_FR ? " (requis)" : " (required)");
+    } else {
+        if (ind->weight.value > 0 && !o->red_line) {
+            put(b, " (");
+            put(b, o->matched->points.text);
+            put(b, "/");
+            put(b, ind->maximum_text);
+            put(b, ")");
+        }
+        put(b, w->colon);
+        put(b, o->matched->justification.s[lang]);
+    }
+    put(b, "\n");
+    if (o->evidence) {
+        put(b, "           ");
+        put(b, w->evidence);
+        put(b, w->colon);
+        put(b, o->evidence);
+        put(b, "\n");
+    }
+}
+
+static void remediation_line(bsl_buf *b, const words *w, const struct bsl_outcome *o,
+                             bsl_lang lang, const char *indent)
+{
+    put(b, indent);
+    put(b, w->todo);
+    put(b, " (");
+    put(b, o->ind->fact);
+    put(b, ")");
+    put(b, w->colon);
+    put(b, o->ind->remediation.s[lang]);
+    put(b, "\n");
+}
+
+void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+{
+    const words *w = lang == BSL_LANG_FR ? &fr : &en;
+    size_t i, k;
+    int any;
+
+    put(b, w->verdict);
+    put(b, w->colon);
+    put(b, bsl_verdict_label(r->verdict, lang));
+    put(b, " (");
+    put(b, w->score);
+    put(b, " ");
+    score(b, r->score, lang);
+    put(b, "/100)\n");
+    put(b, w->usecase);
+    put(b, w->colon);
+    put(b, r->usecase_title);
+    put(b, " [");
+    put(b, r->usecase_id);
+    put(b, "]\n");
+    put(b, w->framework);
+    put(b, w->colon);
+    put(b, r->fw->title.s[lang]);
+    put(b, " [");
+    put(b, r->fw->id);
+    put(b, " ");
+    put(b, r->fw->version);
+    put(b, "]\n");
+
+    heading(b, w, w->criteria);
+    for (i = 0; i < r->criterion_count; i++) {
+        const struct bsl_criterion_result *c = &r->criteria[i];
+        put(b, "  ");
+        pad(b, c->def->id, 4);
+        bsl_buf_putc(b, ' ');
+        {
+            size_t start = b->len;
+            score(b, c->score, lang);
+            for (k = b->failed ? 6 : b->len - start; k < 6; k++)
+                bsl_buf_putc(b, ' ');
+        }
+        bsl_buf_putc(b, ' ');
+        pad(b, bsl_criterion_status_label(c->status, lang), 18);
+        put(b, c->def->title.s[lang]);
+        put(b, "\n");
+        for (k = 0; k < c->outcome_count; k++)
+            indicator_line(b, w, &c->outcomes[k], lang);
+    }
+
+    any = 0;
+    for (i = 0; i < r->reason_count; i++) {
+        const struct bsl_reason *reason = &r->reasons[i];
+        if (reason->kind != BSL_REASON_RED_LINE)
+            continue;
+        if (!any++)
+            heading(b, w, w->red_lines);
+        put(b, "  - ");
+        put(b, reason->criterion);
+        put(b, ", ");
+        put(b, reason->fact);
+        put(b, w->colon);
+        put(b, reason->text[lang]);
+        put(b, "\n");
+    }
+    if (r->missing_count) {
+        heading(b, w, w->missing);
+        for (i = 0; i < r->reason_count; i++)
+            if (r->reasons[i].kind == BSL_REASON_MISSING) {
+                put(b, "  - ");
+                put(b, r->reasons[i].text[lang]);
+                put(b, "\n");
+            }
+    }
+    any = 0;
+    for (i = 0; i < r->criterion_count; i++) {
+        const struct bsl_criterion_result *c = &r->criteria[i];
+        bsl_reason_kind kind;
+        if (c->status == BSL_CRITERION_MET || c->status == BSL_CRITERION_RED_LINE)
+            continue;
+        kind = c->status == BSL_CRITERION_NOT_MET ? BSL_REASON_NOT_MET
+             : c->status == BSL_CRITERION_NOT_ASSESSED ? BSL_REASON_NOT_ASSESSED
+                                                       : BSL_REASON_RESERVATION;
+        if (!any++)
+            heading(b, w, w->reservations);
+        put(b, "  - ");
+        put(b, c->def->reason_text[kind].s[lang]);
+        put(b, "\n");
+        for (k = 0; k < c->outcome_count; k++)
+            if (c->outcomes[k].remediate)
+                remediation_line(b, w, &c->outcomes[k], lang, "      ");
+    }
+    if (r->unknown_count) {
+        heading(b, w, w->unknown);
+        for (i = 0; i < r->unknown_count; i++) {
+            put(b, "  - ");
+            put(b, r->unknown[i].path);
+            if (r->unknown[i].suggestion) {
+                put(b, w->colon);
+                put(b, w->did_you_mean);
+                put(b, " ");
+                put(b, w->open_q);
+                put(b, r->unknown[i].suggestion);
+                put(b, w->close_q);
+                put(b, lang == BSL_LANG_FR ? NBSP "?" : "?");
+            }
+            put(b, "\n");
+        }
+    }
+    if (r->remediation_count) {
+        heading(b, w, w->remediations);
+        for (i = 0; i < r->remediation_count; i++) {
+            const struct bsl_outcome *o = r->remediations[i];
+            put(b, "  - ");
+            put(b, o->criterion_id);
+            put(b, ", ");
+            put(b, o->ind->fact);
+            put(b, w->colon);
+            put(b, o->ind->remediation.s[lang]);
+            put(b, "\n");
+        }
+    }
+    put(b, "\n");
+    put(b, w->provenance);
+    put(b, w->colon);
+    put(b, r->fw->id);
+    put(b, " ");
+    put(b, r->fw->version);
+    put(b, " sha256:");
+    put(b, r->fw->sha256);
+    put(b, ", libboussole ");
+    put(b, bsl_version_string());
+    put(b, "\n");
+}

@@ -1,0 +1,55 @@
+/* The result of an evaluation: built once by evaluate.c in one arena, then
+ * only read (accessors in result.c, renderers in render_*.c). */
+#ifndef BSL_RESULT_H
+#define BSL_RESULT_H
+
+#include "framework.h"
+#include "usecase.h"
+
+struct bsl_outcome {
+    const bsl_indicator *ind;
+    const char *criterion_id;
+    const bsl_outcome_def *matched; /* NULL when missing or not applicable */
+    const char *value_json;         /* NULL when missing */
+    const char *evidence;
+    const char *rule;
+    double points;
+    int missing, not_applicable, red_line;
+    int remediate;                  /* listed among the remediations */
+};
+
+struct bsl_criterion_result {
+    const bsl_criterion_def *def;
+    double score;
+    bsl_criterion_status status;
+    struct bsl_outcome *outcomes;
+    size_t outcome_count;
+};
+
+struct bsl_reason {
+    bsl_reason_kind kind;
+    const char *criterion;
+    const char *fact;
+    const char *text[2];
+};
+
+struct bsl_result {
+    bsl_allocator alloc;
+    bsl_arena arena;
+    const bsl_framework *fw;
+    const char *usecase_id, *usecase_title;
+    bsl_verdict verdict;
+    double score;
+    struct bsl_criterion_result *criteria;
+    size_t criterion_count;
+    struct bsl_reason *reasons;
+    size_t reason_count;
+    const char **missing;
+    size_t missing_count;
+    bsl_unknown_key *unknown;
+    size_t unknown_count;
+    const struct bsl_outcome **remediations;
+    size_t remediation_count;
+};
+
+#endif

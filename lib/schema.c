@@ -1,0 +1,150 @@
+#include "schema.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void bsl_reader_init(bsl_reader *rd, const bsl_json_doc *doc, bsl_arena *arena, bsl_error *err)
+{
+    rd->doc = doc;
+    rd->arena = arena;
+    rd->err = err;
+    bsl_path_init(&rd->path);
+}
+
+int bsl_reader_fail(bsl_reader *rd, size_t node, const char *key, int code, const char *fmt, ...)
+{
+    char message[BSL_ERROR_MESSAGE_SIZE];
+    va_list ap;
+    size_t mark = rd->path.len;
+    int rc;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    if (key)
+        mark = bsl_path_push_key(&rd->path, key);
+    rc = bsl_json_error(rd->doc, node, rd->err, code, bsl_path_str(&rd->path), "%s", message);
+    bsl_path_pop(&rd->path, mark);
+    return rc;
+}
+
+int bsl_reader_expect(bsl_reader *rd, size_t node, bsl_json_type t)
+{
+    bsl_json_type got = rd->doc->nodes[node].type;
+    int is_bool = t == BSL_JSON_TRUE || t == BSL_JSON_FALSE;
+    if (got == t || (is_bool && (got == BSL_JSON_TRUE || got == BSL_JSON_FALSE)))
+        return BSL_OK;
+    return bsl_reader_fail(rd, node, NULL, BSL_ERR_TYPE, "expected %s, found %s",
+                           bsl_json_type_name(t), bsl_json_type_name(got));
+}
+
+int bsl_reader_only(bsl_reader *rd, size_t obj, const char *const *allowed)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    size_t k;
+    for (k = obj + 1; k < n[obj].end; k = n[n[k].end].end) {
+        const char *const *a;
+        char list[160] = "";
+        for (a = allowed; *a; a++)
+            if (strlen(*a) == n[k].count && !memcmp(*a, n[k].text, n[k].count))
+                break;
+        if (*a)
+            continue;
+        for (a = allowed; *a; a++)
+            bsl_list_add(list, sizeof list, *a);
+        return bsl_reader_fail(rd, k, n[k].text, BSL_ERR_VALUE,
+                               "unknown field \"%.40s\" (allowed: %s)", n[k].text, list);
+    }
+    return BSL_OK;
+}
+
+int bsl_reader_member(bsl_reader *rd, size_t obj, const char *key, int required, size_t *out)
+{
+    *out = bsl_json_find(rd->doc, obj, key);
+    if (!*out && required)
+        return bsl_reader_fail(rd, obj, key, BSL_ERR_MISSING, "missing required field \"%s\"", key);
+    return BSL_OK;
+}
+
+/* Find key and check its type; *node = 0 when absent and optional. */
+static int typed_member(bsl_reader *rd, size_t obj, const char *key, int required,
+                        bsl_json_type t, size_t *node)
+{
+    int rc = bsl_reader_member(rd, obj, key, required, node);
+    size_t mark;
+    if (rc || !*node)
+        return rc;
+    mark = bsl_path_push_key(&rd->path, key);
+    rc = bsl_reader_expect(rd, *node, t);
+    bsl_path_pop(&rd->path, mark);
+    return rc;
+}
+
+const char *bsl_reader_copy(bsl_reader *rd, size_t node)
+{
+    const bsl_json_node *n = &rd->doc->nodes[node];
+    return bsl_arena_strndup(rd->arena, n->text, n->count);
+}
+
+int bsl_reader_string(bsl_reader *rd, size_t obj, const char *key, int required, const char **out)
+{
+    size_t node;
+    int rc = typed_member(rd, obj, key, required, BSL_JSON_STRING, &node);
+    if (rc || !node)
+        return rc;
+    if (required && rd->doc->nodes[node].count == 0)
+        return bsl_reader_fail(rd, node, key, BSL_ERR_VALUE, "\"%s\" must not be empty", key);
+    *out = bsl_reader_copy(rd, node);
+    return *out ? BSL_OK : bsl_error_set(rd->err, BSL_ERR_NOMEM, "out of memory");
+}
+
+int bsl_reader_bool(bsl_reader *rd, size_t obj, const char *key, int required, int *out)
+{
+    size_t node;
+    int rc = typed_member(rd, obj, key, required, BSL_JSON_TRUE, &node);
+    if (rc || !node)
+        return rc;
+    *out = rd->doc->nodes[node].type == BSL_JSON_TRUE;
+    return BSL_OK;
+}
+
+int bsl_reader_number(bsl_reader *rd, size_t obj, const char *key, int required,
+                      double min, double max, bsl_num *out)
+{
+    size_t node;
+    const bsl_json_node *n;
+    int rc = typed_member(rd, obj, key, required, BSL_JSON_NUMBER, &node);
+    if (rc || !node)
+        return rc;
+    n = &rd->doc->nodes[node];
+    if (n->number < min || n->number > max)
+        return bsl_reader_fail(rd, node, key, BSL_ERR_VALUE,
+                               "\"%s\" is %s, outside the allowed range", key, n->text);
+    out->value = n->number;
+    out->text = bsl_reader_copy(rd, node);
+    return out->text ? BSL_OK : bsl_error_set(rd->err, BSL_ERR_NOMEM, "out of memory");
+}
+
+int bsl_reader_text(bsl_reader *rd, size_t obj, const char *key, int required, bsl_text *out)
+{
+    static const char *const langs[] = { "fr", "en", NULL };
+    size_t node, mark;
+    int rc = typed_member(rd, obj, key, required, BSL_JSON_OBJECT, &node);
+    int lang;
+    if (rc || !node)
+        return rc;
+    mark = bsl_path_push_key(&rd->path, key);
+    rc = bsl_reader_only(rd, node, langs);
+    for (lang = 0; !rc && lang < 2; lang++)
+        rc = bsl_reader_string(rd, node, langs[lang], 1, &out->s[lang]);
+    bsl_path_pop(&rd->path, mark);
+    return rc;
+}
+
+void bsl_list_add(char *list, size_t cap, const char *item)
+{
+    size_t used = strlen(list);
+    if (used + 1 >= cap)
+        return;
+    snprintf(list + used, cap - used, "%s%s", used ? ", " : "", item);
+}

@@ -1,0 +1,60 @@
+/* Reading typed fields out of a parsed JSON tree, with schema errors that
+ * carry the position and JSON path of the offending value. Shared by the
+ * framework and use-case loaders so both report problems the same way. */
+#ifndef BSL_SCHEMA_H
+#define BSL_SCHEMA_H
+
+#include "alloc.h"
+#include "error.h"
+#include "json.h"
+
+typedef struct bsl_reader {
+    const bsl_json_doc *doc;
+    bsl_arena *arena;   /* where strings that outlive the document are copied */
+    bsl_error *err;
+    bsl_path path;
+} bsl_reader;
+
+/* A number with the literal it was written as (for exact re-rendering). */
+typedef struct bsl_num {
+    double value;
+    const char *text;
+} bsl_num;
+
+/* A French/English pair. */
+typedef struct bsl_text {
+    const char *s[2]; /* indexed by bsl_lang */
+} bsl_text;
+
+void bsl_reader_init(bsl_reader *rd, const bsl_json_doc *doc, bsl_arena *arena, bsl_error *err);
+
+/* Error about node i at the current path (+ key when not NULL). */
+int bsl_reader_fail(bsl_reader *rd, size_t node, const char *key, int code,
+                    const char *fmt, ...) BSL_PRINTF(5, 6);
+
+/* BSL_ERR_TYPE unless node has type t. */
+int bsl_reader_expect(bsl_reader *rd, size_t node, bsl_json_type t);
+
+/* BSL_ERR_VALUE at the first member of obj whose key is not in the
+ * NULL-terminated list allowed. */
+int bsl_reader_only(bsl_reader *rd, size_t obj, const char *const *allowed);
+
+/* Look up key in obj: *out = its node or 0. BSL_ERR_MISSING when required
+ * and absent. */
+int bsl_reader_member(bsl_reader *rd, size_t obj, const char *key, int required, size_t *out);
+
+/* Typed members. When absent and not required, *out is left unchanged. */
+int bsl_reader_string(bsl_reader *rd, size_t obj, const char *key, int required, const char **out);
+int bsl_reader_bool(bsl_reader *rd, size_t obj, const char *key, int required, int *out);
+int bsl_reader_number(bsl_reader *rd, size_t obj, const char *key, int required,
+                      double min, double max, bsl_num *out);
+int bsl_reader_text(bsl_reader *rd, size_t obj, const char *key, int required, bsl_text *out);
+
+/* Append item to the comma-separated list in list[cap] (for messages that
+ * name the allowed values); a list too long for the buffer is cut. */
+void bsl_list_add(char *list, size_t cap, const char *item);
+
+/* Copy the string of node i into the arena (NULL on allocation failure). */
+const char *bsl_reader_copy(bsl_reader *rd, size_t node);
+
+#endif

@@ -1,0 +1,313 @@
+/* Use-case JSON -> facts bound to a framework (see doc/usecase-format.md). */
+#include "usecase.h"
+#include "buf.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static const char *const top_fields[] = {
+    "id", "title", "service", "description", "phase", "framework", "facts", "evidence", "comments", NULL };
+
+static int nomem(bsl_reader *rd) { return bsl_error_set(rd->err, BSL_ERR_NOMEM, "out of memory"); }
+
+/* Edit distance with a cut-off, for "did you mean" suggestions. */
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
+{
+    size_t row[65], i, j;
+    if (la > 64 || lb > 64)
+        return SIZE_MAX;
+    for (j = 0; j <= lb; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+/* The known fact nearest to key, if close enough to be a likely typo:
+ * at most a third of the key's length, and at least 2 edits allowed. */
+static const char *suggest(const bsl_framework *fw, const char *key, size_t len)
+{
+    size_t i, best = SIZE_MAX, limit = len / 3 < 2 ? 2 : len / 3;
+    const char *found = NULL;
+    for (i = 0; i < fw->indicator_count; i++) {
+        const char *f = fw->indicators[i].fact;
+        size_t d = edit_distance(key, len, f, strlen(f));
+        if (d <= limit && d < best) {
+            best = d;
+            found = f;
+        }
+    }
+    return found;
+}
+
+static int add_unknown(bsl_reader *rd, bsl_usecase *uc, size_t key_node)
+{
+    const bsl_json_node *k = &rd->doc->nodes[key_node];
+    bsl_unknown_key *u = &uc->unknown[uc->unknown_count];
+    bsl_buf path;
+    /* rd->path is "$.facts" or "$.evidence" here; the key itself may be
+     * longer than an error path can hold, so it is appended unbounded. */
+    bsl_buf_init(&path, &uc->cfg.alloc);
+    bsl_buf_append(&path, rd->path.buf, rd->path.len);
+    bsl_path_write_key(&path, k->text);
+    u->key = bsl_reader_copy(rd, key_node);
+    u->path = path.failed ? NULL : bsl_arena_strndup(&uc->arena, path.data, path.len);
+    bsl_buf_release(&path);
+    if (!u->key || !u->path)
+        return nomem(rd);
+    u->suggestion = suggest(uc->fw, k->text, k->count);
+    uc->unknown_count++;
+    return BSL_OK;
+}
+
+/* Record the compact JSON of node as the value's text. */
+static int keep_json(bsl_reader *rd, bsl_usecase *uc, size_t node, bsl_fact_value *fv)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    bsl_buf b;
+    size_t el;
+    bsl_buf_init(&b, &uc->cfg.alloc);
+    switch (n[node].type) {
+    case BSL_JSON_TRUE: fv->json = "true"; return BSL_OK;
+    case BSL_JSON_FALSE: fv->json = "false"; return BSL_OK;
+    case BSL_JSON_NUMBER:
+        fv->json = bsl_reader_copy(rd, node);
+        return fv->json ? BSL_OK : nomem(rd);
+    case BSL_JSON_STRING: bsl_buf_json_string(&b, n[node].text, n[node].count); break;
+    default: /* a set: an array of strings */
+        bsl_buf_putc(&b, '[');
+        for (el = node + 1; el < n[node].end; el = n[el].end) {
+            if (el != node + 1)
+                bsl_buf_putc(&b, ',');
+            bsl_buf_json_string(&b, n[el].text, n[el].count);
+        }
+        bsl_buf_putc(&b, ']');
+    }
+    fv->json = b.failed ? NULL : bsl_arena_strndup(&uc->arena, b.data, b.len);
+    bsl_buf_release(&b);
+    return fv->json ? BSL_OK : nomem(rd);
+}
+
+static int read_fact(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_indicator *ind,
+                     bsl_fact_value *fv)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    int rc = BSL_OK;
+    if (n[node].type == BSL_JSON_NULL)
+        return BSL_OK; /* explicitly unanswered */
+    switch (ind->type) {
+    case BSL_IND_BOOLEAN:
+        rc = bsl_reader_expect(rd, node, BSL_JSON_TRUE);
+        fv->outcome = n[node].type == BSL_JSON_TRUE ? BSL_OUT_TRUE : BSL_OUT_FALSE;
+        break;
+    case BSL_IND_ENUM: {
+        rc = bsl_reader_expect(rd, node, BSL_JSON_STRING);
+        if (!rc)
+            fv->outcome = bsl_indicator_find_level(ind, n[node].text, n[node].count);
+        if (!rc && fv->outcome == SIZE_MAX) {
+            char allowed[160] = "";
+            size_t i;
+            for (i = 0; i < ind->outcome_count; i++)
+                bsl_list_add(allowed, sizeof allowed, ind->outcomes[i].value);
+            rc = bsl_reader_fail(rd, node, NULL, BSL_ERR_ENUM,
+                                 "\"%.40s\" is not a value of %s (allowed: %s)",
+                                 n[node].text, ind->fact, allowed);
+        }
+        break;
+    }
+    case BSL_IND_NUMBER:
+        rc = bsl_reader_expect(rd, node, BSL_JSON_NUMBER);
+        if (!rc && ((ind->has_min && n[node].number < ind->min.value) ||
+                    (ind->has_max && n[node].number > ind->max.value)))
+            rc = bsl_reader_fail(rd, node, NULL, BSL_ERR_VALUE, "%s is %s, outside %s..%s",
+                                 ind->fact, n[node].text, ind->has_min ? ind->min.text : "",
+                                 ind->has_max ? ind->max.text : "");
+        fv->number = n[node].number;
+        break;
+    case BSL_IND_SET: {
+        size_t el, i = 0;
+        unsigned char *seen;
+        rc = bsl_reader_expect(rd, node, BSL_JSON_ARRAY);
+        if (rc)
+            break;
+        seen = bsl_arena_calloc(&uc->arena, ind->member_count, 1);
+        if (!seen)
+            return nomem(rd);
+        for (el = node + 1; !rc && el < n[node].end; el = n[el].end, i++) {
+            size_t m, mark = bsl_path_push_index(&rd->path, i);
+            rc = bsl_reader_expect(rd, el, BSL_JSON_STRING);
+            for (m = 0; !rc && m < ind->member_count; m++)
+                if (strlen(ind->members[m]) == n[el].count &&
+                    !memcmp(ind->members[m], n[el].text, n[el].count))
+                    break;
+            if (!rc && m == ind->member_count) {
+                char allowed[160] = "";
+                size_t j;
+                for (j = 0; j < ind->member_count; j++)
+                    bsl_list_add(allowed, sizeof allowed, ind->members[j]);
+                rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_ENUM,
+                                     "\"%.40s\" is not a value of %s (allowed: %s)",
+                                     n[el].text, ind->fact, allowed);
+            } else if (!rc && seen[m]) {
+                rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_VALUE, "\"%s\" is listed twice",
+                                     ind->members[m]);
+            } else if (!rc) {
+                seen[m] = 1;
+            }
+            bsl_path_pop(&rd->path, mark);
+        }
+        fv->member_count = n[node].count;
+        break;
+    }
+    case BSL_IND_TEXT:
+        rc = bsl_reader_expect(rd, node, BSL_JSON_STRING);
+        if (!rc && !(fv->text = bsl_reader_copy(rd, node)))
+            return nomem(rd);
+        fv->text_len = n[node].count;
+        break;
+    }
+    if (rc)
+        return rc;
+    fv->present = 1;
+    return keep_json(rd, uc, node, fv);
+}
+
+/* Walk "facts" or "evidence": known keys are read by reader(), unknown
+ * ones are kept for the result. */
+static int read_facts(bsl_reader *rd, bsl_usecase *uc, size_t obj, int evidence)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    size_t k, mark = bsl_path_push_key(&rd->path, evidence ? "evidence" : "facts");
+    int rc = bsl_reader_expect(rd, obj, BSL_JSON_OBJECT);
+    if (!rc && n[obj].count > uc->cfg.max_facts)
+        rc = bsl_reader_fail(rd, obj, NULL, BSL_ERR_LIMIT, "more than %zu entries (max_facts)",
+                             uc->cfg.max_facts);
+    for (k = obj + 1; !rc && k < n[obj].end; k = n[n[k].end].end) {
+        size_t value = n[k].end;
+        size_t ind = bsl_framework_find_fact(uc->fw, n[k].text, n[k].count);
+        size_t mark2;
+        if (ind == SIZE_MAX) {
+            rc = add_unknown(rd, uc, k);
+            continue;
+        }
+        mark2 = bsl_path_push_key(&rd->path, n[k].text);
+        if (evidence) {
+            rc = bsl_reader_expect(rd, value, BSL_JSON_STRING);
+            if (!rc && !(uc->facts[ind].evidence = bsl_reader_copy(rd, value)))
+                rc = nomem(rd);
+        } else {
+            rc = read_fact(rd, uc, value, &uc->fw->indicators[ind], &uc->facts[ind]);
+        }
+        bsl_path_pop(&rd->path, mark2);
+    }
+    bsl_path_pop(&rd->path, mark);
+    return rc;
+}
+
+static int read_usecase(bsl_reader *rd, bsl_usecase *uc)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    const char *framework = NULL;
+    size_t facts, evidence, unknown_max;
+    int rc = bsl_reader_expect(rd, 0, BSL_JSON_OBJECT);
+    if (!rc)
+        rc = bsl_reader_only(rd, 0, top_fields);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "id", 1, &uc->id);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "title", 1, &uc->title);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "service", 0, &uc->service);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "description", 0, &uc->description);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "phase", 0, &uc->phase);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "comments", 0, &uc->comments);
+    if (!rc)
+        rc = bsl_reader_string(rd, 0, "framework", 0, &framework);
+    if (!rc && framework && strcmp(framework, uc->fw->id))
+        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, 0, "framework"), "framework", BSL_ERR_VALUE,
+                             "the use-case is written for framework \"%.40s\", not \"%s\"",
+                             framework, uc->fw->id);
+    if (!rc)
+        rc = bsl_reader_member(rd, 0, "facts", 1, &facts);
+    if (!rc)
+        rc = bsl_reader_member(rd, 0, "evidence", 0, &evidence);
+    if (rc)
+        return rc;
+    uc->facts = bsl_arena_calloc(&uc->arena, uc->fw->indicator_count, sizeof *uc->facts);
+    unknown_max = (n[facts].type == BSL_JSON_OBJECT ? n[facts].count : 0) +
+                  (evidence && n[evidence].type == BSL_JSON_OBJECT ? n[evidence].count : 0);
+    uc->unknown = bsl_arena_calloc(&uc->arena, unknown_max, sizeof *uc->unknown);
+    if (!uc->facts || !uc->unknown)
+        return nomem(rd);
+    rc = read_facts(rd, uc, facts, 0);
+    if (!rc && evidence)
+        rc = read_facts(rd, uc, evidence, 1);
+    return rc;
+}
+
+int bsl_usecase_parse(bsl_usecase **out, const bsl_framework *fw, const char *buf, size_t len,
+                      const bsl_options *opts, bsl_error *err)
+{
+    bsl_config cfg;
+    bsl_json_doc doc;
+    bsl_usecase *uc;
+    bsl_reader rd;
+    int rc;
+
+    bsl_error_clear(err);
+    if (out)
+        *out = NULL;
+    if (!out || !fw || (!buf && len))
+        return bsl_error_set(err, BSL_ERR_ARG, "bsl_usecase_parse: out, fw and buf must not be NULL");
+    if ((rc = bsl_config_init(&cfg, opts, err)))
+        return rc;
+    if ((rc = bsl_json_parse(&doc, buf ? buf : "", len, &cfg.json, &cfg.alloc, err)))
+        return rc;
+    uc = bsl_malloc(&cfg.alloc, sizeof *uc);
+    if (!uc) {
+        bsl_json_doc_free(&doc);
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    }
+    memset(uc, 0, sizeof *uc);
+    uc->cfg = cfg;
+    uc->fw = fw;
+    doc.alloc = &uc->cfg.alloc;
+    bsl_arena_init(&uc->arena, &uc->cfg.alloc);
+    bsl_reader_init(&rd, &doc, &uc->arena, err);
+    rc = read_usecase(&rd, uc);
+    bsl_json_doc_free(&doc);
+    if (rc) {
+        bsl_usecase_free(uc);
+        return rc;
+    }
+    *out = uc;
+    return BSL_OK;
+}
+
+void bsl_usecase_free(bsl_usecase *uc)
+{
+    bsl_allocator alloc;
+    if (!uc)
+        return;
+    alloc = uc->cfg.alloc;
+    bsl_arena_release(&uc->arena);
+    bsl_free(&alloc, uc);
+}
+
+const char *bsl_usecase_id(const bsl_usecase *uc) { return uc ? uc->id : NULL; }
+const char *bsl_usecase_title(const bsl_usecase *uc) { return uc ? uc->title : NULL; }

@@ -1,0 +1,142 @@
+/* Microseconds per use-case for parse, evaluate and render JSON on the
+ * example use-cases, and parse+evaluate against jsmn's bare tokenize time
+ * on the same bytes. Prints figures; never fails on speed. */
+#define _POSIX_C_SOURCE 200809L
+#include <boussole.h>
+#include <jsmn.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { MAX_FILES = 64 };
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *data;
+    long n;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = malloc((size_t)n + 1);
+    if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return data;
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = argc > 1 ? argv[1] : "examples/usecases";
+    char *docs[MAX_FILES];
+    size_t lens[MAX_FILES], n = 0, i, bytes = 0;
+    int rounds = argc > 2 ? atoi(argv[2]) : 2000, k;
+    bsl_framework *fw;
+    bsl_usecase *ucs[MAX_FILES];
+    bsl_error err;
+    double t0, t_jsmn, t_parse, t_eval, t_render, sink = 0;
+    jsmntok_t *tokens = malloc(sizeof(jsmntok_t) * 65536);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    if (!d || !tokens || bsl_framework_load_embedded(&fw, NULL, NULL, &err)) {
+        fprintf(stderr, "bench: cannot open %s or load the framework\n", dir);
+        return 1;
+    }
+    while ((e = readdir(d)) && n < MAX_FILES) {
+        char path[4096];
+        size_t l = strlen(e->d_name);
+        bsl_usecase *uc;
+        if (l < 6 || strcmp(e->d_name + l - 5, ".json"))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (!(docs[n] = slurp(path, &lens[n])))
+            continue;
+        if (bsl_usecase_parse(&uc, fw, docs[n], lens[n], NULL, &err)) {
+            free(docs[n]);
+            continue; /* only use-cases that parse are timed */
+        }
+        bsl_usecase_free(uc);
+        bytes += lens[n];
+        n++;
+    }
+    closedir(d);
+    if (!n) {
+        fprintf(stderr, "bench: no use-case in %s\n", dir);
+        return 1;
+    }
+
+    t0 = now_us();
+    for (k = 0; k < rounds; k++)
+        for (i = 0; i < n; i++) {
+            jsmn_parser p;
+            jsmn_init(&p);
+            sink += jsmn_parse(&p, docs[i], lens[i], tokens, 65536);
+        }
+    t_jsmn = (now_us() - t0) / (rounds * (double)n);
+
+    t0 = now_us();
+    for (k = 0; k < rounds; k++)
+        for (i = 0; i < n; i++) {
+            bsl_usecase *uc;
+            bsl_usecase_parse(&uc, fw, docs[i], lens[i], NULL, &err);
+            bsl_usecase_free(uc);
+        }
+    t_parse = (now_us() - t0) / (rounds * (double)n);
+
+    for (i = 0; i < n; i++)
+        bsl_usecase_parse(&ucs[i], fw, docs[i], lens[i], NULL, &err);
+    t0 = now_us();
+    for (k = 0; k < rounds; k++)
+        for (i = 0; i < n; i++) {
+            bsl_result *r;
+            bsl_evaluate(&r, fw, ucs[i], &err);
+            sink += bsl_result_score(r);
+            bsl_result_free(r);
+        }
+    t_eval = (now_us() - t0) / (rounds * (double)n);
+
+    t0 = now_us();
+    for (k = 0; k < rounds / 4 + 1; k++)
+        for (i = 0; i < n; i++) {
+            bsl_result *r;
+            char *out;
+            size_t len;
+            bsl_evaluate(&r, fw, ucs[i], &err);
+            bsl_render(&out, &len, r, BSL_FORMAT_JSON, BSL_LANG_FR, &err);
+            sink += (double)len;
+            bsl_render_free(out);
+            bsl_result_free(r);
+        }
+    t_render = (now_us() - t0) / ((rounds / 4 + 1) * (double)n) - t_eval;
+
+    printf("use-cases: %zu (%.0f bytes on average), rounds: %d\n", n, (double)bytes / n, rounds);
+    printf("jsmn tokenize alone:   %8.3f us/use-case\n", t_jsmn);
+    printf("parse (strict+bind):   %8.3f us/use-case\n", t_parse);
+    printf("evaluate:              %8.3f us/use-case  (target < 1 us)\n", t_eval);
+    printf("render JSON:           %8.3f us/use-case\n", t_render);
+    printf("parse+evaluate / jsmn: %8.2f x            (target < 3x)\n", (t_parse + t_eval) / t_jsmn);
+    fprintf(stderr, "(checksum %g)\n", sink);
+    for (i = 0; i < n; i++) {
+        bsl_usecase_free(ucs[i]);
+        free(docs[i]);
+    }
+    bsl_framework_free(fw);
+    free(tokens);
+    return 0;
+}
