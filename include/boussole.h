@@ -1,5 +1,6 @@
-/*
- * libboussole - score public-sector AI use-cases against a charter of trust.
+/**
+ * @file boussole.h
+ * @brief libboussole - score public-sector AI use-cases against a charter of trust.
  *
  * This is the one public header. Everything the library exposes is declared
  * here and prefixed bsl_ / BSL_.
@@ -40,6 +41,8 @@
 
 #include <stddef.h>
 
+#include "boussole/version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -47,6 +50,12 @@ extern "C" {
 #if defined(BSL_BUILDING_LIBRARY) && defined(__GNUC__)
 #define BSL_API __attribute__((visibility("default")))
 #else
+/**
+ * Marks the functions libboussole exports. Empty for programs that use the
+ * library; while the library itself is built (BSL_BUILDING_LIBRARY), it
+ * gives them default visibility, everything else being hidden.
+ * @since 0.1.0
+ */
 #define BSL_API
 #endif
 
@@ -54,26 +63,27 @@ extern "C" {
 /* Version                                                                    */
 /* ------------------------------------------------------------------------ */
 
-/** Major version: changes when the API or ABI breaks. @since 0.1.0 */
-#define BSL_VERSION_MAJOR 0
-/** Minor version: changes when features are added compatibly. @since 0.1.0 */
-#define BSL_VERSION_MINOR 1
-/** Patch version: changes for fixes only. @since 0.1.0 */
-#define BSL_VERSION_PATCH 0
-/** Version as one comparable number, MAJOR*10000 + MINOR*100 + PATCH. @since 0.1.0 */
-#define BSL_VERSION_NUMBER \
-    (BSL_VERSION_MAJOR * 10000 + BSL_VERSION_MINOR * 100 + BSL_VERSION_PATCH)
+/*
+ * BSL_VERSION_MAJOR, BSL_VERSION_MINOR, BSL_VERSION_PATCH, BSL_VERSION_STRING
+ * and BSL_VERSION_NUMBER (MAJOR*10000 + MINOR*100 + PATCH) come from
+ * <boussole/version.h>, generated from the meson project version and
+ * installed beside this header (included above).
+ */
 
 /**
  * Version of the library actually linked, as "MAJOR.MINOR.PATCH".
- * Compare with BSL_VERSION_* to detect a header/library mismatch.
- * @return a static string; never NULL. Thread-safe. @since 0.1.0
+ * Compare with BSL_VERSION_STRING (the headers compiled against) to detect a
+ * header/library mismatch.
+ * @return a static string; never NULL.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_version_string(void);
 
 /**
- * Version of the library actually linked, as BSL_VERSION_NUMBER computes it.
- * @return the version number. Thread-safe. @since 0.1.0
+ * Version of the library actually linked, as BSL_VERSION_NUMBER computes it
+ * (MAJOR*10000 + MINOR*100 + PATCH).
+ * @return the version number, e.g. 100 for 0.1.0.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API unsigned bsl_version_number(void);
 
@@ -104,9 +114,9 @@ typedef enum bsl_status {
 /** True when code is one of the schema errors. @since 0.1.0 */
 #define BSL_ERR_IS_SCHEMA(code) ((code) <= BSL_ERR_TYPE && (code) >= BSL_ERR_VALUE)
 
-/** Capacity of bsl_error.message, including the terminating NUL. */
+/** Capacity of bsl_error.message, including the terminating NUL. @since 0.1.0 */
 #define BSL_ERROR_MESSAGE_SIZE 256
-/** Capacity of bsl_error.path, including the terminating NUL. */
+/** Capacity of bsl_error.path, including the terminating NUL. @since 0.1.0 */
 #define BSL_ERROR_PATH_SIZE 128
 
 /**
@@ -126,8 +136,10 @@ typedef struct bsl_error {
 
 /**
  * A short static description of a status code, e.g. "JSON syntax error".
- * @param code any int; unknown codes give "unknown error".
- * @return a static string; never NULL. Thread-safe. @since 0.1.0
+ * @param code any int: a bsl_status value or anything else.
+ * @return a static English string; never NULL ("unknown error" for a code
+ *         that is not a bsl_status value).
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_strerror(int code);
 
@@ -144,21 +156,32 @@ BSL_API const char *bsl_strerror(int code);
  * @since 0.1.0
  */
 typedef struct bsl_allocator {
+    /** Allocate size bytes (never 0) aligned for any type; NULL on failure. */
     void *(*malloc)(void *ctx, size_t size);
+    /** Resize ptr, a block of old_size bytes, to size bytes (never 0); NULL
+     * on failure, leaving ptr untouched. */
     void *(*realloc)(void *ctx, void *ptr, size_t old_size, size_t size);
+    /** Free a block from malloc or realloc (never called with NULL). */
     void (*free)(void *ctx, void *ptr);
+    /** Passed unchanged as the first argument of the three functions. */
     void *ctx;
 } bsl_allocator;
 
 /** The current version of bsl_options. @since 0.1.0 */
 #define BSL_OPTIONS_VERSION 1
 
-/** Default limits, used where an option is 0. @since 0.1.0 */
+/* Default limits, used where an option is 0. */
+/** Default bsl_options.max_input_bytes: 8 MiB. @since 0.1.0 */
 #define BSL_DEFAULT_MAX_INPUT_BYTES ((size_t)8 << 20)  /* 8 MiB */
+/** Default bsl_options.max_depth: 64 levels. @since 0.1.0 */
 #define BSL_DEFAULT_MAX_DEPTH 64u
+/** Default bsl_options.max_tokens: 1 Mi JSON values. @since 0.1.0 */
 #define BSL_DEFAULT_MAX_TOKENS ((size_t)1 << 20)
+/** Default bsl_options.max_string_bytes: 64 KiB. @since 0.1.0 */
 #define BSL_DEFAULT_MAX_STRING_BYTES ((size_t)64 << 10) /* 64 KiB */
+/** Default bsl_options.max_facts: 1024 entries. @since 0.1.0 */
 #define BSL_DEFAULT_MAX_FACTS 1024u
+/** Default bsl_options.max_indicators: 4096 indicators. @since 0.1.0 */
 #define BSL_DEFAULT_MAX_INDICATORS 4096u
 
 /**
@@ -183,9 +206,10 @@ typedef struct bsl_options {
 #define BSL_OPTIONS_INIT { BSL_OPTIONS_VERSION, { 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0 }
 
 /**
- * Initialise opts to the defaults of the given options version.
- * @param opts the struct to fill; must not be NULL.
- * @param version BSL_OPTIONS_VERSION.
+ * Initialise opts to the defaults of the given options version: every limit 0
+ * (its default) and the C library's allocator.
+ * @param opts the struct to fill; must not be NULL. Left untouched on failure.
+ * @param version BSL_OPTIONS_VERSION, the version of the header compiled against.
  * @return BSL_OK, or BSL_ERR_ARG for a NULL opts or an unknown version.
  * Thread-safe. @since 0.1.0
  */
@@ -209,66 +233,135 @@ typedef struct bsl_framework bsl_framework;
  * Every problem is reported with its position and path: unique ids, points
  * in 0..100, thresholds, bands, enum levels, applies_if targets, fr and en
  * strings.
- * @param out receives the framework, or NULL on failure; must not be NULL.
- * @param buf the JSON bytes (need not be NUL-terminated); NULL only if len is 0.
+ * @param out receives the framework, owned by the caller, or NULL on failure;
+ *        must not be NULL.
+ * @param buf the JSON bytes (need not be NUL-terminated, not retained);
+ *        NULL only if len is 0.
  * @param len number of bytes in buf.
- * @param opts limits and allocator; NULL for the defaults. Copied.
- * @param err optional error details.
+ * @param opts limits and allocator; NULL for the defaults. Copied: need not
+ *        outlive the call. The framework allocates with its allocator.
+ * @param err optional error details; may be NULL.
  * @return BSL_OK, or BSL_ERR_SYNTAX, a schema error, BSL_ERR_LIMIT,
- *         BSL_ERR_NOMEM, BSL_ERR_ARG.
+ *         BSL_ERR_NOMEM, BSL_ERR_ARG (NULL out or buf, unknown options version,
+ *         incomplete allocator).
  * Thread-safe. Free with bsl_framework_free(). @since 0.1.0
  */
 BSL_API int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
                                const bsl_options *opts, bsl_error *err);
 
 /**
- * Load a framework from a file (read whole, then as bsl_framework_load()).
+ * Load a framework from a file: read it whole, then as bsl_framework_load().
+ * @param out receives the framework, owned by the caller, or NULL on failure;
+ *        must not be NULL.
  * @param path a file name; must not be NULL.
- * @return as bsl_framework_load(), or BSL_ERR_IO when the file cannot be read.
- * @since 0.1.0
+ * @param opts limits (max_input_bytes also bounds the file) and allocator;
+ *        NULL for the defaults. Copied.
+ * @param err optional error details; may be NULL.
+ * @return as bsl_framework_load(), or BSL_ERR_IO when the file cannot be
+ *         opened or read.
+ * Thread-safe. Free with bsl_framework_free(). @since 0.1.0
  */
 BSL_API int bsl_framework_load_file(bsl_framework **out, const char *path,
                                     const bsl_options *opts, bsl_error *err);
 
 /**
- * Load one of the frameworks embedded in the library.
+ * Load one of the frameworks compiled into the library.
+ * @param out receives the framework, owned by the caller, or NULL on failure;
+ *        must not be NULL.
  * @param id an id from bsl_embedded_framework_id(), or NULL for the default
  *        (the Nantes Métropole boussole, "nantes-2024").
+ * @param opts limits and allocator; NULL for the defaults. Copied.
+ * @param err optional error details; may be NULL.
  * @return as bsl_framework_load(), or BSL_ERR_NOTFOUND for an unknown id.
- * @since 0.1.0
+ * Thread-safe. Free with bsl_framework_free(). @since 0.1.0
  */
 BSL_API int bsl_framework_load_embedded(bsl_framework **out, const char *id,
                                         const bsl_options *opts, bsl_error *err);
 
-/** Number of embedded frameworks. Thread-safe. @since 0.1.0 */
+/**
+ * Number of frameworks compiled into the library (at least 1).
+ * @return the number of embedded frameworks.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API size_t bsl_embedded_framework_count(void);
 
 /**
  * Id of the i-th embedded framework; index 0 is the default.
- * @return a static string, or NULL when i is out of range. @since 0.1.0
+ * @param i an index below bsl_embedded_framework_count().
+ * @return a static string, or NULL when i is out of range.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_embedded_framework_id(size_t i);
 
-/** Free a framework. NULL is a no-op. @since 0.1.0 */
+/**
+ * Free a framework and everything it owns. Use-cases parsed against it and
+ * results evaluated from it must be freed first (they borrow its strings).
+ * @param fw the framework, or NULL (a no-op).
+ * Not to be called while another thread uses fw. @since 0.1.0
+ */
 BSL_API void bsl_framework_free(bsl_framework *fw);
 
-/** The framework's id, e.g. "nantes-2024". Borrowed. @since 0.1.0 */
+/**
+ * The framework's id, e.g. "nantes-2024".
+ * @param fw a framework; NULL gives NULL.
+ * @return a string borrowed from fw (valid until bsl_framework_free()), or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_framework_id(const bsl_framework *fw);
-/** The framework's version string. Borrowed. @since 0.1.0 */
+
+/**
+ * The framework's version string, e.g. "1.0.0".
+ * @param fw a framework; NULL gives NULL.
+ * @return a string borrowed from fw, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_framework_version(const bsl_framework *fw);
-/** The framework's title in lang. Borrowed. @since 0.1.0 */
+
+/**
+ * The framework's title in a language.
+ * @param fw a framework; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from fw, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_framework_title(const bsl_framework *fw, bsl_lang lang);
+
 /**
  * Lower-case hex SHA-256 (64 characters) of the framework's canonical JSON
  * (keys sorted, no insignificant whitespace, minimal string escapes; see
- * doc/framework-format.md). Borrowed. @since 0.1.0
+ * doc/framework-format.md): identifies the framework's content in results.
+ * @param fw a framework; NULL gives NULL.
+ * @return a string borrowed from fw, or NULL.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_framework_sha256(const bsl_framework *fw);
-/** Number of criteria. @since 0.1.0 */
+
+/**
+ * Number of criteria of the framework.
+ * @param fw a framework; NULL gives 0.
+ * @return the number of criteria.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API size_t bsl_framework_criterion_count(const bsl_framework *fw);
-/** Id of the i-th criterion, or NULL when out of range. Borrowed. @since 0.1.0 */
+
+/**
+ * Id of the i-th criterion (framework order), e.g. "C1".
+ * @param fw a framework; NULL gives NULL.
+ * @param i an index below bsl_framework_criterion_count().
+ * @return a string borrowed from fw, or NULL when fw is NULL or i out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_framework_criterion_id(const bsl_framework *fw, size_t i);
-/** Title of the i-th criterion in lang, or NULL when out of range. Borrowed. @since 0.1.0 */
+
+/**
+ * Title of the i-th criterion in a language.
+ * @param fw a framework; NULL gives NULL.
+ * @param i an index below bsl_framework_criterion_count().
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from fw, or NULL when fw is NULL, i out of
+ *         range or lang unknown.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_framework_criterion_title(const bsl_framework *fw, size_t i,
                                                   bsl_lang lang);
 
@@ -283,23 +376,45 @@ typedef struct bsl_usecase bsl_usecase;
  * Parse a use-case (format: doc/usecase-format.md) against fw. Facts are
  * type-checked and enum values validated; fact keys the framework does not
  * know are kept and reported in the result, with the nearest known key.
- * @param out receives the use-case, or NULL on failure; must not be NULL.
- * @param fw the framework to bind to; must not be NULL and must outlive the use-case.
- * @param opts limits and allocator; NULL for the defaults.
+ * @param out receives the use-case, owned by the caller, or NULL on failure;
+ *        must not be NULL.
+ * @param fw the framework to bind to; must not be NULL and must outlive the
+ *        use-case.
+ * @param buf the JSON bytes (need not be NUL-terminated, not retained);
+ *        NULL only if len is 0.
+ * @param len number of bytes in buf.
+ * @param opts limits and allocator; NULL for the defaults. Copied. The
+ *        use-case, and results evaluated from it, allocate with its allocator.
+ * @param err optional error details; may be NULL.
  * @return BSL_OK, or BSL_ERR_SYNTAX, a schema error, BSL_ERR_LIMIT,
  *         BSL_ERR_NOMEM, BSL_ERR_ARG.
- * Thread-safe. Free with bsl_usecase_free(). @since 0.1.0
+ * Thread-safe (fw may be shared). Free with bsl_usecase_free(). @since 0.1.0
  */
 BSL_API int bsl_usecase_parse(bsl_usecase **out, const bsl_framework *fw,
                               const char *buf, size_t len,
                               const bsl_options *opts, bsl_error *err);
 
-/** Free a use-case. NULL is a no-op. @since 0.1.0 */
+/**
+ * Free a use-case. Results evaluated from it stay valid.
+ * @param uc the use-case, or NULL (a no-op).
+ * Not to be called while another thread uses uc. @since 0.1.0
+ */
 BSL_API void bsl_usecase_free(bsl_usecase *uc);
 
-/** The use-case's id. Borrowed. @since 0.1.0 */
+/**
+ * The use-case's id.
+ * @param uc a use-case; NULL gives NULL.
+ * @return a string borrowed from uc (valid until bsl_usecase_free()), or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_usecase_id(const bsl_usecase *uc);
-/** The use-case's title. Borrowed. @since 0.1.0 */
+
+/**
+ * The use-case's title.
+ * @param uc a use-case; NULL gives NULL.
+ * @return a UTF-8 string borrowed from uc, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_usecase_title(const bsl_usecase *uc);
 
 /* ------------------------------------------------------------------------ */
@@ -333,54 +448,147 @@ typedef enum bsl_criterion_status {
 /**
  * Evaluate a parsed use-case. Deterministic: the same framework and
  * use-case always give the same result and the same rendered bytes.
- * @param out receives the result, or NULL on failure; must not be NULL.
- * @param fw the framework uc was parsed against (else BSL_ERR_ARG).
- * @return BSL_OK, BSL_ERR_NOMEM or BSL_ERR_ARG. A verdict is never an error.
  * The result uses uc's allocator, copies what it needs from uc (uc may be
- * freed first) and borrows fw's strings. Thread-safe. @since 0.1.0
+ * freed first) and borrows fw's strings (fw must outlive it).
+ * @param out receives the result, owned by the caller, or NULL on failure;
+ *        must not be NULL.
+ * @param fw the framework uc was parsed against; must not be NULL.
+ * @param uc the use-case; must not be NULL.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM or BSL_ERR_ARG (a NULL argument, or uc parsed
+ *         against another framework). A verdict is never an error.
+ * Thread-safe. Free with bsl_result_free(). @since 0.1.0
  */
 BSL_API int bsl_evaluate(bsl_result **out, const bsl_framework *fw,
                          const bsl_usecase *uc, bsl_error *err);
 
 /**
- * Parse a use-case and evaluate it: bsl_usecase_parse() then bsl_evaluate().
- * @since 0.1.0
+ * Parse a use-case and evaluate it: bsl_usecase_parse() then bsl_evaluate(),
+ * without keeping the use-case.
+ * @param out receives the result, owned by the caller, or NULL on failure;
+ *        must not be NULL.
+ * @param fw the framework; must not be NULL and must outlive the result.
+ * @param buf the use-case's JSON bytes (need not be NUL-terminated, not
+ *        retained); NULL only if len is 0.
+ * @param len number of bytes in buf.
+ * @param opts limits and allocator (the result's); NULL for the defaults.
+ * @param err optional error details; may be NULL.
+ * @return as bsl_usecase_parse() and bsl_evaluate().
+ * Thread-safe. Free with bsl_result_free(). @since 0.1.0
  */
 BSL_API int bsl_evaluate_json(bsl_result **out, const bsl_framework *fw,
                               const char *buf, size_t len,
                               const bsl_options *opts, bsl_error *err);
 
-/** Free a result. NULL is a no-op. @since 0.1.0 */
+/**
+ * Free a result and everything borrowed from it. Buffers rendered from it
+ * stay valid until bsl_render_free().
+ * @param r the result, or NULL (a no-op).
+ * Not to be called while another thread uses r. @since 0.1.0
+ */
 BSL_API void bsl_result_free(bsl_result *r);
 
-/** Token of a verdict ("red_line", ...), or NULL for an unknown value. @since 0.1.0 */
+/**
+ * Token of a verdict, as in the JSON result: "red_line", "incomplete",
+ * "unfavorable", "favorable_with_reservations", "favorable".
+ * @param v a verdict.
+ * @return a static string, or NULL for a value that is not a bsl_verdict.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_verdict_token(bsl_verdict v);
-/** Human label of a verdict in lang ("ligne rouge", "red line", ...), or NULL. @since 0.1.0 */
+
+/**
+ * Human label of a verdict, e.g. "ligne rouge" or "red line".
+ * @param v a verdict.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN.
+ * @return a static UTF-8 string, or NULL for an unknown v or lang.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_verdict_label(bsl_verdict v, bsl_lang lang);
-/** Token of a criterion status ("met", ...), or NULL for an unknown value. @since 0.1.0 */
+
+/**
+ * Token of a criterion status: "met", "reservations", "not_met", "red_line",
+ * "not_assessed".
+ * @param s a criterion status.
+ * @return a static string, or NULL for a value that is not a bsl_criterion_status.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_criterion_status_token(bsl_criterion_status s);
-/** Human label of a criterion status in lang, or NULL. @since 0.1.0 */
+
+/**
+ * Human label of a criterion status in a language.
+ * @param s a criterion status.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN.
+ * @return a static UTF-8 string, or NULL for an unknown s or lang.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_criterion_status_label(bsl_criterion_status s, bsl_lang lang);
 
-/** The verdict. @since 0.1.0 */
+/**
+ * The verdict.
+ * @param r a result; must not be NULL (NULL reads as BSL_VERDICT_INCOMPLETE).
+ * @return the verdict.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API bsl_verdict bsl_result_verdict(const bsl_result *r);
+
 /**
  * Global score, 0..100, rounded to 0.1: the weighted mean of the assessed
- * criteria's scores (0 when none is assessed). @since 0.1.0
+ * criteria's scores (0 when none is assessed).
+ * @param r a result; NULL gives 0.
+ * @return the score.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_result_score(const bsl_result *r);
-/** Id of the evaluated use-case (a copy owned by the result). @since 0.1.0 */
+
+/**
+ * Id of the evaluated use-case.
+ * @param r a result; NULL gives NULL.
+ * @return a copy valid until bsl_result_free(), or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_usecase_id(const bsl_result *r);
-/** Title of the evaluated use-case (a copy owned by the result). @since 0.1.0 */
+
+/**
+ * Title of the evaluated use-case.
+ * @param r a result; NULL gives NULL.
+ * @return a UTF-8 copy valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_usecase_title(const bsl_result *r);
 
-/** Provenance: the framework's id. Borrowed. @since 0.1.0 */
+/**
+ * Provenance: the id of the framework that evaluated.
+ * @param r a result; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_framework_id(const bsl_result *r);
-/** Provenance: the framework's version. Borrowed. @since 0.1.0 */
+
+/**
+ * Provenance: the version of the framework that evaluated.
+ * @param r a result; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_framework_version(const bsl_result *r);
-/** Provenance: SHA-256 of the framework's canonical JSON. Borrowed. @since 0.1.0 */
+
+/**
+ * Provenance: SHA-256 of the framework's canonical JSON (see
+ * bsl_framework_sha256()).
+ * @param r a result; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_framework_sha256(const bsl_result *r);
-/** Provenance: version of the library that evaluated. Static. @since 0.1.0 */
+
+/**
+ * Provenance: the version of the library that evaluated, as
+ * bsl_version_string().
+ * @param r a result; NULL gives NULL.
+ * @return a static string, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_library_version(const bsl_result *r);
 
 /* --- criteria --- */
@@ -390,68 +598,218 @@ typedef struct bsl_criterion_result bsl_criterion_result;
 /** One indicator's outcome. Borrowed from the result. @since 0.1.0 */
 typedef struct bsl_outcome bsl_outcome;
 
-/** Number of criteria (the framework's, in its order). @since 0.1.0 */
+/**
+ * Number of criteria in the result: the framework's, in its order.
+ * @param r a result; NULL gives 0.
+ * @return the number of criteria.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API size_t bsl_result_criterion_count(const bsl_result *r);
-/** The i-th criterion's result, or NULL when out of range. @since 0.1.0 */
+
+/**
+ * The i-th criterion's part of the result.
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_criterion_count().
+ * @return a criterion result borrowed from r, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const bsl_criterion_result *bsl_result_criterion(const bsl_result *r, size_t i);
 
-/** Criterion id, e.g. "C1". @since 0.1.0 */
+/**
+ * Criterion id, e.g. "C1".
+ * @param c a criterion result; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_criterion_result_id(const bsl_criterion_result *c);
-/** Criterion title in lang. @since 0.1.0 */
+
+/**
+ * Criterion title in a language.
+ * @param c a criterion result; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_criterion_result_title(const bsl_criterion_result *c, bsl_lang lang);
+
 /**
  * Criterion score, 0..100 rounded to 0.1: the weighted mean of the points of
- * its applicable, answered, weighted indicators. 0 when not assessed. @since 0.1.0
+ * its applicable, answered, weighted indicators.
+ * @param c a criterion result; NULL gives 0.
+ * @return the score; 0 when the criterion is not assessed.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_criterion_result_score(const bsl_criterion_result *c);
-/** Criterion weight in the global score. @since 0.1.0 */
+
+/**
+ * Criterion weight in the global score, as written in the framework.
+ * @param c a criterion result; NULL gives 0.
+ * @return the weight.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API double bsl_criterion_result_weight(const bsl_criterion_result *c);
-/** Criterion status. @since 0.1.0 */
+
+/**
+ * Criterion status.
+ * @param c a criterion result; NULL gives BSL_CRITERION_NOT_ASSESSED.
+ * @return the status.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API bsl_criterion_status bsl_criterion_result_status(const bsl_criterion_result *c);
-/** The criterion's "met" threshold (points). @since 0.1.0 */
+
+/**
+ * The criterion's "met" threshold: the score at or above which it is met.
+ * @param c a criterion result; NULL gives 0.
+ * @return the threshold, in points.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API double bsl_criterion_result_met_threshold(const bsl_criterion_result *c);
-/** The criterion's "reservations" threshold (points). @since 0.1.0 */
+
+/**
+ * The criterion's "reservations" threshold: below it the criterion is not met.
+ * @param c a criterion result; NULL gives 0.
+ * @return the threshold, in points.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API double bsl_criterion_result_reservations_threshold(const bsl_criterion_result *c);
-/** Number of indicator outcomes of this criterion. @since 0.1.0 */
+
+/**
+ * Number of indicator outcomes of this criterion (its indicators, in
+ * framework order).
+ * @param c a criterion result; NULL gives 0.
+ * @return the number of outcomes.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API size_t bsl_criterion_result_outcome_count(const bsl_criterion_result *c);
-/** The i-th outcome of this criterion, or NULL when out of range. @since 0.1.0 */
+
+/**
+ * The i-th indicator outcome of this criterion.
+ * @param c a criterion result; NULL gives NULL.
+ * @param i an index below bsl_criterion_result_outcome_count().
+ * @return an outcome borrowed from the result, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const bsl_outcome *bsl_criterion_result_outcome(const bsl_criterion_result *c, size_t i);
 
 /* --- indicator outcomes --- */
 
-/** The fact key the indicator reads, e.g. "hosting". @since 0.1.0 */
+/**
+ * The fact key the indicator reads, e.g. "hosting".
+ * @param o an outcome; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_outcome_fact(const bsl_outcome *o);
-/** The indicator's label in lang. @since 0.1.0 */
+
+/**
+ * The indicator's label (its question) in a language.
+ * @param o an outcome; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_outcome_label(const bsl_outcome *o, bsl_lang lang);
+
 /**
  * The value read, as compact JSON text ("true", "\"eu\"", "1200",
- * "[\"health\"]"), or NULL when the fact is missing. @since 0.1.0
+ * "[\"health\"]").
+ * @param o an outcome; NULL gives NULL.
+ * @return a string valid until the result is freed, or NULL when the fact is missing.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_outcome_value(const bsl_outcome *o);
-/** Points obtained, 0..100 (0 when missing, not applicable or a red line). @since 0.1.0 */
+
+/**
+ * Points obtained, 0..100 (0 when missing, not applicable or a red line).
+ * @param o an outcome; NULL gives 0.
+ * @return the points.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API double bsl_outcome_points(const bsl_outcome *o);
-/** Maximum points the indicator can give (0 for gates and informative indicators). @since 0.1.0 */
+
+/**
+ * Maximum points the indicator can give.
+ * @param o an outcome; NULL gives 0.
+ * @return the maximum; 0 for gates and informative indicators (weight 0).
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API double bsl_outcome_maximum(const bsl_outcome *o);
-/** Indicator weight inside its criterion (0: gate or informative). @since 0.1.0 */
+
+/**
+ * Indicator weight inside its criterion.
+ * @param o an outcome; NULL gives 0.
+ * @return the weight; 0 for gates and informative indicators.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API double bsl_outcome_weight(const bsl_outcome *o);
+
 /**
  * The rule that matched, e.g. "level:eu", "band:<=1000", "set:non_empty",
- * "text:present"; "missing" or "not_applicable" when none did. @since 0.1.0
+ * "text:present"; "missing" or "not_applicable" when none did.
+ * @param o an outcome; NULL gives NULL.
+ * @return a string valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_outcome_rule(const bsl_outcome *o);
-/** Non-zero when this outcome fired a red line. @since 0.1.0 */
+
+/**
+ * Whether this outcome fired a red line.
+ * @param o an outcome; NULL gives 0.
+ * @return non-zero when it did, else 0.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API int bsl_outcome_red_line(const bsl_outcome *o);
-/** Non-zero when the fact is missing (required or not). @since 0.1.0 */
+
+/**
+ * Whether the fact is missing from the use-case (required or not).
+ * @param o an outcome; NULL gives 0.
+ * @return non-zero when missing, else 0.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API int bsl_outcome_missing(const bsl_outcome *o);
-/** Non-zero when the fact is required by the framework. @since 0.1.0 */
+
+/**
+ * Whether the framework requires the fact.
+ * @param o an outcome; NULL gives 0.
+ * @return non-zero when required, else 0.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API int bsl_outcome_required(const bsl_outcome *o);
-/** Non-zero when applies_if was false: the indicator leaves the score untouched. @since 0.1.0 */
+
+/**
+ * Whether applies_if was false: the indicator then leaves the score untouched.
+ * @param o an outcome; NULL gives 0.
+ * @return non-zero when not applicable, else 0.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API int bsl_outcome_not_applicable(const bsl_outcome *o);
-/** Justification sentence in lang for what matched, or NULL when missing or not applicable. @since 0.1.0 */
+
+/**
+ * Justification sentence for what matched.
+ * @param o an outcome; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed, valid until the result is freed, or NULL when the fact is
+ *         missing or the indicator not applicable.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_outcome_justification(const bsl_outcome *o, bsl_lang lang);
-/** Remediation sentence in lang when below full points or missing, else NULL. @since 0.1.0 */
+
+/**
+ * Remediation sentence: what to do to get the indicator's full points.
+ * @param o an outcome; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed, valid until the result is freed when the outcome is below
+ *         its full points, missing or a red line; else NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_outcome_remediation(const bsl_outcome *o, bsl_lang lang);
-/** Evidence text the use-case gave for this fact, or NULL. @since 0.1.0 */
+
+/**
+ * Evidence text the use-case gave for this fact.
+ * @param o an outcome; NULL gives NULL.
+ * @return a UTF-8 string valid until the result is freed, or NULL when none was given.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_outcome_evidence(const bsl_outcome *o);
 
 /* --- reasons, missing facts, unknown keys, remediations --- */
@@ -469,46 +827,146 @@ typedef enum bsl_reason_kind {
 /** One reason for the verdict. Borrowed from the result. @since 0.1.0 */
 typedef struct bsl_reason bsl_reason;
 
-/** Number of reasons. Reasons are ordered by kind, then framework order. @since 0.1.0 */
-BSL_API size_t bsl_result_reason_count(const bsl_result *r);
-/** The i-th reason, or NULL when out of range. @since 0.1.0 */
-BSL_API const bsl_reason *bsl_result_reason(const bsl_result *r, size_t i);
-/** Kind of the reason. @since 0.1.0 */
-BSL_API bsl_reason_kind bsl_reason_kind_of(const bsl_reason *reason);
-/** Token of a reason kind ("red_line", "missing", ...), or NULL. @since 0.1.0 */
-BSL_API const char *bsl_reason_kind_token(bsl_reason_kind k);
-/** Criterion id the reason is about. @since 0.1.0 */
-BSL_API const char *bsl_reason_criterion(const bsl_reason *reason);
-/** Fact key the reason is about, or NULL for criterion-level reasons. @since 0.1.0 */
-BSL_API const char *bsl_reason_fact(const bsl_reason *reason);
 /**
- * The reason as a sentence in lang, e.g. "C2 : ligne rouge : hébergement hors
- * UE". Owned by the result. @since 0.1.0
+ * Number of reasons for the verdict. Reasons are ordered by kind (the order
+ * of bsl_reason_kind), then framework order.
+ * @param r a result; NULL gives 0.
+ * @return the number of reasons.
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API size_t bsl_result_reason_count(const bsl_result *r);
+
+/**
+ * The i-th reason for the verdict.
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_reason_count().
+ * @return a reason borrowed from r, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API const bsl_reason *bsl_result_reason(const bsl_result *r, size_t i);
+
+/**
+ * Kind of a reason.
+ * @param reason a reason; NULL gives BSL_REASON_MET.
+ * @return the kind.
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API bsl_reason_kind bsl_reason_kind_of(const bsl_reason *reason);
+
+/**
+ * Token of a reason kind, as in the JSON result: "red_line", "missing",
+ * "not_met", "not_assessed", "reservation", "met".
+ * @param k a reason kind.
+ * @return a static string, or NULL for a value that is not a bsl_reason_kind.
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API const char *bsl_reason_kind_token(bsl_reason_kind k);
+
+/**
+ * Id of the criterion the reason is about.
+ * @param reason a reason; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API const char *bsl_reason_criterion(const bsl_reason *reason);
+
+/**
+ * Fact key the reason is about.
+ * @param reason a reason; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL for criterion-level
+ *         kinds (not_met, not_assessed, reservation, met).
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API const char *bsl_reason_fact(const bsl_reason *reason);
+
+/**
+ * The reason as a sentence, e.g. "C2 : ligne rouge : hébergement hors UE".
+ * @param reason a reason; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_reason_text(const bsl_reason *reason, bsl_lang lang);
 
-/** Number of required facts that are missing. @since 0.1.0 */
+/**
+ * Number of required, applicable facts that are missing.
+ * @param r a result; NULL gives 0.
+ * @return the number of missing required facts.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API size_t bsl_result_missing_count(const bsl_result *r);
-/** The i-th missing required fact key (framework order), or NULL. @since 0.1.0 */
+
+/**
+ * The i-th missing required fact key, in framework order.
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_missing_count().
+ * @return a string borrowed, valid until the result is freed, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_missing(const bsl_result *r, size_t i);
 
-/** Number of fact or evidence keys the framework does not know. @since 0.1.0 */
+/**
+ * Number of fact or evidence keys of the use-case that the framework does not
+ * know (probably misspelt; they are ignored by the scoring).
+ * @param r a result; NULL gives 0.
+ * @return the number of unknown keys.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API size_t bsl_result_unknown_count(const bsl_result *r);
-/** The i-th unknown key as written (document order), or NULL. @since 0.1.0 */
+
+/**
+ * The i-th unknown key as written, in document order.
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_unknown_count().
+ * @return a string valid until the result is freed, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_unknown_key(const bsl_result *r, size_t i);
-/** JSON path of the i-th unknown key, e.g. "$.facts.hostnig", or NULL. @since 0.1.0 */
+
+/**
+ * JSON path of the i-th unknown key, e.g. "$.facts.hostnig".
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_unknown_count().
+ * @return a string valid until the result is freed, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_unknown_path(const bsl_result *r, size_t i);
-/** Nearest known fact key to the i-th unknown key, or NULL when none is close. @since 0.1.0 */
+
+/**
+ * Nearest known fact key to the i-th unknown key.
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_unknown_count().
+ * @return a string borrowed, valid until the result is freed, or NULL when out of range or
+ *         when no known key is close.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_result_unknown_suggestion(const bsl_result *r, size_t i);
 
 /**
- * Number of remediations: one per indicator below its full points or
- * unanswered, that has a remediation sentence, in framework order. @since 0.1.0
+ * Number of remediations: one per indicator below its full points, missing or
+ * in red line, that has a remediation sentence, in framework order.
+ * @param r a result; NULL gives 0.
+ * @return the number of remediations.
+ * Thread-safe. @since 0.1.0
  */
 BSL_API size_t bsl_result_remediation_count(const bsl_result *r);
-/** The outcome the i-th remediation belongs to, or NULL when out of range. @since 0.1.0 */
+
+/**
+ * The outcome the i-th remediation belongs to: read its sentence with
+ * bsl_outcome_remediation(), its criterion with bsl_outcome_criterion().
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_remediation_count().
+ * @return an outcome borrowed from r, or NULL when out of range.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const bsl_outcome *bsl_result_remediation(const bsl_result *r, size_t i);
-/** Criterion id of an outcome. @since 0.1.0 */
+
+/**
+ * Id of the criterion an outcome belongs to.
+ * @param o an outcome; NULL gives NULL.
+ * @return a string borrowed, valid until the result is freed, or NULL.
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API const char *bsl_outcome_criterion(const bsl_outcome *o);
 
 /* ------------------------------------------------------------------------ */
@@ -517,26 +975,72 @@ BSL_API const char *bsl_outcome_criterion(const bsl_outcome *o);
 
 /** Output formats. @since 0.1.0 */
 typedef enum bsl_format {
-    BSL_FORMAT_JSON = 0, /**< the stable schema of doc/result-format.md, byte-for-byte deterministic */
-    BSL_FORMAT_TEXT = 1  /**< a readable report for people */
+    BSL_FORMAT_JSON = 0,        /**< the stable schema of doc/result-format.md, 2-space indented, byte-for-byte deterministic */
+    BSL_FORMAT_TEXT = 1,        /**< a readable report for people */
+    BSL_FORMAT_JSON_COMPACT = 2 /**< the same document as BSL_FORMAT_JSON on one line, without insignificant whitespace, ending with "\n" */
 } bsl_format;
 
 /**
- * Render a result.
+ * Render a result as a document.
  * @param out receives a NUL-terminated buffer allocated with the result's
- *        allocator; free it with bsl_render_free() (which may be called
- *        after the result is freed). NULL on failure.
+ *        allocator, owned by the caller; free it with bsl_render_free() (which
+ *        may be called after the result is freed). NULL on failure. Must not
+ *        be NULL.
  * @param out_len receives the length without the NUL; may be NULL.
- * @param format BSL_FORMAT_JSON or BSL_FORMAT_TEXT.
+ * @param r the result; must not be NULL.
+ * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT or BSL_FORMAT_TEXT.
  * @param lang language of every title, label and sentence (the JSON output
- *        records it in its "lang" member).
- * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG. Thread-safe. @since 0.1.0
+ *        records it in its "lang" member): BSL_LANG_FR or BSL_LANG_EN.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or r, an unknown
+ *         format or language).
+ * Thread-safe (r may be shared). @since 0.1.0
  */
 BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
                        bsl_format format, bsl_lang lang, bsl_error *err);
 
-/** Free a buffer returned by bsl_render(). NULL is a no-op. @since 0.1.0 */
+/**
+ * Free a buffer returned by bsl_render() or bsl_evaluate_lines(), with the
+ * allocator it was made with.
+ * @param buf the buffer, or NULL (a no-op).
+ * Thread-safe. @since 0.1.0
+ */
 BSL_API void bsl_render_free(char *buf);
+
+/* ------------------------------------------------------------------------ */
+/* Batches                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Evaluate many use-cases in one call (for registers and bindings that pay
+ * per crossing of the C boundary). Input is JSON Lines: one use-case
+ * document per line ("\n" or "\r\n"); lines holding only whitespace are
+ * skipped. Output is JSON Lines, one line per use-case in input order:
+ * either its result as BSL_FORMAT_JSON_COMPACT renders it, or, for a
+ * use-case that could not be parsed, an error record
+ *
+ *     {"index":N,"input_line":L,"error":{"code":C,"name":"syntax",
+ *      "message":"...","line":l,"column":c,"path":"..."}}
+ *
+ * where N counts use-cases from 0, L is the 1-based line of the input, and
+ * line/column are positions inside that use-case's document. A bad
+ * use-case never stops the others.
+ * @param out receives the output (NUL-terminated), allocated with the
+ *        allocator of opts; free it with bsl_render_free(). NULL on failure.
+ * @param out_len receives its length without the NUL; may be NULL.
+ * @param fw the framework; must not be NULL.
+ * @param buf, len the JSON Lines input (len 0 gives an empty output).
+ * @param lang language of the results.
+ * @param opts limits (applied to each use-case) and allocator; NULL for defaults.
+ * @param error_count receives the number of error records; may be NULL.
+ * @param err optional error details about the call as a whole (a bad
+ *        argument or options, out of memory); may be NULL.
+ * @return BSL_OK (even when some use-cases failed), BSL_ERR_NOMEM, BSL_ERR_ARG.
+ * Thread-safe. @since 0.1.0
+ */
+BSL_API int bsl_evaluate_lines(char **out, size_t *out_len, const bsl_framework *fw,
+                               const char *buf, size_t len, bsl_lang lang,
+                               const bsl_options *opts, size_t *error_count, bsl_error *err);
 
 #ifdef __cplusplus
 }

@@ -43,7 +43,8 @@ static int buf_reserve(bsl_buf *b, size_t extra)
 
 void bsl_buf_append(bsl_buf *b, const char *s, size_t n)
 {
-    if (!buf_reserve(b, n))
+    /* Fast path: room left and no limit to enforce. */
+    if (!(b->cap - b->len > n && !b->max) && !buf_reserve(b, n))
         return;
     if (n)
         memcpy(b->data + b->len, s, n);
@@ -54,19 +55,25 @@ void bsl_buf_append(bsl_buf *b, const char *s, size_t n)
 void bsl_buf_puts(bsl_buf *b, const char *s) { bsl_buf_append(b, s, strlen(s)); }
 void bsl_buf_putc(bsl_buf *b, char c) { bsl_buf_append(b, &c, 1); }
 
+/* Bytes that JSON strings must escape: '"', '\\' and controls. */
+static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i, run = 0;
+    size_t i = 0;
     bsl_buf_putc(b, '"');
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[7];
+    while (i < n) {
+        size_t run = i;
+        char esc[6];
         size_t elen = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+        unsigned char c;
+        while (i < n && !needs_escape((unsigned char)s[i]))
+            i++;
         bsl_buf_append(b, s + run, i - run);
-        run = i + 1;
+        if (i == n)
+            break;
+        c = (unsigned char)s[i++];
         esc[0] = '\\';
         switch (c) {
         case '"': esc[1] = '"'; break;
@@ -83,7 +90,6 @@ void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
         }
         bsl_buf_append(b, esc, elen);
     }
-    bsl_buf_append(b, s + run, n - run);
     bsl_buf_putc(b, '"');
 }
 

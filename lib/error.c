@@ -34,6 +34,56 @@ void bsl_error_clear(bsl_error *err)
     err->message[0] = '\0';
 }
 
+/* Length of the valid UTF-8 sequence at s (strict: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), or 0. s is NUL-terminated. */
+static size_t utf8_valid_at(const unsigned char *s)
+{
+    size_t len, k;
+    if (s[0] < 0x80)
+        return 1;
+    len = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+        : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    for (k = 1; k < len; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if (len >= 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+                     (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F)))
+        return 0;
+    return len;
+}
+
+/* Fix (fuzzing, issue 4): messages quote values cut to a width ("%.40s")
+ * and messages and paths are cut to fit their fixed-size fields, both by
+ * bytes, so a cut could fall inside a UTF-8 character and leave invalid
+ * UTF-8 in bsl_error (which integrators copy into JSON responses; the
+ * batch output had to clean it). Every byte that does not begin a valid
+ * sequence now becomes '?', in place: message and path are always valid
+ * UTF-8. */
+static void utf8_repair(char *text)
+{
+    unsigned char *s = (unsigned char *)text;
+    while (*s) {
+        size_t len = utf8_valid_at(s);
+        if (!len) {
+            *s = '?';
+            len = 1;
+        }
+        s += len;
+    }
+}
+
+void bsl_error_set_path(bsl_error *err, const char *path)
+{
+    if (!err || !path)
+        return;
+    snprintf(err->path, sizeof err->path, "%s", path);
+    utf8_repair(err->path);
+}
+
+/* The format attribute (3, 0: a va_list) lets clang's -Wformat-nonliteral
+ * (in -Wformat=2) accept the vsnprintf below: callers' formats are checked
+ * at their own call sites. Without it a clang -Werror build fails. */
+static void error_vformat(bsl_error *err, int code, const char *fmt, va_list ap) BSL_PRINTF(3, 0);
 static void error_vformat(bsl_error *err, int code, const char *fmt, va_list ap)
 {
     bsl_error_clear(err);
@@ -41,6 +91,7 @@ static void error_vformat(bsl_error *err, int code, const char *fmt, va_list ap)
     /* vsnprintf here formats only %s and integer conversions, which the
      * locale does not affect. */
     vsnprintf(err->message, sizeof err->message, fmt, ap);
+    utf8_repair(err->message);
 }
 
 int bsl_error_set(bsl_error *err, int code, const char *fmt, ...)
@@ -79,8 +130,7 @@ int bsl_error_at(bsl_error *err, int code, const char *input, size_t input_len,
     err->offset = offset;
     err->line = line;
     err->column = column;
-    if (path)
-        snprintf(err->path, sizeof err->path, "%s", path);
+    bsl_error_set_path(err, path);
     return code;
 }
 
@@ -97,6 +147,17 @@ static void path_append(bsl_path *p, const char *s, size_t n)
     if (p->truncated)
         return;
     if (p->len + n > room) {
+        /* Keys may be appended byte by byte: never leave half a UTF-8
+         * character before the ellipsis. */
+        size_t end = p->len, lead = end;
+        while (lead > 0 && ((unsigned char)p->buf[lead - 1] & 0xC0) == 0x80)
+            lead--;
+        if (lead > 0 && (unsigned char)p->buf[lead - 1] >= 0xC0) {
+            unsigned char c = (unsigned char)p->buf[lead - 1];
+            size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (end - (lead - 1) < want)
+                p->len = lead - 1;
+        }
         memcpy(p->buf + p->len, "...", 4);
         p->len += 3;
         p->truncated = 1;

@@ -17,6 +17,10 @@ void bsl_error_clear(bsl_error *err);
  * `return bsl_error_set(...)`. err may be NULL. */
 int bsl_error_set(bsl_error *err, int code, const char *fmt, ...) BSL_PRINTF(3, 4);
 
+/* Copy path into err->path, cut to fit and kept valid UTF-8 (as every
+ * message is). NULL err or path: nothing. */
+void bsl_error_set_path(bsl_error *err, const char *path);
+
 /* As bsl_error_set, about the byte at offset in input: computes the 1-based
  * line and the 1-based column in characters (UTF-8 continuation bytes do not
  * count). path may be NULL. */

@@ -73,8 +73,13 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
         o->criterion_id = def->id;
         if (fv->evidence && !(o->evidence = copy_str(&r->arena, fv->evidence)))
             return BSL_ERR_NOMEM;
-        if (fv->present && !(o->value_json = copy_str(&r->arena, fv->json)))
-            return BSL_ERR_NOMEM;
+        if (fv->present) {
+            /* Booleans and enum levels point at static or framework
+             * strings, which outlive the result; the rest is copied. */
+            o->value_json = fv->json_is_shared ? fv->json : copy_str(&r->arena, fv->json);
+            if (!o->value_json)
+                return BSL_ERR_NOMEM;
+        }
         if (!applies(ind, uc)) {
             o->not_applicable = 1;
             o->rule = "not_applicable";
@@ -194,12 +199,13 @@ static int build(bsl_result *r, const bsl_usecase *uc)
     r->usecase_id = copy_str(&r->arena, uc->id);
     r->usecase_title = copy_str(&r->arena, uc->title);
     r->criterion_count = fw->criterion_count;
+    /* Every field of these is written below, so they are not zeroed.
+     * Upper bounds: at most one entry per indicator or criterion each. */
     r->criteria = bsl_arena_calloc(&r->arena, fw->criterion_count, sizeof *r->criteria);
-    /* Upper bounds: at most one entry per indicator or criterion each. */
-    r->missing = bsl_arena_calloc(&r->arena, n, sizeof *r->missing);
-    r->remediations = bsl_arena_calloc(&r->arena, n, sizeof *r->remediations);
-    r->reasons = bsl_arena_calloc(&r->arena, 2 * n + fw->criterion_count, sizeof *r->reasons);
-    r->unknown = bsl_arena_calloc(&r->arena, uc->unknown_count, sizeof *r->unknown);
+    r->missing = bsl_arena_alloc(&r->arena, n * sizeof *r->missing);
+    r->remediations = bsl_arena_alloc(&r->arena, n * sizeof *r->remediations);
+    r->reasons = bsl_arena_alloc(&r->arena, (2 * n + fw->criterion_count) * sizeof *r->reasons);
+    r->unknown = bsl_arena_alloc(&r->arena, uc->unknown_count * sizeof *r->unknown);
     if (!r->usecase_id || !r->usecase_title || !r->criteria || !r->missing ||
         !r->remediations || !r->reasons || !r->unknown)
         return BSL_ERR_NOMEM;

@@ -1,6 +1,7 @@
 /* Framework JSON -> immutable compiled tables (see doc/framework-format.md).
  * Everything is validated here so that evaluation never meets bad data. */
 #include "framework.h"
+#include "bytes.h"
 #include "embedded.h"
 #include "buf.h"
 #include "sha256.h"
@@ -268,8 +269,11 @@ static int read_levels(loader *ld, size_t obj, bsl_indicator *ind)
             rc = fail_duplicate(rd, dup, "levels", "value", "enum value");
     }
     for (i = 0; !rc && i < ind->outcome_count; i++) {
-        const char *prefix = "level:";
-        if (!(ind->outcomes[i].rule = make_rule(ld, prefix, ind->outcomes[i].value, NULL)))
+        bsl_outcome_def *o = &ind->outcomes[i];
+        o->value_len = strlen(o->value);
+        o->rule = make_rule(ld, "level:", o->value, NULL);
+        o->value_json = ind->type == BSL_IND_BOOLEAN ? o->value : make_rule(ld, "\"", o->value, "\"");
+        if (!o->rule || !o->value_json)
             rc = nomem(ld);
     }
     return rc;
@@ -428,6 +432,8 @@ static int read_indicator(loader *ld, size_t obj, size_t criterion)
     ind->weight.text = "1";
     rc = bsl_reader_string(rd, obj, "fact", 1, &ind->fact);
     fact_node = bsl_json_find(rd->doc, obj, "fact");
+    if (!rc)
+        ind->fact_len = n[fact_node].count;
     if (!rc && !is_token(n[fact_node].text, n[fact_node].count, TOKEN_FACT))
         rc = bsl_reader_fail(rd, fact_node, "fact", BSL_ERR_VALUE,
                              "a fact key is a token of a-z, 0-9 and _");
@@ -648,8 +654,9 @@ size_t bsl_framework_find_fact(const bsl_framework *fw, const char *key, size_t 
     size_t lo = 0, hi = fw->indicator_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *f = fw->indicators[fw->by_fact[mid]].fact;
-        size_t flen = strlen(f);
+        const bsl_indicator *ind = &fw->indicators[fw->by_fact[mid]];
+        const char *f = ind->fact;
+        size_t flen = ind->fact_len;
         int c = memcmp(f, key, flen < len ? flen : len);
         if (!c)
             c = flen < len ? -1 : flen > len;
@@ -666,9 +673,11 @@ size_t bsl_framework_find_fact(const bsl_framework *fw, const char *key, size_t 
 size_t bsl_indicator_find_level(const bsl_indicator *ind, const char *s, size_t len)
 {
     size_t i;
-    for (i = 0; i < ind->outcome_count; i++)
-        if (strlen(ind->outcomes[i].value) == len && !memcmp(ind->outcomes[i].value, s, len))
+    for (i = 0; i < ind->outcome_count; i++) {
+        const bsl_outcome_def *o = &ind->outcomes[i];
+        if (o->value_len == len && bsl_bytes_equal(o->value, s, len))
             return i;
+    }
     return SIZE_MAX;
 }
 

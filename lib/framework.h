@@ -22,6 +22,8 @@ typedef enum bsl_bound_kind { BSL_BOUND_OPEN, BSL_BOUND_UP_TO, BSL_BOUND_BELOW }
  * number band, a set's emptiness, a text's presence. */
 typedef struct bsl_outcome_def {
     const char *value;      /* enum token, "true"/"false", "empty"/"non_empty", "present"/"absent"; NULL for bands */
+    size_t value_len;       /* strlen(value), for lookups */
+    const char *value_json; /* boolean and enum: the value as JSON ("true", "\"eu\""), shared by every result */
     bsl_num points;         /* 0 ("0") for red lines */
     int red_line;
     bsl_text justification;
@@ -37,6 +39,7 @@ enum { BSL_OUT_ABSENT = 0, BSL_OUT_PRESENT = 1 };    /* text */
 
 typedef struct bsl_indicator {
     const char *fact;
+    size_t fact_len;
     bsl_indicator_type type;
     size_t criterion;
     bsl_text label;

@@ -13,14 +13,23 @@
  *     top value is a scalar skip jsmn: JSMN_STRICT rejects them).
  *  3. build: tokens become bsl_json_node, strings are decoded and numbers
  *     converted (without strtod, so the locale never matters), then objects
- *     are checked for duplicate keys by decoded bytes.
+ *     are checked for duplicate keys by decoded bytes (a hash table when
+ *     large: linear time). Duplicates are therefore found only in documents that
+ *     are otherwise valid; among several, the earliest in the document is
+ *     reported.
  *
- * Allocations: one block for nodes + text (owned by the doc), one for the
- * jsmn tokens (freed before returning), and scratch only for objects with
- * more than 32 members or nesting deeper than 4096 levels.
+ * Allocations: one block for nodes, jsmn's tokens and a copy of the input
+ * in which strings are decoded in place (owned by the doc), and scratch
+ * only for objects of more than 128 members or nesting deeper than 4096
+ * levels.
+ *
+ * Limits: NULL limits means every BSL_DEFAULT_*; in a limits struct, 0
+ * means "no limit" for max_input_bytes (as json.h says) and the default for
+ * the others. Input is always capped at INT_MAX bytes (jsmn counts in int).
  *
  * This is the only translation unit that includes jsmn.h. */
 #include "json.h"
+#include "bytes.h"
 
 #include "alloc.h"
 #include "buf.h"
@@ -28,6 +37,7 @@
 
 #include <jsmn.h>
 
+#include <float.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -75,6 +85,39 @@ static const unsigned char str_plain[256] = {
     R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0) /* 0x80-0xFF */
 };
 #undef R16
+
+/* Nonzero when one of the 8 bytes in x is not str_plain: below 0x20, '"',
+ * '\\' or 0x80 and above (exact as a yes/no answer). */
+static inline uint64_t swar_special(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs;
+}
+
+/* Index of the first byte at or after i that is not str_plain (or len):
+ * eight bytes at a time, then byte by byte. */
+static inline size_t plain_run(const unsigned char *p, size_t i, size_t len)
+{
+    while (i + 8 <= len) {
+        uint64_t x, m;
+        memcpy(&x, p + i, 8);
+        m = swar_special(x);
+        if (m) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* The lowest flagged byte is exact (a borrow only carries
+             * towards later bytes): jump straight to it. */
+            return i + ((size_t)__builtin_ctzll(m) >> 3);
+#else
+            break;
+#endif
+        }
+        i += 8;
+    }
+    while (i < len && str_plain[p[i]])
+        i++;
+    return i;
+}
 
 static inline int is_ws(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 static inline int is_digit(unsigned c) { return c - '0' < 10u; }
@@ -179,6 +222,15 @@ static size_t utf8_encode(unsigned long cp, char *out)
 /* Numbers: decimal literal -> double, without strtod                          */
 /* ------------------------------------------------------------------------ */
 
+/* The fast path relies on each double operation being rounded once, to
+ * binary64; with excess precision (x87, FLT_EVAL_METHOD 2) only the exact
+ * integer path below is used. */
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+#define FAST_PATH_OK 1
+#else
+#define FAST_PATH_OK 0
+#endif
+
 static const double pow10_exact[23] = {
     1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -209,7 +261,13 @@ static void dec_read(dec *a, const char *s, size_t n)
 {
     size_t i = 0;
     int saw_dot = 0;
-    long e = 0;
+    /* Fix (fuzzing, issue 4): the decimal point's position counts every
+     * significant digit, including those dropped past DEC_DIGITS (it used
+     * to count only the kept ones, so "1" + 900 zeros + "e-850" read as
+     * 1e-51 instead of 1e50). Computed in long long, with an exponent cap
+     * far above any digit count (inputs are at most INT_MAX bytes), then
+     * clamped: outside [-330, 310] the digits no longer matter. */
+    long long dp = 0, e = 0, digits = 0;
     a->nd = a->dp = a->trunc = 0;
     if (i < n && s[i] == '-')
         i++;
@@ -217,32 +275,34 @@ static void dec_read(dec *a, const char *s, size_t n)
         char c = s[i];
         if (c == '.') {
             saw_dot = 1;
-            a->dp = a->nd;
+            dp = digits;
             continue;
         }
         if (!is_digit((unsigned char)c))
             break;
-        if (c == '0' && a->nd == 0) { /* leading zero */
-            a->dp--;
+        if (c == '0' && digits == 0) { /* leading zero */
+            dp--;
             continue;
         }
+        digits++;
         if (a->nd < DEC_DIGITS)
             a->d[a->nd++] = (unsigned char)(c - '0');
         else if (c != '0')
             a->trunc = 1;
     }
     if (!saw_dot)
-        a->dp = a->nd;
+        dp = digits;
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         int neg = 0;
         i++;
         if (i < n && (s[i] == '+' || s[i] == '-'))
             neg = s[i++] == '-';
         for (; i < n && is_digit((unsigned char)s[i]); i++)
-            if (e < 100000)
+            if (e < 100000000000LL)
                 e = e * 10 + (s[i] - '0');
-        a->dp += (int)(neg ? -e : e);
+        dp += neg ? -e : e;
     }
+    a->dp = dp < -100000 ? -100000 : dp > 100000 ? 100000 : (int)dp;
 }
 
 static void dec_right_shift(dec *a, unsigned k)
@@ -406,7 +466,7 @@ static int number_value(const char *s, size_t n, double *out)
     size_t i = 0;
     int neg = 0, truncated = 0, nd = 0;
     uint64_t mant = 0;
-    long e10 = 0;
+    long long e10 = 0; /* long long and the 1e11 cap below: see dec_read() */
     if (s[0] == '-') {
         neg = 1;
         i = 1;
@@ -440,13 +500,13 @@ static int number_value(const char *s, size_t n, double *out)
         }
     }
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        long e = 0;
+        long long e = 0;
         int eneg = 0;
         i++;
         if (i < n && (s[i] == '+' || s[i] == '-'))
             eneg = s[i++] == '-';
         for (; i < n && is_digit((unsigned char)s[i]); i++)
-            if (e < 100000000)
+            if (e < 100000000000LL)
                 e = e * 10 + (s[i] - '0');
         e10 += eneg ? -e : e;
     }
@@ -456,7 +516,8 @@ static int number_value(const char *s, size_t n, double *out)
     }
     /* Exact: the mantissa and the power of ten are both exact doubles, so
      * one IEEE operation rounds correctly (Clinger's fast path). */
-    if (!truncated && mant <= ((uint64_t)1 << 53) && e10 >= -22 && e10 <= 22 + 15) {
+    if (FAST_PATH_OK && !truncated && mant <= ((uint64_t)1 << 53) && e10 >= -22 &&
+        e10 <= 22 + 15) {
         double v = (double)mant;
         int ok = 1;
         if (e10 < 0) {
@@ -505,7 +566,7 @@ typedef struct jscan {
     size_t len;
     size_t max_depth, max_tokens, max_string;
     size_t count;        /* values, keys included */
-    size_t text;         /* bytes of decoded text + number literals + NULs */
+    int escapes;         /* some string holds a backslash escape */
     size_t top_start, top_end; /* the top value when it is a scalar */
     int top_scalar;
     const bsl_allocator *alloc;
@@ -578,16 +639,16 @@ static int scan_hex4(const jscan *s, size_t start, size_t j, unsigned long *cp)
     return BSL_OK;
 }
 
-static int scan_string(jscan *s, size_t *io)
+/* The general case of scan_string(): the string at start, scanned up to i
+ * (dlen decoded bytes so far). */
+static int scan_string_slow(jscan *s, size_t start, size_t i, size_t dlen, size_t *io)
 {
     const unsigned char *p = s->p;
-    const size_t len = s->len, start = *io;
-    size_t i = start + 1, dlen = 0;
+    const size_t len = s->len;
     for (;;) {
         size_t run = i;
         unsigned c;
-        while (i < len && str_plain[p[i]])
-            i++;
+        i = plain_run(p, i, len);
         dlen += i - run;
         if (i >= len)
             return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
@@ -596,6 +657,7 @@ static int scan_string(jscan *s, size_t *io)
             break;
         if (c == '\\') {
             unsigned e;
+            s->escapes = 1;
             if (i + 1 >= len)
                 return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
             e = p[i + 1];
@@ -605,7 +667,7 @@ static int scan_string(jscan *s, size_t *io)
                 i += 2;
                 break;
             case 'u': {
-                unsigned long cp, lo;
+                unsigned long cp = 0, lo = 0;
                 int rc = scan_hex4(s, start, i + 2, &cp);
                 if (rc)
                     return rc;
@@ -637,6 +699,10 @@ static int scan_string(jscan *s, size_t *io)
             }
         } else if (c < 0x20) {
             return scan_error(s, BSL_ERR_SYNTAX, i, "raw control character U+%04X in string", c);
+        } else if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            /* Two-byte characters (the accents of French text) inline. */
+            dlen += 2;
+            i += 2;
         } else { /* c >= 0x80 */
             const char *why = "";
             size_t n = utf8_check(p + i, len - i, &why);
@@ -651,9 +717,22 @@ static int scan_string(jscan *s, size_t *io)
     if (dlen > s->max_string)
         return scan_error(s, BSL_ERR_LIMIT, start, "string longer than the limit of %zu bytes",
                           s->max_string);
-    s->text += dlen + 1;
     *io = i + 1;
     return BSL_OK;
+}
+
+/* The string starting at p[*io] == '"': the common case (no escape, no
+ * non-ASCII byte) inline, the rest in scan_string_slow(). */
+static inline int scan_string(jscan *s, size_t *io)
+{
+    const unsigned char *p = s->p;
+    const size_t len = s->len, start = *io;
+    size_t i = plain_run(p, start + 1, len);
+    if (i < len && p[i] == '"' && i - start - 1 <= s->max_string) {
+        *io = i + 1;
+        return BSL_OK;
+    }
+    return scan_string_slow(s, start, i, i - start - 1, io);
 }
 
 static int scan_number(jscan *s, size_t *io)
@@ -697,13 +776,15 @@ static int scan_number(jscan *s, size_t *io)
         if (neg)
             e = -e;
     }
-    /* The value is below 10^(int_digits + e): only then can it overflow. */
-    if ((long)(int_digits > 400 ? 400 : int_digits) + e > 308) {
+    /* The value is below 10^(int_digits + e): only then can it overflow.
+     * Fix (fuzzing, issue 4): int_digits used to be capped at 400 here, so
+     * a long integer part with a negative exponent ("1" + 401 zeros +
+     * "e-92", that is 1e309) skipped the range check and was stored as 0. */
+    if ((long long)int_digits + e > 308) {
         double v;
         if (number_value((const char *)p + start, i - start, &v) < 0)
             return scan_error(s, BSL_ERR_LIMIT, start, "number outside the range of a double");
     }
-    s->text += i - start + 1;
     *io = i;
     return BSL_OK;
 }
@@ -884,22 +965,23 @@ done:
 /* Step 3: nodes                                                              */
 /* ------------------------------------------------------------------------ */
 
-/* src[0..n) is the inside of a validated string literal. Writes the decoded
- * bytes and a NUL to dst; returns the decoded length. */
-static size_t decode_string(const char *src, size_t n, char *dst)
+/* s[0..n) is the inside of a validated string literal that holds a
+ * backslash, in the text copy: decode it in place (decoding only ever
+ * shrinks), NUL-terminate, return the decoded length. */
+static size_t decode_in_place(char *s, size_t n)
 {
-    char *o = dst;
+    char *o = s;
     size_t i = 0;
     while (i < n) {
-        const char *bs = memchr(src + i, '\\', n - i);
-        size_t run = bs ? (size_t)(bs - (src + i)) : n - i;
+        const char *bs = memchr(s + i, '\\', n - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
         char c;
-        memcpy(o, src + i, run);
+        memmove(o, s + i, run);
         o += run;
         i += run;
         if (!bs)
             break;
-        c = src[i + 1];
+        c = s[i + 1];
         i += 2;
         switch (c) {
         case 'b': *o++ = '\b'; break;
@@ -911,67 +993,81 @@ static size_t decode_string(const char *src, size_t n, char *dst)
             unsigned long cp = 0;
             int k;
             for (k = 0; k < 4; k++)
-                cp = (cp << 4) | (unsigned long)hex_value((unsigned char)src[i + (size_t)k]);
+                cp = (cp << 4) | (unsigned long)hex_value((unsigned char)s[i + (size_t)k]);
             i += 4;
             if (cp >= 0xD800 && cp <= 0xDBFF) { /* validated: a low surrogate follows */
                 unsigned long lo = 0;
                 for (k = 0; k < 4; k++)
-                    lo = (lo << 4) | (unsigned long)hex_value((unsigned char)src[i + 2 + (size_t)k]);
+                    lo = (lo << 4) | (unsigned long)hex_value((unsigned char)s[i + 2 + (size_t)k]);
                 i += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             }
-            o += utf8_encode(cp, o);
+            o += utf8_encode(cp, o); /* at most the 6 or 12 bytes it replaces */
             break;
         }
         default: *o++ = c; break; /* '"', '\\', '/' */
         }
     }
     *o = '\0';
-    return (size_t)(o - dst);
+    return (size_t)(o - s);
 }
 
-/* A scalar at buf[off..end) (a string includes its quotes). */
-static void build_scalar(bsl_json_node *nd, const char *buf, size_t off, size_t end, char **tp)
+/* Text of the scalar at [off, end) (a string includes its quotes), inside
+ * the document's text copy: strings and numbers are used where they stand,
+ * NUL-terminated over their closing quote or the byte after them. */
+static void build_scalar(bsl_json_node *nd, char *text, size_t off, size_t end, int escapes)
 {
     nd->offset = (uint32_t)off;
     nd->text = NULL;
     nd->number = 0;
     nd->count = 0;
-    switch (buf[off]) {
+    switch (text[off]) {
     case '"': {
-        size_t n = decode_string(buf + off + 1, end - off - 2, *tp);
+        char *str = text + off + 1;
+        size_t n = end - off - 2;
+        str[n] = '\0';
+        if (escapes && memchr(str, '\\', n))
+            n = decode_in_place(str, n);
         nd->type = BSL_JSON_STRING;
-        nd->text = *tp;
+        nd->text = str;
         nd->count = (uint32_t)n;
-        *tp += n + 1;
-        break;
+        return;
     }
-    case 't': nd->type = BSL_JSON_TRUE; break;
-    case 'f': nd->type = BSL_JSON_FALSE; break;
-    case 'n': nd->type = BSL_JSON_NULL; break;
-    default: {
-        size_t n = end - off;
+    case 't': nd->type = BSL_JSON_TRUE; return;
+    case 'f': nd->type = BSL_JSON_FALSE; return;
+    case 'n': nd->type = BSL_JSON_NULL; return;
+    default:
         nd->type = BSL_JSON_NUMBER;
-        memcpy(*tp, buf + off, n);
-        (*tp)[n] = '\0';
-        nd->text = *tp;
-        nd->count = (uint32_t)n;
-        (void)number_value(buf + off, n, &nd->number); /* range checked by scan() */
-        *tp += n + 1;
-        break;
-    }
+        nd->text = text + off;
+        nd->count = (uint32_t)(end - off);
+        (void)number_value(text + off, end - off, &nd->number); /* range checked by scan() */
+        text[end] = '\0';
+        return;
     }
 }
 
-/* Fill nodes[0..n) from jsmn's tokens; returns the largest member count of
- * an object. */
+/* Fill nodes[0..n) from jsmn's tokens (document order, as nodes); returns
+ * the largest member count of an object.
+ *
+ * A container's end (index of the first node after its subtree) is the
+ * first token that starts at or after the container's closing bracket. The
+ * open containers form a stack linked through their .end fields until they
+ * are closed, so one forward pass suffices and needs no memory. */
 static size_t build_from_tokens(bsl_json_node *nodes, const jsmntok_t *tok, size_t n,
-                                const char *buf, char **tp)
+                                char *text, int escapes)
 {
-    size_t k, max_members = 0;
-    for (k = 0; k < n; k++) {
+    const uint32_t none = UINT32_MAX;
+    uint32_t top = none, k;
+    size_t max_members = 0;
+    for (k = 0; k < (uint32_t)n; k++) {
         const jsmntok_t *t = &tok[k];
         bsl_json_node *nd = &nodes[k];
+        while (top != none && t->start >= tok[top].end) {
+            uint32_t up = nodes[top].end;
+            nodes[top].end = k;
+            top = up;
+        }
+        nd->end = k + 1;
         switch (t->type) {
         case JSMN_OBJECT:
         case JSMN_ARRAY:
@@ -982,25 +1078,21 @@ static size_t build_from_tokens(bsl_json_node *nodes, const jsmntok_t *tok, size
             nd->number = 0;
             if (t->type == JSMN_OBJECT && (size_t)t->size > max_members)
                 max_members = (size_t)t->size;
+            nd->end = top; /* link to the enclosing open container */
+            top = k;
             break;
         case JSMN_STRING:
-            build_scalar(nd, buf, (size_t)t->start - 1, (size_t)t->end + 1, tp);
+            build_scalar(nd, text, (size_t)t->start - 1, (size_t)t->end + 1, escapes);
             break;
         default:
-            build_scalar(nd, buf, (size_t)t->start, (size_t)t->end, tp);
+            build_scalar(nd, text, (size_t)t->start, (size_t)t->end, escapes);
             break;
         }
-        nd->end = (uint32_t)(k + 1);
     }
-    /* Tokens follow their parent, so one backward pass gives every
-     * container the end of its last child's subtree. jsmn makes a member's
-     * value the child of its key: climb to the object. */
-    for (k = n; k-- > 1;) {
-        int par = tok[k].parent;
-        if (tok[par].type == JSMN_STRING)
-            par = tok[par].parent;
-        if (nodes[par].end < nodes[k].end)
-            nodes[par].end = nodes[k].end;
+    while (top != none) {
+        uint32_t up = nodes[top].end;
+        nodes[top].end = (uint32_t)n;
+        top = up;
     }
     return max_members;
 }
@@ -1013,6 +1105,12 @@ static int key_cmp(const bsl_json_node *a, const bsl_json_node *b)
     if (r)
         return r;
     return (a->count > b->count) - (a->count < b->count);
+}
+
+static inline int key_eq(const bsl_json_node *a, const bsl_json_node *b)
+{
+    return a->count == b->count &&
+           (a->count == 0 || (a->text[0] == b->text[0] && bsl_bytes_equal(a->text, b->text, a->count)));
 }
 
 static int key_less(const bsl_json_node *nodes, uint32_t a, uint32_t b)
@@ -1039,7 +1137,8 @@ static void sift_down(const bsl_json_node *nodes, uint32_t *v, size_t root, size
     }
 }
 
-/* Sort key node indices; O(n log n), no allocation, no recursion. */
+/* Sort key node indices (for the canonical writer); O(n log n), no
+ * allocation, no recursion. */
 static void sort_keys(const bsl_json_node *nodes, uint32_t *v, size_t n)
 {
     size_t i;
@@ -1063,6 +1162,26 @@ static void sort_keys(const bsl_json_node *nodes, uint32_t *v, size_t n)
         v[i] = t;
         sift_down(nodes, v, 0, i);
     }
+}
+
+/* A cheap hash of a decoded key for the duplicate check's table: its
+ * length and its first and last 8 bytes, mixed. Keys that collide are
+ * compared in full, so quality only matters for speed. */
+static uint32_t key_hash(const bsl_json_node *k)
+{
+    const unsigned char *p = (const unsigned char *)k->text;
+    size_t n = k->count;
+    uint64_t a = 0, b = 0, h;
+    if (n >= 8) {
+        memcpy(&a, p, 8);
+        memcpy(&b, p + n - 8, 8);
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++)
+            a = (a << 8) | p[i];
+    }
+    h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ (uint64_t)n;
+    return (uint32_t)(h ^ (h >> 29) ^ (h >> 47));
 }
 
 /* Keys of object node obj, in document order, into v. */
@@ -1114,30 +1233,36 @@ static void key_excerpt(const char *s, size_t n, char *out, size_t cap)
     out[o] = '\0';
 }
 
+/* Reject the first duplicate key in document order. Small objects compare
+ * keys pairwise; larger ones go through an open-addressing hash table of
+ * decoded keys, so the check stays linear even for hostile objects. */
 static int check_duplicates(const bsl_json_doc *doc, size_t max_members, bsl_error *err)
 {
-    enum { LOCAL_KEYS = 32, PAIRWISE = 8 };
+    enum { PAIRWISE = 8, LOCAL_SLOTS = 256 };
     const bsl_json_node *nodes = doc->nodes;
-    uint32_t local[LOCAL_KEYS], *keys = local;
-    size_t i, best = SIZE_MAX;
+    uint32_t local[LOCAL_SLOTS], *slots = local, keys[PAIRWISE];
+    size_t i, cap = LOCAL_SLOTS, best = SIZE_MAX;
     if (max_members < 2)
         return BSL_OK;
-    if (max_members > LOCAL_KEYS) {
-        keys = bsl_malloc(doc->alloc, max_members * sizeof *keys);
-        if (!keys)
+    while (cap < 2 * max_members)
+        cap *= 2;
+    if (cap > LOCAL_SLOTS) {
+        slots = bsl_malloc(doc->alloc, cap * sizeof *slots);
+        if (!slots)
             return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     }
     for (i = 0; i < doc->count; i++) {
-        size_t m, a, b;
-        if (nodes[i].type != BSL_JSON_OBJECT || nodes[i].count < 2)
+        size_t m = nodes[i].count, a, b, mask;
+        uint32_t j;
+        if (nodes[i].type != BSL_JSON_OBJECT || m < 2)
             continue;
-        m = collect_keys(nodes, i, keys);
         if (m <= PAIRWISE) {
+            collect_keys(nodes, i, keys);
             /* The first b with an equal earlier key is the earliest second
              * occurrence in this object. */
             for (b = 1; b < m; b++) {
                 for (a = 0; a < b; a++)
-                    if (key_cmp(&nodes[keys[a]], &nodes[keys[b]]) == 0)
+                    if (key_eq(&nodes[keys[a]], &nodes[keys[b]]))
                         break;
                 if (a < b) {
                     if (keys[b] < best)
@@ -1147,20 +1272,24 @@ static int check_duplicates(const bsl_json_doc *doc, size_t max_members, bsl_err
             }
             continue;
         }
-        sort_keys(nodes, keys, m);
-        /* Equal keys are adjacent and in document order: the second of each
-         * run is a duplicate. */
-        for (b = 1; b < m; b++) {
-            if (key_cmp(&nodes[keys[b - 1]], &nodes[keys[b]]) == 0) {
-                if (keys[b] < best)
-                    best = keys[b];
-                while (b + 1 < m && key_cmp(&nodes[keys[b]], &nodes[keys[b + 1]]) == 0)
-                    b++;
+        for (mask = 16; mask < 2 * m; mask *= 2)
+            ;
+        mask--;
+        memset(slots, 0, (mask + 1) * sizeof *slots);
+        for (j = (uint32_t)i + 1, a = 0; a < m; a++, j = nodes[j + 1].end) {
+            size_t h = key_hash(&nodes[j]) & mask;
+            while (slots[h] && !key_eq(&nodes[slots[h] - 1], &nodes[j]))
+                h = (h + 1) & mask;
+            if (slots[h]) { /* keys are visited in document order */
+                if (j < best)
+                    best = j;
+                break;
             }
+            slots[h] = j + 1;
         }
     }
-    if (keys != local)
-        bsl_free(doc->alloc, keys);
+    if (slots != local)
+        bsl_free(doc->alloc, slots);
     if (best != SIZE_MAX) {
         char ex[80];
         key_excerpt(nodes[best].text, nodes[best].count, ex, sizeof ex);
@@ -1181,7 +1310,7 @@ int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
     jscan s;
     size_t max_input, node_bytes, total;
     bsl_json_node *nodes;
-    char *text, *tp;
+    char *text;
     int rc;
 
     bsl_error_clear(err);
@@ -1220,15 +1349,21 @@ int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
     if ((rc = scan(&s)) != BSL_OK)
         return rc;
 
-    /* One block: nodes, then their text. */
-    if (s.count > (SIZE_MAX - s.text) / sizeof *nodes)
+    /* One block: nodes, jsmn's tokens (needed only while building; the
+     * document is short-lived), then a copy of the input (and a NUL) in
+     * which strings and numbers are terminated and decoded where they
+     * stand. One allocation instead of three. */
+    if (s.count > (SIZE_MAX - len - 1) / (sizeof *nodes + sizeof(jsmntok_t)))
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     node_bytes = s.count * sizeof *nodes;
-    total = node_bytes + s.text;
+    total = node_bytes + (s.top_scalar ? 0 : s.count * sizeof(jsmntok_t)) + len + 1;
     nodes = bsl_malloc(alloc, total);
     if (!nodes)
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-    text = tp = (char *)nodes + node_bytes;
+    text = (char *)nodes + total - len - 1;
+    if (len)
+        memcpy(text, buf, len);
+    text[len] = '\0';
     doc->alloc = alloc;
     doc->nodes = nodes;
     doc->count = s.count;
@@ -1237,33 +1372,22 @@ int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
     doc->input_len = len;
 
     if (s.top_scalar) {
-        build_scalar(&nodes[0], buf, s.top_start, s.top_end, &tp);
+        build_scalar(&nodes[0], text, s.top_start, s.top_end, s.escapes);
         nodes[0].end = 1;
     } else {
         jsmn_parser parser;
-        jsmntok_t *tok;
+        jsmntok_t *tok = (jsmntok_t *)(void *)((char *)nodes + node_bytes);
         size_t max_members;
         int r;
-        if (s.count > SIZE_MAX / sizeof *tok) {
-            rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-            goto fail;
-        }
-        tok = bsl_malloc(alloc, s.count * sizeof *tok);
-        if (!tok) {
-            rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-            goto fail;
-        }
         jsmn_init(&parser);
         r = jsmn_parse(&parser, buf, len, tok, (unsigned)s.count);
         if (r < 0 || (size_t)r != s.count) {
             /* Cannot happen for a document scan() accepted. */
-            bsl_free(alloc, tok);
             rc = bsl_error_at(err, BSL_ERR_SYNTAX, buf, len, 0, NULL,
                               "internal error: the tokenizer disagrees with the validator");
             goto fail;
         }
-        max_members = build_from_tokens(nodes, tok, s.count, buf, &tp);
-        bsl_free(alloc, tok);
+        max_members = build_from_tokens(nodes, tok, s.count, text, s.escapes);
         if ((rc = check_duplicates(doc, max_members, err)) != BSL_OK)
             goto fail;
     }
@@ -1294,7 +1418,7 @@ size_t bsl_json_find(const bsl_json_doc *doc, size_t obj, const char *key)
     klen = strlen(key);
     end = nodes[obj].end;
     for (j = obj + 1; j < end; j = nodes[j + 1].end)
-        if (nodes[j].count == klen && memcmp(nodes[j].text, key, klen) == 0)
+        if (nodes[j].count == klen && bsl_bytes_equal(nodes[j].text, key, klen))
             return j + 1;
     return 0;
 }
@@ -1311,8 +1435,7 @@ int bsl_json_error(const bsl_json_doc *doc, size_t i, bsl_error *err, int code,
     va_end(ap);
     if (!doc || i >= doc->count) {
         bsl_error_set(err, code, "%s", msg);
-        if (path)
-            snprintf(err->path, sizeof err->path, "%s", path);
+        bsl_error_set_path(err, path); /* kept valid UTF-8 */
         return code;
     }
     return bsl_error_at(err, code, doc->input, doc->input_len, doc->nodes[i].offset, path, "%s",

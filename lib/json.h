@@ -62,6 +62,7 @@ int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
                    bsl_error *err);
 void bsl_json_doc_free(bsl_json_doc *doc);
 
+
 /* Index of the value of member key in object node obj, or 0 when absent
  * (0 is the root, never a member value). */
 size_t bsl_json_find(const bsl_json_doc *doc, size_t obj, const char *key);

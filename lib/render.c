@@ -1,6 +1,7 @@
 /* bsl_render(): dispatch to a renderer and hand out the bytes. The buffer
  * carries a copy of the allocator in front of the text, so that
- * bsl_render_free() needs nothing else (the result may be gone by then). */
+ * bsl_render_free() needs nothing else (the result may be gone by then).
+ * bsl_evaluate_lines() hands out its output the same way. */
 #include "render.h"
 #include "alloc.h"
 #include "error.h"
@@ -10,35 +11,52 @@
 
 #define HEADER_SIZE ((sizeof(bsl_allocator) + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1))
 
+void bsl_handout_init(bsl_buf *b, const bsl_allocator *alloc)
+{
+    static const char zeros[HEADER_SIZE];
+    bsl_buf_init(b, alloc);
+    bsl_buf_append(b, zeros, HEADER_SIZE);
+}
+
+int bsl_handout_take(bsl_buf *b, char **out, size_t *out_len)
+{
+    const bsl_allocator *alloc = b->alloc;
+    size_t len;
+    char *data = bsl_buf_take(b, &len);
+    *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!data)
+        return BSL_ERR_NOMEM;
+    memcpy(data, alloc, sizeof *alloc);
+    *out = data + HEADER_SIZE;
+    if (out_len)
+        *out_len = len - HEADER_SIZE;
+    return BSL_OK;
+}
+
 int bsl_render(char **out, size_t *out_len, const bsl_result *r, bsl_format format,
                bsl_lang lang, bsl_error *err)
 {
-    static const char zeros[HEADER_SIZE];
     bsl_buf b;
-    char *data;
-    size_t len;
 
     bsl_error_clear(err);
     if (out)
         *out = NULL;
     if (out_len)
         *out_len = 0;
-    if (!out || !r || (format != BSL_FORMAT_JSON && format != BSL_FORMAT_TEXT) ||
+    if (!out || !r ||
+        (format != BSL_FORMAT_JSON && format != BSL_FORMAT_TEXT &&
+         format != BSL_FORMAT_JSON_COMPACT) ||
         (lang != BSL_LANG_FR && lang != BSL_LANG_EN))
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_render: bad argument");
-    bsl_buf_init(&b, &r->alloc);
-    bsl_buf_append(&b, zeros, HEADER_SIZE);
-    if (format == BSL_FORMAT_JSON)
-        bsl_render_json(&b, r, lang);
-    else
+    bsl_handout_init(&b, &r->alloc);
+    if (format == BSL_FORMAT_TEXT)
         bsl_render_text(&b, r, lang);
-    data = bsl_buf_take(&b, &len);
-    if (!data)
+    else
+        bsl_render_json(&b, r, lang, format == BSL_FORMAT_JSON_COMPACT);
+    if (bsl_handout_take(&b, out, out_len) != BSL_OK)
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-    memcpy(data, &r->alloc, sizeof r->alloc);
-    *out = data + HEADER_SIZE;
-    if (out_len)
-        *out_len = len - HEADER_SIZE;
     return BSL_OK;
 }
 

@@ -5,7 +5,18 @@
 #include "result.h"
 #include "buf.h"
 
-void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang);
+/* compact: BSL_FORMAT_JSON_COMPACT (one line), else 2-space indented. */
+void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang);
+
+/* Buffers handed out to callers (bsl_render, bsl_evaluate_lines) carry a
+ * copy of their allocator in front of the text, so that bsl_render_free()
+ * needs nothing else. bsl_handout_init() starts such a buffer (reserving
+ * the header); bsl_handout_take() finishes it: *out points at the text and
+ * *out_len (may be NULL) gets its length. It returns BSL_OK, or
+ * BSL_ERR_NOMEM when an append failed (the buffer is then released and
+ * *out is NULL). alloc must stay valid until bsl_handout_take(). */
+void bsl_handout_init(bsl_buf *b, const bsl_allocator *alloc);
+int bsl_handout_take(bsl_buf *b, char **out, size_t *out_len);
 
 #endif

@@ -1,4 +1,5 @@
-/* The JSON result (doc/result-format.md): 2-space indented, members in a
+/* The JSON result (doc/result-format.md): 2-space indented (or compact: no
+ * newline or indentation, ":" and "," without spaces), members in a
  * fixed order, numbers written without printf, so the same result always
  * gives the same bytes whatever the locale. */
 #include "render.h"
@@ -9,14 +10,21 @@ typedef struct writer {
     bsl_buf *b;
     int depth;
     int first;     /* no member written yet at this level */
+    int compact;   /* BSL_FORMAT_JSON_COMPACT: no newlines, no indentation */
 } writer;
 
 static void newline(writer *w)
 {
-    int i;
+    static const char spaces[] = "                                "; /* 32 */
+    size_t left = 2 * (size_t)w->depth;
+    if (w->compact)
+        return;
     bsl_buf_putc(w->b, '\n');
-    for (i = 0; i < w->depth; i++)
-        bsl_buf_append(w->b, "  ", 2);
+    while (left) {
+        size_t n = left < sizeof spaces - 1 ? left : sizeof spaces - 1;
+        bsl_buf_append(w->b, spaces, n);
+        left -= n;
+    }
 }
 
 /* Start a member or element: comma, newline, indentation, "key": */
@@ -28,7 +36,7 @@ static void key(writer *w, const char *k)
     newline(w);
     if (k) {
         bsl_buf_json_string(w->b, k, strlen(k));
-        bsl_buf_append(w->b, ": ", 2);
+        bsl_buf_append(w->b, ": ", w->compact ? 1 : 2);
     }
 }
 
@@ -115,9 +123,9 @@ static void criterion(writer *w, const struct bsl_criterion_result *c, bsl_lang 
     close_(w, '}');
 }
 
-void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact)
 {
-    writer w = { b, 0, 1 };
+    writer w = { b, 0, 1, compact };
     size_t i, k;
 
     bsl_buf_putc(b, '{');
@@ -188,5 +196,8 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     close_(&w, '}');
     close_(&w, '}');
     w.depth = 0;
-    bsl_buf_append(b, "\n}\n", 3);
+    if (compact)
+        bsl_buf_append(b, "}\n", 2);
+    else
+        bsl_buf_append(b, "\n}\n", 3);
 }

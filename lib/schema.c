@@ -46,7 +46,8 @@ int bsl_reader_only(bsl_reader *rd, size_t obj, const char *const *allowed)
         const char *const *a;
         char list[160] = "";
         for (a = allowed; *a; a++)
-            if (strlen(*a) == n[k].count && !memcmp(*a, n[k].text, n[k].count))
+            if ((*a)[0] == n[k].text[0] && strlen(*a) == n[k].count &&
+                !memcmp(*a, n[k].text, n[k].count))
                 break;
         if (*a)
             continue;
@@ -71,9 +72,13 @@ static int typed_member(bsl_reader *rd, size_t obj, const char *key, int require
                         bsl_json_type t, size_t *node)
 {
     int rc = bsl_reader_member(rd, obj, key, required, node);
+    bsl_json_type got;
     size_t mark;
     if (rc || !*node)
         return rc;
+    got = rd->doc->nodes[*node].type;
+    if (got == t || (t == BSL_JSON_TRUE && got == BSL_JSON_FALSE))
+        return BSL_OK; /* the usual case: no path to build */
     mark = bsl_path_push_key(&rd->path, key);
     rc = bsl_reader_expect(rd, *node, t);
     bsl_path_pop(&rd->path, mark);

@@ -1,5 +1,6 @@
 /* Use-case JSON -> facts bound to a framework (see doc/usecase-format.md). */
 #include "usecase.h"
+#include "bytes.h"
 #include "buf.h"
 
 #include <stdint.h>
@@ -43,7 +44,11 @@ static const char *suggest(const bsl_framework *fw, const char *key, size_t len)
     const char *found = NULL;
     for (i = 0; i < fw->indicator_count; i++) {
         const char *f = fw->indicators[i].fact;
-        size_t d = edit_distance(key, len, f, strlen(f));
+        size_t flen = fw->indicators[i].fact_len, d;
+        /* The distance is at least the difference in length. */
+        if ((flen > len ? flen - len : len - flen) > limit)
+            continue;
+        d = edit_distance(key, len, f, flen);
         if (d <= limit && d < best) {
             best = d;
             found = f;
@@ -80,8 +85,8 @@ static int keep_json(bsl_reader *rd, bsl_usecase *uc, size_t node, bsl_fact_valu
     size_t el;
     bsl_buf_init(&b, &uc->cfg.alloc);
     switch (n[node].type) {
-    case BSL_JSON_TRUE: fv->json = "true"; return BSL_OK;
-    case BSL_JSON_FALSE: fv->json = "false"; return BSL_OK;
+    case BSL_JSON_TRUE: fv->json = "true"; fv->json_is_shared = 1; return BSL_OK;
+    case BSL_JSON_FALSE: fv->json = "false"; fv->json_is_shared = 1; return BSL_OK;
     case BSL_JSON_NUMBER:
         fv->json = bsl_reader_copy(rd, node);
         return fv->json ? BSL_OK : nomem(rd);
@@ -150,7 +155,7 @@ static int read_fact(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_ind
             rc = bsl_reader_expect(rd, el, BSL_JSON_STRING);
             for (m = 0; !rc && m < ind->member_count; m++)
                 if (strlen(ind->members[m]) == n[el].count &&
-                    !memcmp(ind->members[m], n[el].text, n[el].count))
+                    bsl_bytes_equal(ind->members[m], n[el].text, n[el].count))
                     break;
             if (!rc && m == ind->member_count) {
                 char allowed[160] = "";
@@ -181,7 +186,62 @@ static int read_fact(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_ind
     if (rc)
         return rc;
     fv->present = 1;
+    if (ind->type == BSL_IND_ENUM) {
+        fv->json = ind->outcomes[fv->outcome].value_json; /* written once at load */
+        fv->json_is_shared = 1;
+        return BSL_OK;
+    }
     return keep_json(rd, uc, node, fv);
+}
+
+/* One entry of "facts" (a typed value) or "evidence" (a string). */
+static int read_entry(bsl_reader *rd, bsl_usecase *uc, size_t value, size_t ind, int evidence)
+{
+    int rc;
+    if (!evidence)
+        return read_fact(rd, uc, value, &uc->fw->indicators[ind], &uc->facts[ind]);
+    if ((rc = bsl_reader_expect(rd, value, BSL_JSON_STRING)))
+        return rc;
+    uc->facts[ind].evidence = bsl_reader_copy(rd, value);
+    return uc->facts[ind].evidence ? BSL_OK : nomem(rd);
+}
+
+/* Use-cases usually list facts in the framework's order: try the indicator
+ * after the last one found before searching. */
+static size_t find_fact(const bsl_framework *fw, const char *key, size_t len, size_t *hint)
+{
+    size_t i = *hint;
+    if (i < fw->indicator_count && fw->indicators[i].fact_len == len &&
+        bsl_bytes_equal(fw->indicators[i].fact, key, len)) {
+        *hint = i + 1;
+        return i;
+    }
+    i = bsl_framework_find_fact(fw, key, len);
+    if (i != SIZE_MAX)
+        *hint = i + 1;
+    return i;
+}
+
+/* The common answers, read without the general machinery: a boolean, or
+ * an enum token that is one of the levels. Returns 1 when it read the
+ * value; anything else (null, errors, other types) goes through
+ * read_entry(). */
+static int read_common(const bsl_json_node *v, const bsl_indicator *ind, bsl_fact_value *fv)
+{
+    size_t level;
+    if (ind->type == BSL_IND_BOOLEAN && (v->type == BSL_JSON_TRUE || v->type == BSL_JSON_FALSE)) {
+        level = v->type == BSL_JSON_TRUE ? BSL_OUT_TRUE : BSL_OUT_FALSE;
+        fv->json = level == BSL_OUT_TRUE ? "true" : "false";
+    } else if (ind->type == BSL_IND_ENUM && v->type == BSL_JSON_STRING &&
+               (level = bsl_indicator_find_level(ind, v->text, v->count)) != SIZE_MAX) {
+        fv->json = ind->outcomes[level].value_json;
+    } else {
+        return 0;
+    }
+    fv->outcome = level;
+    fv->present = 1;
+    fv->json_is_shared = 1;
+    return 1;
 }
 
 /* Walk "facts" or "evidence": known keys are read by reader(), unknown
@@ -189,28 +249,28 @@ static int read_fact(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_ind
 static int read_facts(bsl_reader *rd, bsl_usecase *uc, size_t obj, int evidence)
 {
     const bsl_json_node *n = rd->doc->nodes;
-    size_t k, mark = bsl_path_push_key(&rd->path, evidence ? "evidence" : "facts");
+    size_t k, hint = 0, mark = bsl_path_push_key(&rd->path, evidence ? "evidence" : "facts");
     int rc = bsl_reader_expect(rd, obj, BSL_JSON_OBJECT);
     if (!rc && n[obj].count > uc->cfg.max_facts)
         rc = bsl_reader_fail(rd, obj, NULL, BSL_ERR_LIMIT, "more than %zu entries (max_facts)",
                              uc->cfg.max_facts);
     for (k = obj + 1; !rc && k < n[obj].end; k = n[n[k].end].end) {
         size_t value = n[k].end;
-        size_t ind = bsl_framework_find_fact(uc->fw, n[k].text, n[k].count);
-        size_t mark2;
+        size_t ind = find_fact(uc->fw, n[k].text, n[k].count, &hint);
         if (ind == SIZE_MAX) {
             rc = add_unknown(rd, uc, k);
             continue;
         }
-        mark2 = bsl_path_push_key(&rd->path, n[k].text);
-        if (evidence) {
-            rc = bsl_reader_expect(rd, value, BSL_JSON_STRING);
-            if (!rc && !(uc->facts[ind].evidence = bsl_reader_copy(rd, value)))
-                rc = nomem(rd);
-        } else {
-            rc = read_fact(rd, uc, value, &uc->fw->indicators[ind], &uc->facts[ind]);
+        if (!evidence && read_common(&n[value], &uc->fw->indicators[ind], &uc->facts[ind]))
+            continue;
+        rc = read_entry(rd, uc, value, ind, evidence);
+        if (rc && rc != BSL_ERR_NOMEM) {
+            /* Paths cost a copy per fact, so they are built only to report
+             * an error: read the entry again with its key on the path. */
+            size_t mark2 = bsl_path_push_key(&rd->path, n[k].text);
+            rc = read_entry(rd, uc, value, ind, evidence);
+            bsl_path_pop(&rd->path, mark2);
         }
-        bsl_path_pop(&rd->path, mark2);
     }
     bsl_path_pop(&rd->path, mark);
     return rc;

@@ -13,6 +13,7 @@ typedef struct bsl_fact_value {
     size_t text_len;
     size_t member_count;      /* set: number of members */
     const char *json;         /* compact JSON of the value as read, for results */
+    int json_is_shared;       /* json is a static or framework string: results need no copy */
     const char *evidence;     /* evidence text, or NULL */
 } bsl_fact_value;
 

@@ -161,7 +161,9 @@ static void test_tokens_and_labels(void)
 {
     static const char *const verdicts[] = { "red_line", "incomplete", "unfavorable",
                                             "favorable_with_reservations", "favorable" };
-    static const char *const verdicts_fr[] = { "ligne rouge", "\xc3\xa0 compl\xc3\xa9ter", "d\xc3\xa9" "favorable",
+    /* "d\xc3\xa9favorable" would read \xa9f as one escape: UTF-8 spelled as
+     * octal keeps it one literal (clang warns on split literals in arrays). */
+    static const char *const verdicts_fr[] = { "ligne rouge", "\xc3\xa0 compl\xc3\xa9ter", "d\303\251favorable",
                                                "favorable sous r\xc3\xa9serves", "favorable" };
     static const char *const verdicts_en[] = { "red line", "incomplete", "unfavorable",
                                                "favorable with reservations", "favorable" };
@@ -279,7 +281,7 @@ static void test_render(void)
 
     out = (char *)&out;
     len = 99;
-    rc = bsl_render(&out, &len, r, (bsl_format)2, BSL_LANG_FR, &err);
+    rc = bsl_render(&out, &len, r, (bsl_format)3, BSL_LANG_FR, &err); /* 2 is JSON_COMPACT */
     check_error_at("render, unknown format", rc, &err, BSL_ERR_ARG, NULL, NULL, 0, 0, 0, "");
     CHECK(out == NULL && len == 0, "unknown format: out NULL, length 0");
     out = (char *)&out;
@@ -350,6 +352,34 @@ static void test_render_wellformed(void)
     }
     CHECK_INT(total, 26, "13 use-cases rendered in 2 languages");
     CHECK_INT(bad, 0, "every rendering is well-formed JSON");
+}
+
+/* Strings from a use-case cannot inject terminal escapes, forge lines or
+ * reorder the text report: controls, C1, line separators and bidi
+ * overrides are written as \uXXXX (regression, issue 4). The JSON
+ * renderings escape them as JSON does. */
+static void test_render_untrusted_text(void)
+{
+    const char *doc = "{\"id\": \"x\\u001b[31m\", \"title\": \"T\\u001b]0;pwned\\u0007\\r\\nVerdict: favorable\","
+                      " \"facts\": {\"hosting\": \"eu\", \"k\\u009b\\t\": 1},"
+                      " \"evidence\": {\"hosting\": \"a\\u2028b\\u202ec\\u2069d \\u00e9\\u20ac\\u0085\"}}";
+    bsl_result *r = NULL;
+    char *out = NULL;
+    size_t len = 0, i;
+    int controls = 0;
+    CHECK_INT(bsl_evaluate_json(&r, nantes, doc, strlen(doc), NULL, NULL), BSL_OK, "hostile strings evaluate");
+    CHECK_INT(bsl_render(&out, &len, r, BSL_FORMAT_TEXT, BSL_LANG_EN, NULL), BSL_OK, "text renders");
+    CHECK_CONTAINS(out, "Use-case: T\\u001b]0;pwned\\u0007\\u000d\\u000aVerdict: favorable [x\\u001b[31m]\n",
+                   "title and id: controls spelled out, no forged line");
+    CHECK_CONTAINS(out, "Evidence: a\\u2028b\\u202ec\\u2069d \xc3\xa9\xe2\x82\xac\\u0085\n",
+                   "evidence: separators, bidi and C1 spelled out, other characters kept");
+    CHECK_CONTAINS(out, "  - $.facts[\"k\\u009b\\u0009\"]", "unknown key path: spelled out");
+    for (i = 0; out && i < len; i++)
+        controls += (unsigned char)out[i] < 0x20 && out[i] != '\n';
+    CHECK_INT(controls, 0, "no control byte but newlines in the text report");
+    CHECK(out && !strstr(out, "\nVerdict: favorable"), "no forged verdict line");
+    bsl_render_free(out);
+    bsl_result_free(r);
 }
 
 static void test_lifetimes(void)
@@ -488,6 +518,12 @@ static int call_render_json(counting_alloc *a, bsl_options *opts, void **out, bs
     (void)opts;
     return bsl_render((char **)out, NULL, oom_result, BSL_FORMAT_JSON, BSL_LANG_FR, err);
 }
+static int call_render_compact(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+{
+    (void)a;
+    (void)opts;
+    return bsl_render((char **)out, NULL, oom_result, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN, err);
+}
 static int call_render_text(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
 {
     (void)a;
@@ -581,11 +617,43 @@ static void test_out_of_memory(void)
         if (bsl_evaluate(&oom_result, nantes, oom_uc, NULL) == BSL_OK) {
             oom_loop("bsl_render JSON", call_render_json, &a, &opts, free_render);
             oom_loop("bsl_render text", call_render_text, &a, &opts, free_render);
+            oom_loop("bsl_render JSON compact", call_render_compact, &a, &opts, free_render);
             bsl_result_free(oom_result);
         }
         bsl_usecase_free(oom_uc);
     }
     CHECK_INT(a.live, 0, "evaluate and render: nothing left");
+
+    /* Every example (unknown keys, evidence, sets, every verdict): parse +
+     * evaluate, then each renderer, under allocation failures. */
+    {
+        static const char *const names[] = {
+            "assistant-conversationnel-hors-ue", "classement-courrier", "detection-fuites-eau",
+            "instruction-subventions-associations", "modele-langage-metropolitain",
+            "prevision-affluence-decheteries", "prevision-remplissage-colonnes",
+            "synthese-contributions-concertation", "tarification-solidaire-automatique",
+            "traduction-accueil", "videoprotection-tramway-reconnaissance-faciale",
+        };
+        size_t i;
+        for (i = 0; i < sizeof names / sizeof *names; i++) {
+            char path[512], what[200];
+            snprintf(path, sizeof path, SRCDIR "/examples/usecases/%s.json", names[i]);
+            example_data = read_file(path, &example_len);
+            ca_init(&a, &opts);
+            snprintf(what, sizeof what, "bsl_evaluate_json %s", names[i]);
+            oom_loop(what, call_evaluate_json, &a, &opts, free_result);
+            if (bsl_evaluate_json(&oom_result, nantes, example_data, example_len, &opts, NULL) == BSL_OK) {
+                snprintf(what, sizeof what, "bsl_render JSON %s", names[i]);
+                oom_loop(what, call_render_json, &a, &opts, free_render);
+                snprintf(what, sizeof what, "bsl_render text %s", names[i]);
+                oom_loop(what, call_render_text, &a, &opts, free_render);
+                snprintf(what, sizeof what, "bsl_render JSON compact %s", names[i]);
+                oom_loop(what, call_render_compact, &a, &opts, free_render);
+                bsl_result_free(oom_result);
+            }
+            CHECK_INT(a.live, 0, "every example: nothing left");
+        }
+    }
 }
 
 int main(void)
@@ -600,6 +668,7 @@ int main(void)
     }
     test_render();
     test_render_wellformed();
+    test_render_untrusted_text();
     test_lifetimes();
     test_custom_allocator();
     test_out_of_memory();

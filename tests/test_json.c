@@ -250,7 +250,7 @@ static void test_rejections(void)
     }
 }
 
-/* Duplicates in objects large enough to be sorted (and to need scratch). */
+/* Duplicates in objects large enough for the hash table (and to need scratch). */
 static void test_duplicates_large(void)
 {
     char json[8192];
@@ -396,6 +396,19 @@ static void test_limits(void)
            "0000000000000000000000000000000000000000000000000000000000000000000]",
            LIM, 1, 2, "outside the range");
     reject("0.1e99999999999999999999", LIM, 1, 1, "outside the range");
+    /* limits of 0 (but the input size) mean the defaults */
+    {
+        static const bsl_json_limits zero = {0, 0, 0, 0};
+        char d65[130];
+        for (d = 0; d < 65; d++) {
+            d65[d] = '[';
+            d65[65 + d] = ']';
+        }
+        parse_ok(d65 + 1, 128, &zero, "zero limits: depth 64");
+        reject_lim("zero limits: depth 65", d65, 130, &zero, LIM, 1, 65, "limit of 64");
+    }
+    /* duplicates are checked once the document is otherwise valid */
+    reject("{\"a\":1,\"a\":2,\"b\":tru}", SYN, 1, 21, "invalid literal");
     /* a range error before a syntax error is the one reported */
     reject("[1e999, tru]", LIM, 1, 2, "outside the range");
 }
@@ -844,28 +857,29 @@ static void oom(const char *name, const char *json, size_t len, const bsl_json_l
 
 static void test_oom(void)
 {
-    char json[4096];
+    static char json[16384];
     size_t len = 0, k;
     bsl_json_limits lim = big_limits;
     static char deep[10000];
 
     oom("scalar", "\"x\"", 3, &big_limits, 1);
-    oom("small object", "{\"a\":[1,2,{\"b\":\"c\"}]}", 21, &big_limits, 2);
+    oom("small object", "{\"a\":[1,2,{\"b\":\"c\"}]}", 21, &big_limits, 1);
 
-    /* nodes + tokens + duplicate-check scratch */
+    /* one block (nodes, tokens, text) + the duplicate-check hash table
+     * (objects of more than 128 members do not fit the table on the stack) */
     json[len++] = '{';
-    for (k = 0; k < 40; k++)
+    for (k = 0; k < 200; k++)
         len += (size_t)sprintf(json + len, "%s\"key%zu\":{\"v\":[%zu,\"s\\u00e9\"]}", k ? "," : "", k, k);
     json[len++] = '}';
-    oom("40-member object", json, len, &big_limits, 3);
+    oom("200-member object", json, len, &big_limits, 2);
 
-    /* + the validator's deep stack */
+    /* the validator's deep stack + the one block */
     lim.max_depth = 6000;
     for (k = 0; k < 5000; k++) {
         deep[k] = '[';
         deep[5000 + k] = ']';
     }
-    oom("depth 5000", deep, 10000, &lim, 3);
+    oom("depth 5000", deep, 10000, &lim, 2);
 
     /* a failure in the validator's stack stops before anything is built */
     {

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Use-cases per second through the Python binding, against C.
+
+Usage: bench.py [--c-bench PATH] [--rounds N] [FOLDER]
+
+Scores the example use-cases (as dicts, what a data scientist holds) many
+times:
+
+  evaluate             one Framework.evaluate() call per use-case, Result built
+  evaluate_many        one call for the whole batch (Results built on access)
+  evaluate_many+records  the same, then records() for every use-case
+  evaluate_many+Results  the same, then every Result dataclass built
+
+and the C figures for the same work: the C bench program's parse + evaluate
++ render JSON per use-case (tests/bench, when --c-bench is given), and
+bsl_evaluate_lines alone on the same batch (parse + evaluate + compact
+render, in C, one crossing). The target is evaluate_many within 3x of C
+parse+evaluate+render per use-case. Each figure is the best of several
+repeats (the machine may be shared). Prints figures; never fails on speed.
+"""
+import argparse
+import ctypes
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import boussole  # noqa: E402
+from boussole._native import bsl_error, lib, take_buffer  # noqa: E402
+
+
+def best_us_per_usecase(fn, count, repeats):
+    best = float('inf')
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best / count * 1e6
+
+
+def c_bench(path, folder, rounds):
+    """parse + evaluate + render JSON per use-case from the C bench, in us."""
+    p = subprocess.run([path, folder, str(rounds)], capture_output=True, text=True, check=True)
+    figures = {}
+    for key, label in (('parse', r'parse \(strict\+bind\)'), ('evaluate', r'evaluate'),
+                       ('render', r'render JSON')):
+        m = re.search(r'^%s:\s+([0-9.]+) us' % label, p.stdout, re.M)
+        figures[key] = float(m.group(1))
+    return figures
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('folder', nargs='?', default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), '..', '..', 'examples', 'usecases'))
+    ap.add_argument('--c-bench', help='the C bench program (tests/bench/bench)')
+    ap.add_argument('--rounds', type=int, default=40, help='copies of the examples per batch')
+    ap.add_argument('--repeats', type=int, default=5)
+    args = ap.parse_args()
+
+    files = sorted(os.path.join(args.folder, f) for f in os.listdir(args.folder)
+                   if f.endswith('.json'))
+    docs = []
+    for f in files:
+        with open(f, encoding='utf-8') as fh:
+            docs.append(json.load(fh))
+    batch = docs * args.rounds
+    n = len(batch)
+    fw = boussole.Framework.default()
+    rep = args.repeats
+
+    # C alone on the same batch: bsl_evaluate_lines, one crossing.
+    payload = b'\n'.join(json.dumps(d, ensure_ascii=False, separators=(',', ':')).encode()
+                         for d in batch)
+
+    def c_lines():
+        out, size, nerr, err = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t(), bsl_error()
+        lib.bsl_evaluate_lines(ctypes.byref(out), ctypes.byref(size), fw._handle.ptr, payload,
+                               len(payload), 0, None, ctypes.byref(nerr), ctypes.byref(err))
+        take_buffer(out, size.value)
+
+    work = {
+        'C batch': c_lines,
+        'evaluate': lambda: [fw.evaluate(d) for d in batch],
+        'evaluate_many': lambda: fw.evaluate_many(batch),
+        'evaluate_many+records': lambda: fw.evaluate_many(batch).records(),
+        'evaluate_many+Results': lambda: list(fw.evaluate_many(batch)),
+    }
+    # Interleaved repeats, best of each: load on a shared machine then
+    # affects every figure alike.
+    best = dict.fromkeys(work, float('inf'))
+    fig = c_bench(args.c_bench, args.folder, 300) if args.c_bench else None
+    for _ in range(rep):
+        for name, fn in work.items():
+            best[name] = min(best[name], best_us_per_usecase(fn, n, 1))
+    if args.c_bench:
+        again = c_bench(args.c_bench, args.folder, 300)
+        fig = {k: min(fig[k], again[k]) for k in fig}
+    c_batch = best.pop('C batch')
+    py = best
+
+    print('libboussole %s, Python %s (%s)' % (boussole.__version__, sys.version.split()[0],
+                                             sys.executable))
+    print('%d use-cases per batch (%d examples x %d), best of %d'
+          % (n, len(docs), args.rounds, rep))
+    c_ref, c_label = c_batch, 'bsl_evaluate_lines alone'
+    if fig:
+        c_total = fig['parse'] + fig['evaluate'] + fig['render']
+        print('C bench: parse %.1f + evaluate %.1f + render JSON %.1f = %.1f us/use-case '
+              '(%.0f use-cases/s)' % (fig['parse'], fig['evaluate'], fig['render'], c_total,
+                                      1e6 / c_total))
+        c_ref, c_label = c_total, 'C parse+evaluate+render'
+    print('C bsl_evaluate_lines alone:       %8.1f us/use-case  %8.0f use-cases/s'
+          % (c_batch, 1e6 / c_batch))
+    for name, us in py.items():
+        print('Python %-25s %8.1f us/use-case  %8.0f use-cases/s  %5.2fx %s, %5.2fx C batch'
+              % (name + ':', us, 1e6 / us, us / c_ref, c_label, us / c_batch))
+    for name in ('evaluate_many', 'evaluate_many+records'):
+        ratio = max(py[name] / c_ref, py[name] / c_batch)
+        print('target: %s within 3x of C (the stricter of the two): %.2fx (%s)'
+              % (name, ratio, 'met' if ratio <= 3 else 'NOT met'))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,363 @@
+"""Frameworks, evaluation and batches."""
+import ctypes
+import json
+import os
+import threading
+import weakref
+from collections.abc import Mapping, Sequence
+
+from . import _errors, _model
+from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
+                      cstr, lib, take_buffer)
+
+_FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
+
+
+def _lang_code(lang):
+    try:
+        return LANGS[lang]
+    except (KeyError, TypeError):
+        raise ValueError("lang must be 'fr' or 'en', not %r" % (lang,)) from None
+
+
+def frameworks():
+    """The ids of the frameworks embedded in the library; the first is the default."""
+    return [cstr(lib.bsl_embedded_framework_id(i))
+            for i in range(lib.bsl_embedded_framework_count())]
+
+
+class _Handle:
+    """Owns one bsl_framework. Frameworks and the results evaluated from it
+    hold a reference; weakref.finalize frees the C framework when the last
+    reference goes (at once in CPython, or when the cycle collector runs)."""
+    __slots__ = ('ptr', 'free', '__weakref__')
+
+    def __init__(self, ptr):
+        self.ptr = ptr
+        self.free = weakref.finalize(self, lib.bsl_framework_free, ptr)
+        # Not at interpreter exit: a daemon thread may still be evaluating
+        # on it then, and the process's memory is returned anyway.
+        self.free.atexit = False
+
+
+def _check(rc, err, source=None):
+    if rc != BSL_OK:
+        raise _errors.from_struct(err, source)
+
+
+def _is_json_text(s):
+    """A str (or bytes) argument is JSON text when it starts, after
+    whitespace, with '{'; otherwise it is a file name."""
+    return s.lstrip()[:1] in ('{', b'{')
+
+
+def _to_bytes(obj, what):
+    """(bytes, source file name or None) for a dict, JSON text or a path."""
+    if isinstance(obj, Mapping):
+        try:
+            text = json.dumps(obj, ensure_ascii=False, separators=(',', ':'), allow_nan=False)
+        except (TypeError, ValueError) as e:
+            raise TypeError('%s is not JSON-serialisable: %s' % (what, e)) from None
+        return text.encode('utf-8'), None
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return bytes(obj), None
+    if isinstance(obj, str):
+        if _is_json_text(obj):
+            return obj.encode('utf-8', 'surrogatepass'), None
+        return _read(obj), obj
+    if isinstance(obj, os.PathLike):
+        name = os.fspath(obj)
+        return _read(name), os.fsdecode(name)
+    raise TypeError('%s must be a dict, JSON text (str or bytes) or a path, not %s'
+                    % (what, type(obj).__name__))
+
+
+def _read(name):
+    try:
+        with open(name, 'rb') as f:
+            return f.read()
+    except OSError as e:
+        raise _errors.FileError(_errors.IO, 'cannot read: %s' % (e.strerror or e),
+                                source=os.fsdecode(name)) from e
+
+
+def render(result, lang, fmt):
+    """Evaluate result's use-case again and render it (the library is
+    deterministic, so this is exactly what evaluating it first gave)."""
+    handle = result._framework
+    if handle is None or result._source is None:
+        raise _errors.ArgumentError(_errors.ARG, 'this Result was not made by a Framework')
+    return _render_source(handle, result._source, _lang_code(lang), _FORMATS[fmt]).decode('utf-8')
+
+
+def _render_source(handle, data, lang, fmt):
+    err = bsl_error()
+    r = ctypes.c_void_p()
+    _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
+                                 ctypes.byref(err)), err)
+    try:
+        out, n = ctypes.c_void_p(), ctypes.c_size_t()
+        _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, fmt, lang,
+                              ctypes.byref(err)), err)
+        return take_buffer(out, n.value)
+    finally:
+        lib.bsl_result_free(r)
+
+
+class Framework:
+    """A loaded, validated, immutable framework (référentiel).
+
+    Use it as a context manager to release it deterministically; otherwise
+    it is released when garbage-collected. Results evaluated from it keep
+    the C framework alive for as long as they need it (to print
+    themselves), so closing never invalidates them. Evaluating from several
+    threads on one Framework is safe and runs in parallel (the C calls
+    release the GIL).
+    """
+
+    def __init__(self, _handle):
+        if not isinstance(_handle, _Handle):
+            raise TypeError('use Framework.default(), Framework.embedded() or Framework.load()')
+        self._handle = _handle
+        ptr = _handle.ptr
+        self.id = cstr(lib.bsl_framework_id(ptr))
+        self.version = cstr(lib.bsl_framework_version(ptr))
+        self.sha256 = cstr(lib.bsl_framework_sha256(ptr))
+        self._titles = {lang: cstr(lib.bsl_framework_title(ptr, code)) for lang, code in LANGS.items()}
+        n = lib.bsl_framework_criterion_count(ptr)
+        self.criterion_ids = tuple(cstr(lib.bsl_framework_criterion_id(ptr, i)) for i in range(n))
+        self._criterion_titles = {
+            lang: tuple(cstr(lib.bsl_framework_criterion_title(ptr, i, code)) for i in range(n))
+            for lang, code in LANGS.items()}
+
+    # ---- loading -------------------------------------------------------
+
+    @classmethod
+    def default(cls):
+        """The default embedded framework: the Nantes Métropole boussole."""
+        return cls.embedded(None)
+
+    @classmethod
+    def embedded(cls, framework_id):
+        """An embedded framework by id (see boussole.frameworks())."""
+        err, out = bsl_error(), ctypes.c_void_p()
+        cid = None if framework_id is None else framework_id.encode('utf-8')
+        _check(lib.bsl_framework_load_embedded(ctypes.byref(out), cid, None, ctypes.byref(err)),
+               err, framework_id)
+        return cls(_Handle(out.value))
+
+    @classmethod
+    def load(cls, framework):
+        """Load and validate a framework (doc/framework-format.md) from a
+        dict, JSON text (str or bytes), or a path (str or os.PathLike; a
+        str is JSON text when it starts with '{')."""
+        err, out = bsl_error(), ctypes.c_void_p()
+        if isinstance(framework, os.PathLike) or (isinstance(framework, str)
+                                                  and not _is_json_text(framework)):
+            name = os.fspath(framework)
+            bname = os.fsencode(name)
+            _check(lib.bsl_framework_load_file(ctypes.byref(out), bname, None, ctypes.byref(err)),
+                   err, os.fsdecode(name))
+        else:
+            data, _ = _to_bytes(framework, 'the framework')
+            _check(lib.bsl_framework_load(ctypes.byref(out), data, len(data), None,
+                                          ctypes.byref(err)), err)
+        return cls(_Handle(out.value))
+
+    # ---- properties and lifetime ----------------------------------------
+
+    def title(self, lang='fr'):
+        """The framework's title in lang."""
+        _lang_code(lang)
+        return self._titles[lang]
+
+    def criterion_title(self, criterion_id, lang='fr'):
+        _lang_code(lang)
+        return self._criterion_titles[lang][self.criterion_ids.index(criterion_id)]
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def close(self):
+        """Release this framework. The C memory is freed now, or, if Results
+        evaluated from it are still alive, when the last of them goes."""
+        self._handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return '<boussole.Framework %s %s%s>' % (self.id, self.version,
+                                                 ' (closed)' if self.closed else '')
+
+    def _live(self):
+        h = self._handle
+        if h is None:
+            raise _errors.ArgumentError(_errors.ARG, 'the framework is closed')
+        return h
+
+    # ---- evaluation ----------------------------------------------------
+
+    def evaluate(self, usecase, lang='fr'):
+        """Evaluate one use-case: a dict, JSON text (str or bytes) or a path
+        (a str is JSON text when it starts with '{'). Returns a Result;
+        raises a boussole.Error subclass when the use-case cannot be parsed
+        (line and column are positions in the text given, or in the file)."""
+        handle = self._live()
+        code = _lang_code(lang)
+        data, source = _to_bytes(usecase, 'the use-case')
+        err, r = bsl_error(), ctypes.c_void_p()
+        _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
+                                     ctypes.byref(err)), err, source)
+        try:
+            out, n = ctypes.c_void_p(), ctypes.c_size_t()
+            _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, FORMAT_JSON_COMPACT, code,
+                                  ctypes.byref(err)), err, source)
+            line = take_buffer(out, n.value)
+        finally:
+            lib.bsl_result_free(r)
+        return _model.result_from_doc(json.loads(line), data, handle)
+
+    def evaluate_many(self, usecases, lang='fr'):
+        """Evaluate many use-cases (dicts, JSON texts or paths) in one call
+        into the library (bsl_evaluate_lines). A use-case that cannot be
+        parsed yields an ErrorRecord at its place instead of raising; the
+        others are evaluated. Returns Results, a sequence in input order."""
+        handle = self._live()
+        code = _lang_code(lang)
+        items = []      # (bytes for the batch or None, original bytes, source, id)
+        for i, uc in enumerate(usecases):
+            uid = uc.get('id') if isinstance(uc, Mapping) else None
+            try:
+                data, source = _to_bytes(uc, 'use-case %d' % i)
+            except _errors.FileError as e:
+                items.append((e, None, e.source, None))
+                continue
+            if b'\n' in data or b'\r' in data:
+                # One use-case per line: newlines become tabs, which are
+                # whitespace outside strings and still invalid inside them,
+                # so validity does not change.
+                line = data.translate(_NEWLINES_TO_TABS)
+            else:
+                line = data
+            if not line.strip(b' \t'):
+                line = None  # blank: the batch would skip it; evaluated alone below
+            items.append((line, data, source, uid if isinstance(uid, str) else None))
+        batch = [it[0] for it in items if isinstance(it[0], bytes)]
+        lines = []
+        if batch:
+            payload = b'\n'.join(batch)
+            err, out, n, nerr = bsl_error(), ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
+            _check(lib.bsl_evaluate_lines(ctypes.byref(out), ctypes.byref(n), handle.ptr, payload,
+                                          len(payload), code, None, ctypes.byref(nerr),
+                                          ctypes.byref(err)), err)
+            lines = take_buffer(out, n.value).split(b'\n')
+            lines.pop()  # after the final newline
+            if len(lines) != len(batch):
+                raise _errors.Error(_errors.ARG, 'bsl_evaluate_lines gave %d lines for %d use-cases'
+                                    % (len(lines), len(batch)))
+        rows = []
+        k = 0
+        for index, (line, data, source, uid) in enumerate(items):
+            if isinstance(line, _errors.Error):
+                rows.append(_model.ErrorRecord(index, uid, line.code, line.name, line.message,
+                                               line.line, line.column, line.path, source))
+                continue
+            if line is None:
+                rows.append(_error_alone(handle, index, data, source, uid, code))
+                continue
+            out_line = lines[k]
+            k += 1
+            if out_line.startswith(b'{"index":'):
+                if line is not data:
+                    # Positions must be in the text as given: ask again.
+                    rows.append(_error_alone(handle, index, data, source, uid, code))
+                else:
+                    e = json.loads(out_line.decode('utf-8', 'replace'))['error']
+                    rows.append(_model.ErrorRecord(index, uid, e['code'], e['name'], e['message'],
+                                                   e['line'], e['column'], e['path'], source))
+            else:
+                rows.append((out_line, line))
+        return Results(rows, lang, handle, self.criterion_ids)
+
+
+
+def _error_alone(handle, index, data, source, uid, code):
+    """The ErrorRecord of a use-case evaluated on its own (positions in
+    the text as given)."""
+    try:
+        _render_source(handle, data, code, FORMAT_JSON_COMPACT)
+    except _errors.Error as e:
+        return _model.ErrorRecord(index, uid, e.code, e.name, e.message, e.line, e.column,
+                                  e.path, source)
+    raise _errors.Error(_errors.ARG, 'use-case %d failed in a batch but not alone' % index)
+
+
+_NEWLINES_TO_TABS = bytes.maketrans(b'\n\r', b'\t\t')
+
+
+class Results(Sequence):
+    """The outcome of evaluate_many: one item per use-case, in input order,
+    each a Result or an ErrorRecord (``item.ok`` tells which). Results are
+    built from the library's output when first accessed."""
+
+    def __init__(self, rows, lang, handle, criterion_ids):
+        self._rows = rows       # (json line, use-case line) until built, then Result/ErrorRecord
+        self._lang = lang
+        self._handle = handle
+        self._criterion_ids = criterion_ids
+        self._lock = threading.Lock()
+
+    def __len__(self):
+        return len(self._rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._rows)))]
+        row = self._rows[i]
+        if isinstance(row, tuple):
+            built = _model.result_from_doc(json.loads(row[0]), row[1], self._handle)
+            with self._lock:
+                if isinstance(self._rows[i], tuple):
+                    self._rows[i] = built
+                row = self._rows[i]
+        return row
+
+    def __iter__(self):
+        for i in range(len(self._rows)):
+            yield self[i]
+
+    def __repr__(self):
+        return '<boussole.Results: %d use-cases, %d errors>' % (len(self), len(self.errors))
+
+    @property
+    def errors(self):
+        """The ErrorRecords, in order."""
+        return [r for r in self._rows if isinstance(r, _model.ErrorRecord)]
+
+    @property
+    def results(self):
+        """The Results of the use-cases that could be evaluated, in order."""
+        return [r for r in self if r.ok]
+
+    def records(self):
+        """One flat dict per use-case, for pandas.DataFrame or csv.DictWriter:
+        id, title, verdict (token), score, then <criterion>_score and
+        <criterion>_status for every criterion of the framework, missing
+        (the number of missing required facts), red_lines (the facts in red
+        line, comma-separated) and error (None, or the error for a use-case
+        that could not be evaluated). Every dict has the same keys."""
+        ids = self._criterion_ids
+        out = []
+        for row in self._rows:
+            if isinstance(row, tuple):
+                out.append(_model.record_from_line(row[0], ids))
+            elif isinstance(row, _model.ErrorRecord):
+                out.append(_model.record_from_error(row, ids))
+            else:
+                out.append(_model.record_from_doc(row._doc, ids))
+        return out

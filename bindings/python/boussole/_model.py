@@ -1,0 +1,404 @@
+"""Results as frozen dataclasses, built from the library's JSON result
+(doc/result-format.md). Nothing here holds C memory: a Result keeps the
+use-case bytes it was evaluated from and a reference to its framework, so
+that ``str(result)`` and ``result.to_json()`` ask the library again for the
+exact bytes the CLI prints (evaluation is deterministic)."""
+import copy
+import functools
+import html
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Optional, Tuple
+
+
+class Verdict(str, Enum):
+    """The verdict, worst first; the values are the library's tokens."""
+    RED_LINE = 'red_line'
+    INCOMPLETE = 'incomplete'
+    UNFAVORABLE = 'unfavorable'
+    FAVORABLE_WITH_RESERVATIONS = 'favorable_with_reservations'
+    FAVORABLE = 'favorable'
+
+    def __str__(self):
+        return self.value
+
+    @property
+    def rank(self):
+        """0 for red_line (the worst) .. 4 for favorable: the C enum's value."""
+        return _VERDICT_RANK[self]
+
+
+_VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}
+
+
+class CriterionStatus(str, Enum):
+    """Status of one criterion; the values are the library's tokens."""
+    MET = 'met'
+    RESERVATIONS = 'reservations'
+    NOT_MET = 'not_met'
+    RED_LINE = 'red_line'
+    NOT_ASSESSED = 'not_assessed'
+
+    def __str__(self):
+        return self.value
+
+
+class ReasonKind(str, Enum):
+    """Kinds of reasons, in the order they are listed."""
+    RED_LINE = 'red_line'
+    MISSING = 'missing'
+    NOT_MET = 'not_met'
+    NOT_ASSESSED = 'not_assessed'
+    RESERVATION = 'reservation'
+    MET = 'met'
+
+    def __str__(self):
+        return self.value
+
+
+def _new(cls, fields):
+    """Build a frozen dataclass instance without its generated __init__
+    (which sets every field through object.__setattr__): results hold
+    dozens of outcomes and batches hold thousands of results."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which framework, in which version, and which library produced a verdict."""
+    framework_id: str
+    framework_version: str
+    framework_sha256: str
+    library_name: str
+    library_version: str
+
+
+@dataclass(frozen=True)
+class IndicatorOutcome:
+    """One indicator's outcome (see doc/result-format.md, "Indicator outcome")."""
+    criterion: str
+    fact: str
+    label: str
+    value: Any                  # as given in the use-case (a list becomes a tuple); None when missing
+    points: float
+    maximum: float
+    weight: float
+    rule: str
+    required: bool
+    missing: bool
+    not_applicable: bool
+    red_line: bool
+    justification: Optional[str]
+    remediation: Optional[str]
+    evidence: Optional[str]
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """One criterion's part of a result."""
+    id: str
+    title: str
+    weight: float
+    score: float
+    status: CriterionStatus
+    status_label: str
+    met_threshold: float
+    reservations_threshold: float
+    indicators: Tuple[IndicatorOutcome, ...]
+
+
+@dataclass(frozen=True)
+class UnknownKey:
+    """A fact or evidence key the framework does not know, with the nearest known key."""
+    key: str
+    path: str
+    suggestion: Optional[str]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason for the verdict, as a sentence in the result's language."""
+    kind: ReasonKind
+    criterion: str
+    fact: Optional[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class Remediation:
+    """What would raise an indicator that is below its maximum, missing or in red line."""
+    criterion: str
+    fact: str
+    text: str
+
+
+@dataclass(frozen=True, repr=False)
+class Result:
+    """The verdict on one use-case and its justification.
+
+    ``str(result)`` is the readable report the CLI prints, in the result's
+    language; ``to_dict()`` and ``to_json()`` give the JSON document of
+    doc/result-format.md.
+    """
+    id: str
+    title: str
+    lang: str
+    verdict: Verdict
+    verdict_label: str
+    score: float
+    criteria: Tuple[CriterionResult, ...]
+    red_lines: Tuple[str, ...]
+    missing: Tuple[str, ...]
+    unknown: Tuple[UnknownKey, ...]
+    reasons: Tuple[Reason, ...]
+    remediations: Tuple[Remediation, ...]
+    provenance: Provenance
+    # Private: the parsed document, the use-case bytes and the framework
+    # handle, to render again on demand.
+    _doc: dict = field(default=None, compare=False, hash=False)
+    _source: bytes = field(default=None, compare=False, hash=False)
+    _framework: Any = field(default=None, compare=False, hash=False)
+
+    ok = True  # a Result, not an ErrorRecord
+
+    def criterion(self, criterion_id):
+        """The CriterionResult with that id (KeyError when none)."""
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)
+
+    def to_dict(self):
+        """The result document (doc/result-format.md) as plain dicts and lists (a copy)."""
+        return copy.deepcopy(self._doc)
+
+    def to_json(self, lang=None, compact=False):
+        """The JSON result as the library renders it: byte for byte what
+        ``boussole evaluate --format json`` prints (compact=True: on one line)."""
+        from . import _framework as fwmod
+        return fwmod.render(self, lang or self.lang, 'json-compact' if compact else 'json')
+
+    def text(self, lang=None):
+        """The readable report, as ``boussole evaluate`` prints it."""
+        from . import _framework as fwmod
+        return fwmod.render(self, lang or self.lang, 'text')
+
+    def __str__(self):
+        return self.text()
+
+    def __repr__(self):
+        return 'Result(id=%r, verdict=%s, score=%s, lang=%r)' % (
+            self.id, self.verdict.value, self.score, self.lang)
+
+    def _repr_html_(self):
+        e = html.escape
+        rows = ''.join(
+            '<tr><td>%s</td><td>%s</td><td style="text-align:right">%.1f</td><td>%s</td></tr>'
+            % (e(c.id), e(c.title), c.score, e(c.status_label)) for c in self.criteria)
+        extra = ''
+        if self.missing:
+            extra += '<p>%s: %s</p>' % (e('Faits manquants' if self.lang == 'fr' else 'Missing facts'),
+                                        e(', '.join(self.missing)))
+        if self.red_lines:
+            extra += '<p>%s: %s</p>' % (e('Lignes rouges' if self.lang == 'fr' else 'Red lines'),
+                                        e(', '.join(self.red_lines)))
+        heads = ('Critère', 'Intitulé', 'Score', 'Statut') if self.lang == 'fr' else \
+            ('Criterion', 'Title', 'Score', 'Status')
+        return (
+            '<div class="boussole-result"><p><strong>%s</strong> &mdash; %s (%.1f/100)</p>'
+            '<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>%s</div>'
+            % (e(self.title), e(self.verdict_label), self.score,
+               ''.join('<th>%s</th>' % h for h in heads), rows, extra))
+
+
+@dataclass(frozen=True)
+class ErrorRecord:
+    """A use-case of a batch that could not be evaluated: what the library
+    reported for it. ``index`` is its position in the batch; line and column
+    are positions inside that use-case's document. ``exception()`` gives the
+    boussole.Error that evaluate() would have raised."""
+    index: int
+    id: Optional[str]           # the use-case's id when it could be read, else None
+    code: int
+    name: str
+    message: str
+    line: int
+    column: int
+    path: str
+    source: Optional[str] = None  # the file name, for a path given to evaluate_many
+
+    ok = False
+
+    def exception(self):
+        from ._errors import make_error
+        return make_error(self.code, self.message, self.line, self.column, self.path,
+                          source=self.source)
+
+    def __str__(self):
+        return str(self.exception())
+
+
+def _value(v):
+    return tuple(v) if isinstance(v, list) else v
+
+
+def result_from_doc(doc, source=None, framework=None):
+    """A Result from the parsed JSON result document."""
+    criteria = []
+    for c in doc['criteria']:
+        cid = c['id']
+        outcomes = tuple(_new(IndicatorOutcome, {
+            'criterion': cid,
+            'fact': o['fact'],
+            'label': o['label'],
+            'value': _value(o['value']),
+            'points': float(o['points']),
+            'maximum': float(o['maximum']),
+            'weight': float(o['weight']),
+            'rule': o['rule'],
+            'required': o['required'],
+            'missing': o['missing'],
+            'not_applicable': o['not_applicable'],
+            'red_line': o['red_line'],
+            'justification': o['justification'],
+            'remediation': o['remediation'],
+            'evidence': o['evidence'],
+        }) for o in c['indicators'])
+        th = c['thresholds']
+        criteria.append(_new(CriterionResult, {
+            'id': cid,
+            'title': c['title'],
+            'weight': float(c['weight']),
+            'score': float(c['score']),
+            'status': CriterionStatus(c['status']),
+            'status_label': c['status_label'],
+            'met_threshold': float(th['met']),
+            'reservations_threshold': float(th['reservations']),
+            'indicators': outcomes,
+        }))
+    prov = doc['provenance']
+    return _new(Result, {
+        'id': doc['usecase']['id'],
+        'title': doc['usecase']['title'],
+        'lang': doc['lang'],
+        'verdict': Verdict(doc['verdict']),
+        'verdict_label': doc['verdict_label'],
+        'score': float(doc['score']),
+        'criteria': tuple(criteria),
+        'red_lines': tuple(doc['red_lines']),
+        'missing': tuple(doc['missing']),
+        'unknown': tuple(_new(UnknownKey, u) for u in doc['unknown']),
+        'reasons': tuple(_new(Reason, {'kind': ReasonKind(r['kind']), 'criterion': r['criterion'],
+                                       'fact': r['fact'], 'text': r['text']})
+                         for r in doc['reasons']),
+        'remediations': tuple(_new(Remediation, r) for r in doc['remediations']),
+        'provenance': _new(Provenance, {
+            'framework_id': prov['framework']['id'],
+            'framework_version': prov['framework']['version'],
+            'framework_sha256': prov['framework']['sha256'],
+            'library_name': prov['library']['name'],
+            'library_version': prov['library']['version'],
+        }),
+        '_doc': doc,
+        '_source': source,
+        '_framework': framework,
+    })
+
+
+def record_from_doc(doc, criterion_ids):
+    """The flat dict of records() for one result document."""
+    rec = {
+        'id': doc['usecase']['id'],
+        'title': doc['usecase']['title'],
+        'verdict': doc['verdict'],
+        'score': float(doc['score']),
+    }
+    for c in doc['criteria']:
+        rec[c['id'] + '_score'] = float(c['score'])
+        rec[c['id'] + '_status'] = c['status']
+    for cid in criterion_ids:   # same columns for every row, whatever the result holds
+        rec.setdefault(cid + '_score', None)
+        rec.setdefault(cid + '_status', None)
+    rec['missing'] = len(doc['missing'])
+    rec['red_lines'] = ', '.join(doc['red_lines'])
+    rec['error'] = None
+    return rec
+
+
+_raw_decode = json.JSONDecoder().raw_decode
+
+
+def _expect(s, i, literal):
+    if not s.startswith(literal, i):
+        raise ValueError('expected %s at %d' % (literal, i))
+    return i + len(literal)
+
+
+@functools.lru_cache(maxsize=64)
+def _criterion_patterns(criterion_ids):
+    return tuple((cid, '{"id":%s,"title":' % json.dumps(cid, ensure_ascii=False))
+                 for cid in criterion_ids)
+
+
+def record_from_line(line, criterion_ids):
+    """records() for one compact result line without parsing all of it: the
+    compact document (BSL_FORMAT_JSON_COMPACT) has its members in a fixed
+    order (doc/result-format.md), and a sequence such as {"id":"C2","title":
+    cannot occur inside a JSON string (quotes are escaped there), so the
+    few values a record needs are found and decoded where they are. Falls
+    back to a full parse when the line does not look as expected."""
+    try:
+        s = line.decode('utf-8')
+        i = _expect(s, 0, '{"format":"boussole-result/1","lang":"')
+        i = _expect(s, i + 2, '","verdict":')
+        verdict, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"verdict_label":')
+        _, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"score":')
+        score, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"usecase":{"id":')
+        uid, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"title":')
+        title, i = _raw_decode(s, i)
+        i = _expect(s, i, '},"criteria":[')
+        rec = {'id': uid, 'title': title, 'verdict': verdict, 'score': float(score)}
+        for cid, pattern in _criterion_patterns(criterion_ids):
+            i = s.index(pattern, i)
+            _, i = _raw_decode(s, s.index(',"title":', i) + 9)
+            i = _expect(s, i, ',"weight":')
+            _, i = _raw_decode(s, i)
+            i = _expect(s, i, ',"score":')
+            cscore, i = _raw_decode(s, i)
+            i = _expect(s, i, ',"status":')
+            status, i = _raw_decode(s, i)
+            rec[cid + '_score'] = float(cscore)
+            rec[cid + '_status'] = status
+        i = s.index('],"red_lines":', i) + 14
+        red_lines, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"missing":')
+        missing, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"unknown":')
+    except ValueError:   # includes UnicodeDecodeError and JSONDecodeError
+        return record_from_doc(json.loads(line), criterion_ids)
+    rec['missing'] = len(missing)
+    rec['red_lines'] = ', '.join(red_lines)
+    rec['error'] = None
+    return rec
+
+
+def record_from_error(err, criterion_ids):
+    rec = {'id': err.id, 'title': None, 'verdict': None, 'score': None}
+    for cid in criterion_ids:
+        rec[cid + '_score'] = None
+        rec[cid + '_status'] = None
+    rec['missing'] = None
+    rec['red_lines'] = None
+    rec['error'] = str(err)
+    return rec
+
+
+def parse_line(line):
+    return json.loads(line)

@@ -1,0 +1,144 @@
+"""Loading libboussole with ctypes and declaring the C functions the binding uses.
+
+The library is found, in this order:
+
+1. ``BOUSSOLE_LIBRARY``: a path to the shared library (or a name dlopen can
+   resolve). When it is set, nothing else is tried.
+2. In a development tree (this package sitting in ``bindings/python`` of a
+   libboussole checkout), the library built in ``build/lib``.
+3. The SONAME ``libboussole.so.0``, through the dynamic loader's search path.
+4. The directory the library was installed to by ``meson install`` (recorded
+   in ``_config.py`` at install time).
+
+When none loads, ImportError lists every place tried and why it failed.
+"""
+import ctypes
+import os
+
+SONAME = 'libboussole.so.0'
+# The major version this binding speaks (BSL_VERSION_MAJOR).
+API_MAJOR = 0
+
+c_int, c_uint, c_size_t, c_double = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t, ctypes.c_double
+c_char_p, c_void_p = ctypes.c_char_p, ctypes.c_void_p
+
+
+class bsl_error(ctypes.Structure):
+    """struct bsl_error (its layout is part of the ABI and never changes)."""
+    _fields_ = [
+        ('code', c_int),
+        ('offset', c_size_t),
+        ('line', c_uint),
+        ('column', c_uint),
+        ('path', ctypes.c_char * 128),      # BSL_ERROR_PATH_SIZE
+        ('message', ctypes.c_char * 256),   # BSL_ERROR_MESSAGE_SIZE
+    ]
+
+
+_P = ctypes.POINTER
+# name: (restype, argtypes). Every handle is a c_void_p: pointers are never
+# squeezed through a C int. Buffers the library hands out are received as
+# c_void_p too (a c_char_p restype/out-parameter would copy and lose the
+# pointer that bsl_render_free needs).
+_PROTOTYPES = {
+    'bsl_version_string': (c_char_p, []),
+    'bsl_version_number': (c_uint, []),
+    'bsl_strerror': (c_char_p, [c_int]),
+    'bsl_framework_load': (c_int, [_P(c_void_p), c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
+    'bsl_framework_load_file': (c_int, [_P(c_void_p), c_char_p, c_void_p, _P(bsl_error)]),
+    'bsl_framework_load_embedded': (c_int, [_P(c_void_p), c_char_p, c_void_p, _P(bsl_error)]),
+    'bsl_embedded_framework_count': (c_size_t, []),
+    'bsl_embedded_framework_id': (c_char_p, [c_size_t]),
+    'bsl_framework_free': (None, [c_void_p]),
+    'bsl_framework_id': (c_char_p, [c_void_p]),
+    'bsl_framework_version': (c_char_p, [c_void_p]),
+    'bsl_framework_title': (c_char_p, [c_void_p, c_int]),
+    'bsl_framework_sha256': (c_char_p, [c_void_p]),
+    'bsl_framework_criterion_count': (c_size_t, [c_void_p]),
+    'bsl_framework_criterion_id': (c_char_p, [c_void_p, c_size_t]),
+    'bsl_framework_criterion_title': (c_char_p, [c_void_p, c_size_t, c_int]),
+    'bsl_evaluate_json': (c_int, [_P(c_void_p), c_void_p, c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
+    'bsl_result_free': (None, [c_void_p]),
+    'bsl_verdict_token': (c_char_p, [c_int]),
+    'bsl_verdict_label': (c_char_p, [c_int, c_int]),
+    'bsl_criterion_status_token': (c_char_p, [c_int]),
+    'bsl_criterion_status_label': (c_char_p, [c_int, c_int]),
+    'bsl_reason_kind_token': (c_char_p, [c_int]),
+    'bsl_render': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, c_int, _P(bsl_error)]),
+    'bsl_render_free': (None, [c_void_p]),
+    'bsl_evaluate_lines': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_char_p, c_size_t,
+                                   c_int, c_void_p, _P(c_size_t), _P(bsl_error)]),
+}
+
+# enum values from boussole.h
+BSL_OK = 0
+FORMAT_JSON, FORMAT_TEXT, FORMAT_JSON_COMPACT = 0, 1, 2
+LANGS = {'fr': 0, 'en': 1}
+
+
+def _candidates():
+    """(description, what to pass to CDLL) in the order they are tried."""
+    env = os.environ.get('BOUSSOLE_LIBRARY')
+    if env:
+        return [('BOUSSOLE_LIBRARY=%s' % env, env)]
+    found = []
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    if (os.path.isfile(os.path.join(root, 'meson.build'))
+            and os.path.isfile(os.path.join(root, 'include', 'boussole.h'))):
+        built = os.path.join(root, 'build', 'lib', SONAME)
+        found.append(('development tree build %s' % built, built))
+    found.append(('SONAME %s (dynamic loader search path)' % SONAME, SONAME))
+    try:
+        from . import _config
+    except ImportError:
+        _config = None
+    if _config is not None:
+        installed = os.path.join(_config.LIBDIR, SONAME)
+        found.append(('install directory %s' % installed, installed))
+    return found
+
+
+def _load():
+    tried = []
+    for what, target in _candidates():
+        try:
+            lib = ctypes.CDLL(target)
+        except OSError as e:
+            tried.append('  - %s: %s' % (what, e))
+            continue
+        missing = [name for name in _PROTOTYPES if not hasattr(lib, name)]
+        if missing:
+            tried.append('  - %s: loaded, but lacks %s (an older libboussole?)'
+                         % (what, ', '.join(missing)))
+            continue
+        for name, (restype, argtypes) in _PROTOTYPES.items():
+            fn = getattr(lib, name)
+            fn.restype = restype
+            fn.argtypes = argtypes
+        major = lib.bsl_version_number() // 10000
+        if major != API_MAJOR:
+            tried.append('  - %s: version %s, but this binding needs %d.x'
+                         % (what, lib.bsl_version_string().decode(), API_MAJOR))
+            continue
+        return lib, target
+    raise ImportError(
+        'boussole: cannot load the C library libboussole. Tried, in order:\n%s\n'
+        'Build it (meson setup build && ninja -C build), install it (meson install -C build), '
+        'or set BOUSSOLE_LIBRARY to the path of libboussole.so.0.' % '\n'.join(tried))
+
+
+lib, path = _load()
+
+
+def cstr(p):
+    """A C string the library returned (borrowed or static), as str or None."""
+    return None if p is None else p.decode('utf-8')
+
+
+def take_buffer(ptr, length):
+    """Copy a buffer from bsl_render/bsl_evaluate_lines, then free it."""
+    try:
+        return ctypes.string_at(ptr, length)
+    finally:
+        lib.bsl_render_free(ptr)

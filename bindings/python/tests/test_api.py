@@ -1,0 +1,214 @@
+"""The public Python API: version, frameworks, inputs, Result and its parts,
+enums against the library's tokens, rendering, HTML, records."""
+import dataclasses
+import json
+import os
+import pathlib
+import re
+import unittest
+
+import support
+import boussole
+from boussole._native import lib
+
+VOIRIE = os.path.join(support.EXAMPLES, 'signalements-voirie.json')
+
+
+class VersionTest(unittest.TestCase):
+    def test_version_is_the_library_version(self):
+        self.assertEqual(boussole.__version__, lib.bsl_version_string().decode())
+        major, minor, patch = map(int, boussole.__version__.split('.'))
+        self.assertEqual(boussole.version_number, major * 10000 + minor * 100 + patch)
+
+    def test_version_matches_meson_and_pyproject(self):
+        meson = support.read_text(os.path.join(support.ROOT, 'meson.build'))
+        self.assertEqual(re.search(r"version\s*:\s*'([^']+)'", meson).group(1), boussole.__version__)
+        pyproject = support.read_text(os.path.join(support.BINDING, 'pyproject.toml'))
+        self.assertEqual(re.search(r'^version = "([^"]+)"', pyproject, re.M).group(1),
+                         boussole.__version__)
+
+    def test_result_provenance_names_the_library(self):
+        r = boussole.Framework.default().evaluate(VOIRIE)
+        self.assertEqual(r.provenance.library_name, 'libboussole')
+        self.assertEqual(r.provenance.library_version, boussole.__version__)
+
+
+class FrameworkTest(unittest.TestCase):
+    def test_frameworks_lists_the_embedded_ids(self):
+        ids = boussole.frameworks()
+        self.assertEqual(ids[0], 'nantes-2024')
+        self.assertEqual(len(ids), lib.bsl_embedded_framework_count())
+
+    def test_default(self):
+        fw = boussole.Framework.default()
+        self.assertEqual(fw.id, 'nantes-2024')
+        self.assertEqual(fw.version, '1.0.0')
+        self.assertRegex(fw.sha256, '^[0-9a-f]{64}$')
+        self.assertEqual(fw.criterion_ids, ('C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'))
+        self.assertIn('Boussole', fw.title('fr'))
+        self.assertIn('boussole', fw.title('en'))
+        self.assertTrue(fw.criterion_title('C1', 'en').startswith('No biometric identification'))
+        self.assertIn('nantes-2024', repr(fw))
+        self.assertEqual(boussole.Framework.embedded('nantes-2024').sha256, fw.sha256)
+
+    def test_load_from_every_kind_of_input(self):
+        sha = boussole.Framework.default().sha256
+        text = support.read_text(support.NANTES)
+        for what, arg in [('path str', support.NANTES), ('PathLike', pathlib.Path(support.NANTES)),
+                          ('JSON str', text), ('JSON bytes', text.encode()),
+                          ('dict', json.loads(text)), ('bytearray', bytearray(text.encode()))]:
+            with self.subTest(what):
+                with boussole.Framework.load(arg) as fw:
+                    self.assertEqual(fw.sha256, sha)
+
+    def test_constructor_is_not_public(self):
+        with self.assertRaises(TypeError):
+            boussole.Framework(0x1234)
+
+    def test_wrong_input_type(self):
+        with self.assertRaises(TypeError):
+            boussole.Framework.load(42)
+        fw = boussole.Framework.default()
+        with self.assertRaises(TypeError):
+            fw.evaluate(3.5)
+        with self.assertRaises(TypeError):
+            fw.evaluate({'id': 'x', 'title': 't', 'facts': {'users_per_year': object()}})
+        with self.assertRaises(ValueError):
+            fw.evaluate(VOIRIE, lang='de')
+
+
+class EvaluateTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.fw = boussole.Framework.default()
+        cls.r = cls.fw.evaluate(VOIRIE, lang='fr')
+
+    def test_every_kind_of_use_case_input_gives_the_same_result(self):
+        text = support.read_text(VOIRIE)
+        for what, arg in [('path str', VOIRIE), ('PathLike', pathlib.Path(VOIRIE)),
+                          ('JSON str', text), ('JSON str with leading space', '\n  ' + text),
+                          ('JSON bytes', text.encode()), ('dict', json.loads(text))]:
+            with self.subTest(what):
+                self.assertEqual(self.fw.evaluate(arg), self.r)
+
+    def test_result_fields(self):
+        r = self.r
+        self.assertEqual(r.id, 'signalements-voirie')
+        self.assertEqual(r.title, 'Tri assisté par IA des signalements de voirie')
+        self.assertEqual(r.lang, 'fr')
+        self.assertIs(r.verdict, boussole.Verdict.FAVORABLE_WITH_RESERVATIONS)
+        self.assertEqual(r.verdict, 'favorable_with_reservations')   # a str enum
+        self.assertEqual(r.verdict_label, 'favorable sous réserves')
+        self.assertEqual(r.score, 81.2)
+        self.assertEqual([c.id for c in r.criteria], list(self.fw.criterion_ids))
+        c1 = r.criteria[0]
+        self.assertIsInstance(c1, boussole.CriterionResult)
+        self.assertEqual((c1.score, c1.status, c1.met_threshold, c1.reservations_threshold),
+                         (80.0, boussole.CriterionStatus.MET, 70.0, 40.0))
+        self.assertIs(r.criterion('C1'), c1)
+        with self.assertRaises(KeyError):
+            r.criterion('C99')
+        o = c1.indicators[0]
+        self.assertIsInstance(o, boussole.IndicatorOutcome)
+        self.assertEqual((o.criterion, o.fact, o.value, o.rule, o.missing),
+                         ('C1', 'biometric_identification', False, 'level:false', False))
+        sensitive = [o for o in c1.indicators if o.fact == 'sensitive_data'][0]
+        self.assertEqual(sensitive.value, ())   # JSON arrays become tuples
+        self.assertEqual(r.missing, ())
+        self.assertEqual(r.red_lines, ())
+        self.assertIsInstance(r.reasons[0], boussole.Reason)
+        self.assertIsInstance(r.reasons[0].kind, boussole.ReasonKind)
+        self.assertTrue(r.remediations)
+        self.assertTrue(all(isinstance(m, boussole.Remediation) for m in r.remediations))
+        self.assertEqual(r.provenance.framework_sha256, self.fw.sha256)
+        self.assertTrue(r.ok)
+
+    def test_missing_and_unknown(self):
+        r = self.fw.evaluate({'id': 'x', 'title': 't', 'facts': {'hostnig': 'eu'}}, lang='en')
+        self.assertIs(r.verdict, boussole.Verdict.INCOMPLETE)
+        self.assertIn('hosting', r.missing)
+        self.assertEqual(r.unknown, (boussole.UnknownKey('hostnig', '$.facts.hostnig', 'hosting'),))
+        red = self.fw.evaluate(os.path.join(support.EXAMPLES,
+                                            'videoprotection-tramway-reconnaissance-faciale.json'))
+        self.assertIs(red.verdict, boussole.Verdict.RED_LINE)
+        self.assertIn('biometric_identification', red.red_lines)
+
+    def test_frozen_and_hashable(self):
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            self.r.score = 100
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            self.r.criteria[0].score = 100
+        self.assertEqual(hash(self.r), hash(self.fw.evaluate(VOIRIE)))
+        self.assertEqual(len({self.r, self.fw.evaluate(VOIRIE)}), 1)
+        self.assertNotEqual(self.r, self.fw.evaluate(VOIRIE, lang='en'))
+
+    def test_to_dict_and_to_json(self):
+        d = self.r.to_dict()
+        self.assertEqual(d['format'], 'boussole-result/1')
+        self.assertEqual(json.loads(self.r.to_json()), d)
+        self.assertEqual(json.loads(self.r.to_json(compact=True)), d)
+        self.assertNotIn('\n', self.r.to_json(compact=True)[:-1])
+        self.assertTrue(self.r.to_json().endswith('\n}\n'))
+        d['score'] = 0      # a copy
+        self.assertEqual(self.r.to_dict()['score'], 81.2)
+        self.assertEqual(json.loads(self.r.to_json(lang='en'))['lang'], 'en')
+
+    def test_str_is_the_text_report(self):
+        text = str(self.r)
+        self.assertTrue(text.startswith('Verdict\u00a0: favorable sous réserves (score global 81,2/100)\n'))
+        self.assertEqual(text, self.r.text())
+        self.assertTrue(self.r.text('en').startswith('Verdict: favorable with reservations'))
+        self.assertIn("signalements-voirie", repr(self.r))
+
+    def test_repr_html_is_an_escaped_table(self):
+        r = self.fw.evaluate({'id': 'x', 'title': '<script>alert("&")</script>', 'facts': {}})
+        h = r._repr_html_()
+        self.assertNotIn('<script>', h)
+        self.assertIn('&lt;script&gt;alert(&quot;&amp;&quot;)&lt;/script&gt;', h)
+        self.assertEqual(h.count('<tr>'), 1 + len(r.criteria))
+        h = self.r._repr_html_()
+        for c in self.r.criteria:
+            self.assertIn('<td>%s</td>' % c.id, h)
+            self.assertIn('%.1f' % c.score, h)
+            self.assertIn(c.status_label, h)
+
+
+class EnumTest(unittest.TestCase):
+    """The enums' values are the library's own tokens, in the C order."""
+
+    def test_verdict(self):
+        self.assertEqual([v.value for v in boussole.Verdict],
+                         [lib.bsl_verdict_token(i).decode() for i in range(5)])
+        self.assertIsNone(lib.bsl_verdict_token(5))
+        self.assertEqual([v.rank for v in boussole.Verdict], list(range(5)))
+        self.assertEqual(str(boussole.Verdict.RED_LINE), 'red_line')
+        self.assertEqual(boussole.Verdict('favorable'), boussole.Verdict.FAVORABLE)
+
+    def test_criterion_status(self):
+        self.assertEqual([s.value for s in boussole.CriterionStatus],
+                         [lib.bsl_criterion_status_token(i).decode() for i in range(5)])
+        self.assertIsNone(lib.bsl_criterion_status_token(5))
+
+    def test_reason_kind(self):
+        self.assertEqual([k.value for k in boussole.ReasonKind],
+                         [lib.bsl_reason_kind_token(i).decode() for i in range(6)])
+
+
+class RecordsTest(unittest.TestCase):
+    def test_columns(self):
+        fw = boussole.Framework.default()
+        recs = fw.evaluate_many([VOIRIE]).records()
+        self.assertEqual(list(recs[0]), ['id', 'title', 'verdict', 'score']
+                         + [c + s for c in fw.criterion_ids for s in ('_score', '_status')]
+                         + ['missing', 'red_lines', 'error'])
+        self.assertEqual(recs[0]['C1_score'], 80.0)
+        self.assertEqual(recs[0]['C1_status'], 'met')
+        self.assertEqual(recs[0]['verdict'], 'favorable_with_reservations')
+        self.assertIs(type(recs[0]['verdict']), str)
+        self.assertEqual(recs[0]['missing'], 0)
+        self.assertEqual(recs[0]['red_lines'], '')
+        self.assertIsNone(recs[0]['error'])
+
+
+if __name__ == '__main__':
+    unittest.main()

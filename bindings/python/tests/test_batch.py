@@ -1,0 +1,155 @@
+"""evaluate_many: good and bad rows, error records with positions, order,
+every kind of input, blank and unreadable inputs, records(), one crossing
+of the C boundary per batch."""
+import os
+import tempfile
+import unittest
+
+import support
+import boussole
+from boussole import _framework
+
+GOOD = {'id': 'good', 'title': 't', 'facts': {'hosting': 'eu'}}
+VOIRIE = os.path.join(support.EXAMPLES, 'signalements-voirie.json')
+
+
+class BatchTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.fw = boussole.Framework.default()
+        cls.tmp = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_good_and_bad_rows(self):
+        multi_line_bad = '{\n  "id": "m",\n  "title": "t",\n  "facts": {"hosting": "moon"}\n}\n'
+        unreadable = os.path.join(self.tmp.name, 'missing.json')
+        rows = [
+            GOOD,                                                     # 0 good dict
+            '{"id": "s", "title": "t", "facts": {},}',                # 1 syntax
+            {'id': 'typed', 'title': 5, 'facts': {}},                 # 2 type (a dict: its id is known)
+            VOIRIE,                                                   # 3 good path
+            multi_line_bad,                                           # 4 enum, on line 4 of its text
+            b'   ',                                                   # 5 blank bytes
+            unreadable,                                               # 6 io
+            b'{"id": "b", "title": "t", "facts": {"users_per_year": 1e999}}',  # 7 limit
+            '{"id": "last", "title": "t", "facts": {}}',              # 8 good text
+        ]
+        results = self.fw.evaluate_many(rows, lang='en')
+        self.assertEqual(len(results), len(rows))
+        self.assertEqual([r.ok for r in results], [True, False, False, True, False, False, False,
+                                                   False, True])
+        self.assertEqual([r.index for r in results.errors], [1, 2, 4, 5, 6, 7])
+        by_index = {e.index: e for e in results.errors}
+        e = by_index[1]
+        self.assertEqual((e.code, e.name, e.line, e.column, e.path, e.id),
+                         (-5, 'syntax', 1, 39, '', None))
+        self.assertIsInstance(e.exception(), boussole.JSONSyntaxError)
+        e = by_index[2]
+        self.assertEqual((e.code, e.name, e.path, e.id), (-6, 'type', '$.title', 'typed'))
+        self.assertEqual(e.message, 'expected string, found number')
+        e = by_index[4]   # positions are in the text as given, not in its one-line form
+        self.assertEqual((e.name, e.line, e.column, e.path), ('enum', 4, 24, '$.facts.hosting'))
+        with self.assertRaises(boussole.SchemaError) as cm:
+            self.fw.evaluate(multi_line_bad)
+        self.assertEqual((cm.exception.line, cm.exception.column, cm.exception.message),
+                         (e.line, e.column, e.message))
+        self.assertEqual(by_index[5].name, 'syntax')
+        e = by_index[6]
+        self.assertEqual((e.code, e.name, e.source), (-3, 'io', unreadable))
+        self.assertIsInstance(e.exception(), boussole.FileError)
+        e = by_index[7]
+        self.assertEqual((e.name, e.line, e.column), ('limit', 1, 55))
+        self.assertIsInstance(e.exception(), boussole.LimitError)
+        # Good rows around the bad ones are evaluated, in order.
+        self.assertEqual([r.id for r in results.results], ['good', 'signalements-voirie', 'last'])
+        self.assertEqual(results[3], self.fw.evaluate(VOIRIE, lang='en'))
+        self.assertEqual(results[0].lang, 'en')
+
+    def test_error_records_match_single_evaluation(self):
+        bad = ['{"id": 1}', '{"id": "x", "title": "t", "facts": {"hosting": "moon"}}',
+               '{"id": "x", "title": "t", "facts": [] }', '[', '{"id": "x", "facts": {}}']
+        results = self.fw.evaluate_many(bad)
+        for text, rec in zip(bad, results):
+            with self.assertRaises(boussole.Error) as cm:
+                self.fw.evaluate(text)
+            e = cm.exception
+            self.assertEqual((rec.code, rec.name, rec.message, rec.line, rec.column, rec.path),
+                             (e.code, e.name, e.message, e.line, e.column, e.path))
+            self.assertEqual(str(rec), str(e))
+
+    def test_records(self):
+        results = self.fw.evaluate_many([GOOD, '{"id": 1}', VOIRIE])
+        recs = results.records()
+        self.assertEqual(len(recs), 3)
+        self.assertEqual([list(r) for r in recs], [list(recs[0])] * 3)   # same columns
+        self.assertEqual(recs[0]['verdict'], 'incomplete')
+        self.assertGreater(recs[0]['missing'], 0)
+        self.assertIsNone(recs[1]['verdict'])
+        self.assertEqual(recs[1]['error'], '<input>:1:8: expected string, found number (at $.id)')
+        self.assertEqual(recs[2]['score'], 81.2)
+        # The same once the results are built.
+        list(results)
+        self.assertEqual(results.records(), recs)
+
+    def test_red_lines_in_records(self):
+        f = os.path.join(support.EXAMPLES, 'videoprotection-tramway-reconnaissance-faciale.json')
+        rec = self.fw.evaluate_many([f]).records()[0]
+        self.assertEqual(rec['verdict'], 'red_line')
+        self.assertEqual(rec['red_lines'], ', '.join(self.fw.evaluate(f).red_lines))
+        self.assertIn('biometric_identification', rec['red_lines'])
+
+    def test_empty_and_generators(self):
+        self.assertEqual(len(self.fw.evaluate_many([])), 0)
+        self.assertEqual(self.fw.evaluate_many([]).records(), [])
+        gen = (dict(GOOD, id='g%d' % i) for i in range(50))
+        results = self.fw.evaluate_many(gen)
+        self.assertEqual([r.id for r in results], ['g%d' % i for i in range(50)])
+        self.assertEqual([r.id for r in results[10:13]], ['g10', 'g11', 'g12'])
+        self.assertEqual(results[-1].id, 'g49')
+        self.assertIn('50 use-cases, 0 errors', repr(results))
+
+    def test_one_crossing_per_batch(self):
+        calls = []
+        real = _framework.lib.bsl_evaluate_lines
+
+        def counting(*args):
+            calls.append(1)
+            return real(*args)
+        _framework.lib.bsl_evaluate_lines = counting
+        try:
+            results = self.fw.evaluate_many([dict(GOOD, id=str(i)) for i in range(200)]
+                                            + [VOIRIE, '{"id": 2}'])
+        finally:
+            _framework.lib.bsl_evaluate_lines = real
+        self.assertEqual(len(calls), 1)
+        self.assertEqual(len(results), 202)
+        self.assertEqual(len(results.errors), 1)
+
+    def test_newlines_inside_strings_stay_invalid(self):
+        # A raw newline inside a string is invalid JSON; joining the lines of
+        # a batch must not make it valid.
+        text = '{"id": "x", "title": "a\nb", "facts": {}}'
+        with self.assertRaises(boussole.JSONSyntaxError) as cm:
+            self.fw.evaluate(text)
+        rec = self.fw.evaluate_many([text])[0]
+        self.assertFalse(rec.ok)
+        self.assertEqual((rec.line, rec.column, rec.message),
+                         (cm.exception.line, cm.exception.column, cm.exception.message))
+
+    def test_non_ascii_and_unusual_characters(self):
+        uc = {'id': 'é\u2028x', 'title': 'tab\there "quoted" \\ back', 'facts': {'hosting': 'eu'}}
+        r = self.fw.evaluate_many([uc])[0]
+        self.assertEqual((r.id, r.title), (uc['id'], uc['title']))
+        self.assertEqual(r, self.fw.evaluate(uc))
+        # An error whose path the library had to cut inside a character.
+        bad = {'id': 'x', 'title': 't', 'facts': {}, 'a' + 'é' * 200: 1}
+        rec = self.fw.evaluate_many([bad])[0]
+        self.assertEqual((rec.ok, rec.name), (False, 'value'))
+        self.assertTrue(rec.path.startswith('$["aé'))
+
+
+if __name__ == '__main__':
+    unittest.main()
