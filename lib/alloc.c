@@ -14,6 +14,10 @@ static void *libc_realloc(void *ctx, void *ptr, size_t old_size, size_t size)
 }
 static void libc_free(void *ctx, void *ptr) { (void)ctx; free(ptr); }
 
+static const bsl_allocator libc_allocator = { libc_malloc, libc_realloc, libc_free, NULL };
+
+const bsl_allocator *bsl_libc_allocator(void) { return &libc_allocator; }
+
 int bsl_allocator_resolve(bsl_allocator *dst, const bsl_allocator *src)
 {
     if (src && (src->malloc || src->realloc || src->free)) {
@@ -22,10 +26,7 @@ int bsl_allocator_resolve(bsl_allocator *dst, const bsl_allocator *src)
         *dst = *src;
         return BSL_OK;
     }
-    dst->malloc = libc_malloc;
-    dst->realloc = libc_realloc;
-    dst->free = libc_free;
-    dst->ctx = NULL;
+    *dst = libc_allocator;
     return BSL_OK;
 }
 
@@ -119,6 +120,14 @@ char *bsl_arena_strndup(bsl_arena *arena, const char *s, size_t len)
         memcpy(p, s, len);
     p[len] = '\0';
     return p;
+}
+
+void bsl_arena_release_self(const bsl_arena *arena)
+{
+    bsl_allocator alloc = *arena->alloc;
+    bsl_arena copy = *arena;
+    copy.alloc = &alloc;
+    bsl_arena_release(&copy);
 }
 
 void bsl_arena_release(bsl_arena *arena)

@@ -11,6 +11,9 @@
  * NULL. Returns BSL_ERR_ARG when only some functions are set. */
 int bsl_allocator_resolve(bsl_allocator *dst, const bsl_allocator *src);
 
+/* The C library's functions as a bsl_allocator (static, never freed). */
+const bsl_allocator *bsl_libc_allocator(void);
+
 void *bsl_malloc(const bsl_allocator *a, size_t size);
 void *bsl_realloc(const bsl_allocator *a, void *ptr, size_t old_size, size_t size);
 void bsl_free(const bsl_allocator *a, void *ptr);
@@ -33,5 +36,10 @@ void *bsl_arena_calloc(bsl_arena *arena, size_t n, size_t size);
 /* A NUL-terminated copy of s[0..len). */
 char *bsl_arena_strndup(bsl_arena *arena, const char *s, size_t len);
 void bsl_arena_release(bsl_arena *arena);
+/* Release an arena that holds the very object it is a member of (and its
+ * allocator): objects are allocated in their own arena's first chunk, so
+ * one allocation serves both. Works from copies of the arena and
+ * allocator, since both live in memory being freed. */
+void bsl_arena_release_self(const bsl_arena *arena);
 
 #endif

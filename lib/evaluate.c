@@ -228,6 +228,7 @@ static int build(bsl_result *r, const bsl_usecase *uc)
 int bsl_evaluate(bsl_result **out, const bsl_framework *fw, const bsl_usecase *uc, bsl_error *err)
 {
     bsl_result *r;
+    bsl_arena arena;
     bsl_error_clear(err);
     if (out)
         *out = NULL;
@@ -236,13 +237,14 @@ int bsl_evaluate(bsl_result **out, const bsl_framework *fw, const bsl_usecase *u
     if (uc->fw != fw)
         return bsl_error_set(err, BSL_ERR_ARG,
                              "the use-case was parsed against another framework");
-    r = bsl_malloc(&uc->cfg.alloc, sizeof *r);
+    bsl_arena_init(&arena, &uc->cfg.alloc);
+    r = bsl_arena_calloc(&arena, 1, sizeof *r); /* the result lives in its own arena */
     if (!r)
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-    memset(r, 0, sizeof *r);
     r->alloc = uc->cfg.alloc;
     r->fw = fw;
-    bsl_arena_init(&r->arena, &r->alloc);
+    r->arena = arena;
+    r->arena.alloc = &r->alloc;
     if (build(r, uc)) {
         bsl_result_free(r);
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
@@ -269,10 +271,6 @@ int bsl_evaluate_json(bsl_result **out, const bsl_framework *fw, const char *buf
 
 void bsl_result_free(bsl_result *r)
 {
-    bsl_allocator alloc;
-    if (!r)
-        return;
-    alloc = r->alloc;
-    bsl_arena_release(&r->arena);
-    bsl_free(&alloc, r);
+    if (r)
+        bsl_arena_release_self(&r->arena);
 }

@@ -48,29 +48,6 @@
 _Static_assert(sizeof(double) == 8 && sizeof(uint64_t) == 8, "IEEE-754 binary64 double expected");
 
 /* ------------------------------------------------------------------------ */
-/* Allocator used when the caller passes none                                 */
-/* ------------------------------------------------------------------------ */
-
-static void *json_libc_malloc(void *ctx, size_t size)
-{
-    (void)ctx;
-    return malloc(size);
-}
-static void *json_libc_realloc(void *ctx, void *ptr, size_t old_size, size_t size)
-{
-    (void)ctx;
-    (void)old_size;
-    return realloc(ptr, size);
-}
-static void json_libc_free(void *ctx, void *ptr)
-{
-    (void)ctx;
-    free(ptr);
-}
-static const bsl_allocator json_libc_alloc = {json_libc_malloc, json_libc_realloc,
-                                              json_libc_free, NULL};
-
-/* ------------------------------------------------------------------------ */
 /* Character classes                                                          */
 /* ------------------------------------------------------------------------ */
 
@@ -1320,7 +1297,7 @@ int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
     if (!buf && len)
         return bsl_error_set(err, BSL_ERR_ARG, "no input bytes");
     if (!alloc)
-        alloc = &json_libc_alloc;
+        alloc = bsl_libc_allocator();
 
     memset(&s, 0, sizeof s);
     s.p = (const unsigned char *)buf;

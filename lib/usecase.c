@@ -326,6 +326,7 @@ int bsl_usecase_parse(bsl_usecase **out, const bsl_framework *fw, const char *bu
     bsl_config cfg;
     bsl_json_doc doc;
     bsl_usecase *uc;
+    bsl_arena arena;
     bsl_reader rd;
     int rc;
 
@@ -338,16 +339,17 @@ int bsl_usecase_parse(bsl_usecase **out, const bsl_framework *fw, const char *bu
         return rc;
     if ((rc = bsl_json_parse(&doc, buf ? buf : "", len, &cfg.json, &cfg.alloc, err)))
         return rc;
-    uc = bsl_malloc(&cfg.alloc, sizeof *uc);
+    bsl_arena_init(&arena, &cfg.alloc);
+    uc = bsl_arena_calloc(&arena, 1, sizeof *uc); /* the use-case lives in its own arena */
     if (!uc) {
         bsl_json_doc_free(&doc);
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     }
-    memset(uc, 0, sizeof *uc);
     uc->cfg = cfg;
     uc->fw = fw;
+    uc->arena = arena;
+    uc->arena.alloc = &uc->cfg.alloc;
     doc.alloc = &uc->cfg.alloc;
-    bsl_arena_init(&uc->arena, &uc->cfg.alloc);
     bsl_reader_init(&rd, &doc, &uc->arena, err);
     rc = read_usecase(&rd, uc);
     bsl_json_doc_free(&doc);
@@ -361,12 +363,8 @@ int bsl_usecase_parse(bsl_usecase **out, const bsl_framework *fw, const char *bu
 
 void bsl_usecase_free(bsl_usecase *uc)
 {
-    bsl_allocator alloc;
-    if (!uc)
-        return;
-    alloc = uc->cfg.alloc;
-    bsl_arena_release(&uc->arena);
-    bsl_free(&alloc, uc);
+    if (uc)
+        bsl_arena_release_self(&uc->arena);
 }
 
 const char *bsl_usecase_id(const bsl_usecase *uc) { return uc ? uc->id : NULL; }
