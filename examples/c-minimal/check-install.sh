@@ -121,4 +121,25 @@ if command -v c++ >/dev/null 2>&1; then
     LD_LIBRARY_PATH=$prefix/lib "$tmp/cxx" || fail "C++ program: header and library versions differ"
 fi
 
+# The Python package installed beside the library must import and score
+# without any environment variable: it finds the library through the
+# directory recorded at configure time.
+pkg=$(find "$prefix" -path '*/boussole/__init__.py' -print -quit)
+if [ -n "$pkg" ]; then
+    step "Python: the installed package imports and scores"
+    (unset BOUSSOLE_LIBRARY
+     PYTHONPATH=$(dirname "$(dirname "$pkg")") python3 - "$usecase" "$version" <<'PY'
+import sys
+import boussole
+usecase, version = sys.argv[1:3]
+assert boussole.__version__ == version, (boussole.__version__, version)
+fw = boussole.Framework.default()
+r = fw.evaluate(usecase, lang="en")
+assert str(r.verdict) == "favorable_with_reservations", r.verdict
+assert r.score == 81.2, r.score
+print("   import boussole:", boussole.__version__, r.verdict, r.score)
+PY
+    ) || fail "installed Python package"
+fi
+
 echo "OK: installed libboussole $version found by pkg-config, example built and run, shared and static"
