@@ -12,19 +12,6 @@
  *    no output and no leak. */
 #include "fuzz_common.h"
 
-static bsl_framework *fw;
-
-static void release(void) { bsl_framework_free(fw); }
-
-static const bsl_framework *framework(void)
-{
-    if (!fw) {
-        FZ_CHECK(bsl_framework_load_embedded(&fw, NULL, NULL, NULL) == BSL_OK,
-                 "cannot load the default framework");
-        atexit(release);
-    }
-    return fw;
-}
 
 static int blank(const char *s, size_t n)
 {
@@ -62,7 +49,7 @@ static int check_line(const char *o, size_t olen, size_t index, size_t line_no, 
 
     fz_check_json("batch output line", o, olen, &doc);
     FZ_CHECK(doc.nodes[0].type == BSL_JSON_OBJECT, "batch output line %zu is not an object", index);
-    rc = bsl_evaluate_json(&r, framework(), d, dlen, NULL, &err);
+    rc = bsl_evaluate_json(&r, fz_default_framework(), d, dlen, NULL, &err);
     e = bsl_json_find(&doc, 0, "error");
     if (rc == BSL_OK) {
         char *want = NULL;
@@ -111,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long calls;
     int rc;
 
-    rc = bsl_evaluate_lines(&out, &out_len, framework(), in, size, lang, NULL, &errors, &err);
+    rc = bsl_evaluate_lines(&out, &out_len, fz_default_framework(), in, size, lang, NULL, &errors, &err);
     FZ_CHECK(rc == BSL_OK && err.code == BSL_OK, "bsl_evaluate_lines: %d %s", rc, err.message);
     FZ_CHECK(out != NULL && out[out_len] == '\0' && strlen(out) == out_len, "output buffer");
     FZ_CHECK(out_len == 0 || out[out_len - 1] == '\n', "output does not end with a newline");
@@ -141,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* Out of memory: count the allocations, then refuse one of them. */
     fz_alloc_init(&a, &opts, -1);
-    rc = bsl_evaluate_lines(&out, NULL, framework(), in, size, lang, &opts, NULL, NULL);
+    rc = bsl_evaluate_lines(&out, NULL, fz_default_framework(), in, size, lang, &opts, NULL, NULL);
     FZ_CHECK(rc == BSL_OK, "with a counting allocator: %d", rc);
     bsl_render_free(out);
     FZ_CHECK(a.live == 0, "bsl_evaluate_lines + bsl_render_free leak %ld blocks", a.live);
@@ -150,7 +137,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     fz_alloc_init(&a, &opts, (long)(h % (uint64_t)calls));
     out = (char *)&out;
-    rc = bsl_evaluate_lines(&out, &out_len, framework(), in, size, lang, &opts, &errors, &err);
+    rc = bsl_evaluate_lines(&out, &out_len, fz_default_framework(), in, size, lang, &opts, &errors, &err);
     FZ_CHECK(rc == BSL_ERR_NOMEM && err.code == rc && out == NULL,
              "allocation %ld of %ld refused: status %d", a.fail_at, calls, rc);
     FZ_CHECK(a.live == 0, "allocation %ld refused: %ld blocks leaked", a.fail_at, a.live);

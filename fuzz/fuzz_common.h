@@ -13,6 +13,7 @@
 #define BSL_FUZZ_COMMON_H
 
 #include "boussole.h"
+#include "alloc.h" /* internal: the C library allocator */
 #include "buf.h"  /* internal: canonical output */
 #include "json.h" /* internal: the library's own JSON parser */
 
@@ -358,22 +359,12 @@ static FZ_UNUSED const char *fz_member_string(const bsl_json_doc *doc, const cha
     return v && doc->nodes[v].type == BSL_JSON_STRING ? doc->nodes[v].text : NULL;
 }
 
-static void *fz_libc_malloc(void *ctx, size_t size) { (void)ctx; return malloc(size); }
-static void *fz_libc_realloc(void *ctx, void *ptr, size_t old_size, size_t size)
-{
-    (void)ctx;
-    (void)old_size;
-    return realloc(ptr, size);
-}
-static void fz_libc_free(void *ctx, void *ptr) { (void)ctx; free(ptr); }
-static FZ_UNUSED const bsl_allocator fz_libc = {fz_libc_malloc, fz_libc_realloc, fz_libc_free, NULL};
-
 /* Canonical JSON of doc (malloc'd, NUL-terminated); aborts on failure. */
 static FZ_UNUSED char *fz_canonical(const bsl_json_doc *doc, size_t *len)
 {
     bsl_buf b;
     char *out;
-    bsl_buf_init(&b, &fz_libc);
+    bsl_buf_init(&b, bsl_libc_allocator());
     FZ_CHECK(bsl_json_write_canonical(doc, 0, &b) == BSL_OK, "canonical output failed");
     out = bsl_buf_take(&b, len);
     FZ_CHECK(out != NULL, "canonical output: no buffer");
@@ -452,6 +443,22 @@ static FZ_UNUSED void fz_check_renderings(const bsl_result *r, int trusted_frame
         free(canon[0]);
         free(canon[1]);
     }
+}
+
+/* The embedded default framework, loaded once per fuzzing process (the
+ * harnesses are single-threaded) and freed at exit. */
+static bsl_framework *fz_default_fw;
+
+static void fz_release_default(void) { bsl_framework_free(fz_default_fw); }
+
+static FZ_UNUSED const bsl_framework *fz_default_framework(void)
+{
+    if (!fz_default_fw) {
+        FZ_CHECK(bsl_framework_load_embedded(&fz_default_fw, NULL, NULL, NULL) == BSL_OK,
+                 "cannot load the default framework");
+        atexit(fz_release_default);
+    }
+    return fz_default_fw;
 }
 
 #endif

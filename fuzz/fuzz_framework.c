@@ -45,7 +45,7 @@ static char *make_usecase(const bsl_framework *fw, uint64_t choice, size_t *len)
     bsl_buf b;
     size_t i;
     char *out;
-    bsl_buf_init(&b, &fz_libc);
+    bsl_buf_init(&b, bsl_libc_allocator());
     bsl_buf_puts(&b, "{\"id\":\"fuzz\",\"title\":\"fuzz\",\"framework\":");
     bsl_buf_json_string(&b, fw->id, strlen(fw->id));
     bsl_buf_puts(&b, ",\"facts\":{");

@@ -13,19 +13,6 @@
  * in parse, evaluate or render returning BSL_ERR_NOMEM without a leak. */
 #include "fuzz_common.h"
 
-static bsl_framework *fw;
-
-static void release(void) { bsl_framework_free(fw); }
-
-static const bsl_framework *framework(void)
-{
-    if (!fw) {
-        FZ_CHECK(bsl_framework_load_embedded(&fw, NULL, NULL, NULL) == BSL_OK,
-                 "cannot load the default framework");
-        atexit(release);
-    }
-    return fw;
-}
 
 /* Parse, evaluate and render once with a counting allocator failing
  * allocation fail_at (-1: none); returns the number of allocations made. */
@@ -41,14 +28,14 @@ static long run_counted(const char *in, size_t size, long fail_at)
     static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_TEXT, BSL_FORMAT_JSON_COMPACT};
 
     fz_alloc_init(&a, &opts, fail_at);
-    rc = bsl_usecase_parse(&uc, framework(), in, size, &opts, &err);
+    rc = bsl_usecase_parse(&uc, fz_default_framework(), in, size, &opts, &err);
     if (a.failures) {
         FZ_CHECK(rc == BSL_ERR_NOMEM && err.code == rc && uc == NULL,
                  "parse, allocation %ld refused: status %d", fail_at, rc);
         failed = 1;
     } else {
         FZ_CHECK(rc == BSL_OK, "parse with a counting allocator: %d", rc);
-        rc = bsl_evaluate(&r, framework(), uc, &err);
+        rc = bsl_evaluate(&r, fz_default_framework(), uc, &err);
         if (a.failures) {
             FZ_CHECK(rc == BSL_ERR_NOMEM && err.code == rc && r == NULL,
                      "evaluate, allocation %ld refused: status %d", fail_at, rc);
@@ -86,7 +73,7 @@ static void expect_limit(const char *what, const char *in, size_t size, const bs
 {
     bsl_usecase *uc = (bsl_usecase *)&uc;
     bsl_error err;
-    int rc = bsl_usecase_parse(&uc, framework(), in, size, opts, &err);
+    int rc = bsl_usecase_parse(&uc, fz_default_framework(), in, size, opts, &err);
     FZ_CHECK(rc == BSL_ERR_LIMIT && uc == NULL, "%s: status %d (%s)", what, rc, err.message);
     fz_check_document_error(what, rc, &err, in, size);
 }
@@ -95,7 +82,7 @@ static void expect_ok(const char *what, const char *in, size_t size, const bsl_o
 {
     bsl_usecase *uc = NULL;
     bsl_error err;
-    int rc = bsl_usecase_parse(&uc, framework(), in, size, opts, &err);
+    int rc = bsl_usecase_parse(&uc, fz_default_framework(), in, size, opts, &err);
     FZ_CHECK(rc == BSL_OK, "%s: status %d (%s)", what, rc, err.message);
     bsl_usecase_free(uc);
 }
@@ -113,10 +100,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long calls;
     int rc;
 
-    rc = bsl_usecase_parse(&uc, framework(), in, size, NULL, &err);
+    rc = bsl_usecase_parse(&uc, fz_default_framework(), in, size, NULL, &err);
     {
         /* bsl_evaluate_json is parse + evaluate: the same outcome. */
-        int rc2 = bsl_evaluate_json(&r2, framework(), in, size, NULL, NULL);
+        int rc2 = bsl_evaluate_json(&r2, fz_default_framework(), in, size, NULL, NULL);
         FZ_CHECK(rc2 == rc, "bsl_evaluate_json %d, bsl_usecase_parse %d", rc2, rc);
     }
     if (rc != BSL_OK) {
@@ -125,11 +112,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     FZ_CHECK(bsl_usecase_id(uc) && bsl_usecase_title(uc), "use-case id and title");
-    rc = bsl_evaluate(&r, framework(), uc, &err);
+    rc = bsl_evaluate(&r, fz_default_framework(), uc, &err);
     FZ_CHECK(rc == BSL_OK && err.code == BSL_OK, "evaluate: %d %s", rc, err.message);
     FZ_CHECK(!strcmp(bsl_result_usecase_id(r), bsl_usecase_id(uc)), "result id");
     bsl_usecase_free(uc); /* the result keeps its own copies */
-    fz_check_result(r, framework());
+    fz_check_result(r, fz_default_framework());
     fz_check_renderings(r, 1);
 
     /* bsl_evaluate_json gives the same bytes. */
