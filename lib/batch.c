@@ -38,54 +38,12 @@ static void put_int(bsl_buf *b, long long v)
     }
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    size_t len, i;
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    for (i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||  /* overlong, surrogates */
-        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))    /* overlong, > U+10FFFF */
-        return 0;
-    return len;
-}
-
-/* A JSON string of a bsl_error field. The library's messages and paths are
- * UTF-8, but one cut to fit its fixed-size field may end inside a
- * character: every byte that does not start a valid sequence becomes
- * U+FFFD, so the output stays valid UTF-8 JSON whatever the input was. */
+/* A bsl_error field as a JSON string: error.c keeps message and path
+ * valid UTF-8 even when a fixed-size field cut them, so they go out as
+ * they are. */
 static void put_error_string(bsl_buf *b, const char *text)
 {
-    char clean[3 * BSL_ERROR_MESSAGE_SIZE + 1];
-    const unsigned char *s = (const unsigned char *)text;
-    size_t n = strlen(text), i = 0, k = 0;
-    while (i < n && k + 4 < sizeof clean) {
-        size_t len = utf8_sequence(s + i, n - i);
-        if (len) {
-            memcpy(clean + k, s + i, len);
-            k += len;
-            i += len;
-        } else {
-            memcpy(clean + k, "\xEF\xBF\xBD", 3);
-            k += 3;
-            i++;
-        }
-    }
-    bsl_buf_json_string(b, clean, k);
+    bsl_buf_json_string(b, text, strlen(text));
 }
 
 /* {"index":N,"input_line":L,"error":{"code":C,"name":"...","message":"...",

@@ -147,17 +147,8 @@ static void path_append(bsl_path *p, const char *s, size_t n)
     if (p->truncated)
         return;
     if (p->len + n > room) {
-        /* Keys may be appended byte by byte: never leave half a UTF-8
-         * character before the ellipsis. */
-        size_t end = p->len, lead = end;
-        while (lead > 0 && ((unsigned char)p->buf[lead - 1] & 0xC0) == 0x80)
-            lead--;
-        if (lead > 0 && (unsigned char)p->buf[lead - 1] >= 0xC0) {
-            unsigned char c = (unsigned char)p->buf[lead - 1];
-            size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (end - (lead - 1) < want)
-                p->len = lead - 1;
-        }
+        /* A cut inside a UTF-8 character is mended where the path enters
+         * a bsl_error (bsl_error_set_path). */
         memcpy(p->buf + p->len, "...", 4);
         p->len += 3;
         p->truncated = 1;
