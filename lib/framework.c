@@ -43,72 +43,6 @@ typedef struct loader {
 
 static int nomem(loader *ld) { return bsl_error_set(ld->rd.err, BSL_ERR_NOMEM, "out of memory"); }
 
-static const bsl_json_node *node_at(const loader *ld, size_t i) { return &ld->rd.doc->nodes[i]; }
-
-/* Token alphabets: facts and values [a-z0-9_], framework ids add '.' and
- * '-', criterion ids add upper case too. */
-enum { TOKEN_FACT, TOKEN_FRAMEWORK_ID, TOKEN_CRITERION_ID };
-
-static int is_token(const char *s, size_t n, int kind)
-{
-    size_t i;
-    if (!n)
-        return 0;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-        if (kind != TOKEN_FACT)
-            ok = ok || c == '.' || c == '-';
-        if (kind == TOKEN_CRITERION_ID)
-            ok = ok || (c >= 'A' && c <= 'Z');
-        if (!ok)
-            return 0;
-    }
-    return 1;
-}
-
-/* ---- duplicate detection, O(n log n) so hostile files cannot stall us --- */
-
-typedef struct named { const char *s; size_t len; size_t node; size_t index; } named;
-
-static int named_cmp(const void *a, const void *b)
-{
-    const named *x = a, *y = b;
-    size_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->s, y->s, n);
-    if (c)
-        return c;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    return x->node < y->node ? -1 : x->node > y->node;
-}
-
-/* Sort names; return the second occurrence of the duplicate that appears
- * first in the document, or NULL when all are distinct. */
-static const named *find_duplicate(named *names, size_t n)
-{
-    const named *found = NULL;
-    size_t i;
-    qsort(names, n, sizeof *names, named_cmp);
-    for (i = 1; i < n; i++)
-        if (names[i].len == names[i - 1].len && !memcmp(names[i].s, names[i - 1].s, names[i].len))
-            if (!found || names[i].node < found->node)
-                found = &names[i];
-    return found;
-}
-
-/* Report a duplicate at path + key[index].member (member may be NULL). */
-static int fail_duplicate(bsl_reader *rd, const named *dup, const char *key, const char *member,
-                          const char *what)
-{
-    size_t mark = bsl_path_push_key(&rd->path, key);
-    int rc;
-    bsl_path_push_index(&rd->path, dup->index);
-    rc = bsl_reader_fail(rd, dup->node, member, BSL_ERR_VALUE, "%s \"%.60s\" is listed twice",
-                         what, rd->doc->nodes[dup->node].text);
-    bsl_path_pop(&rd->path, mark);
-    return rc;
-}
 
 /* ---- pieces ---------------------------------------------------------- */
 
@@ -182,22 +116,6 @@ static int read_outcome_object(loader *ld, size_t obj, const char *const *fields
     return rc;
 }
 
-/* A non-empty array member; *node receives it. */
-static int read_array(loader *ld, size_t obj, const char *key, size_t *node)
-{
-    bsl_reader *rd = &ld->rd;
-    int rc = bsl_reader_member(rd, obj, key, 1, node);
-    size_t mark;
-    if (rc)
-        return rc;
-    mark = bsl_path_push_key(&rd->path, key);
-    rc = bsl_reader_expect(rd, *node, BSL_JSON_ARRAY);
-    if (!rc && node_at(ld, *node)->count == 0)
-        rc = bsl_reader_fail(rd, *node, NULL, BSL_ERR_VALUE, "\"%s\" must not be empty", key);
-    bsl_path_pop(&rd->path, mark);
-    return rc;
-}
-
 static int alloc_outcomes(loader *ld, bsl_indicator *ind, size_t n)
 {
     ind->outcome_count = n;
@@ -211,9 +129,9 @@ static int read_levels(loader *ld, size_t obj, bsl_indicator *ind)
     bsl_reader *rd = &ld->rd;
     const bsl_json_node *n = rd->doc->nodes;
     size_t arr, el, i = 0, mark, mark2;
-    int rc = read_array(ld, obj, "levels", &arr);
+    int rc = bsl_reader_array(&ld->rd, obj, "levels", &arr);
     int seen[2] = { 0, 0 };
-    named *names = NULL;
+    bsl_named *names = NULL;
     if (rc)
         return rc;
     if (ind->type == BSL_IND_BOOLEAN && n[arr].count != 2)
@@ -249,7 +167,7 @@ static int read_levels(loader *ld, size_t obj, bsl_indicator *ind)
         } else if (!rc) {
             o = &ind->outcomes[i];
             rc = bsl_reader_string(rd, el, "value", 1, &o->value);
-            if (!rc && !is_token(n[value].text, n[value].count, TOKEN_FACT))
+            if (!rc && !bsl_is_token(n[value].text, n[value].count, BSL_TOKEN_FACT))
                 rc = bsl_reader_fail(rd, value, "value", BSL_ERR_VALUE,
                                      "an enum value is a token of a-z, 0-9 and _");
             if (!rc) {
@@ -264,9 +182,9 @@ static int read_levels(loader *ld, size_t obj, bsl_indicator *ind)
     }
     bsl_path_pop(&rd->path, mark);
     if (!rc && names) {
-        const named *dup = find_duplicate(names, n[arr].count);
+        const bsl_named *dup = bsl_find_duplicate(names, n[arr].count);
         if (dup)
-            rc = fail_duplicate(rd, dup, "levels", "value", "enum value");
+            rc = bsl_reader_fail_duplicate(rd, dup, "levels", "value", "enum value");
     }
     for (i = 0; !rc && i < ind->outcome_count; i++) {
         bsl_outcome_def *o = &ind->outcomes[i];
@@ -286,7 +204,7 @@ static int read_bands(loader *ld, size_t obj, bsl_indicator *ind)
     const bsl_json_node *n = rd->doc->nodes;
     size_t arr, el, i = 0, mark, mark2;
     const char *prev_text = NULL;
-    int rc = read_array(ld, obj, "bands", &arr);
+    int rc = bsl_reader_array(&ld->rd, obj, "bands", &arr);
     if (rc)
         return rc;
     if ((rc = alloc_outcomes(ld, ind, n[arr].count)))
@@ -358,7 +276,7 @@ static int read_bands(loader *ld, size_t obj, bsl_indicator *ind)
     return rc;
 }
 
-/* Two named outcome objects (set: empty/non_empty, text: absent/present). */
+/* Two bsl_named outcome objects (set: empty/non_empty, text: absent/present). */
 static int read_pair(loader *ld, size_t obj, const char *key0, const char *key1, const char *prefix)
 {
     bsl_reader *rd = &ld->rd;
@@ -385,9 +303,9 @@ static int read_set_values(loader *ld, size_t obj, bsl_indicator *ind)
     bsl_reader *rd = &ld->rd;
     const bsl_json_node *n = rd->doc->nodes;
     size_t arr, el, i = 0, mark;
-    const named *dup;
-    named *names;
-    int rc = read_array(ld, obj, "values", &arr);
+    const bsl_named *dup;
+    bsl_named *names;
+    int rc = bsl_reader_array(&ld->rd, obj, "values", &arr);
     if (rc)
         return rc;
     ind->member_count = n[arr].count;
@@ -399,7 +317,7 @@ static int read_set_values(loader *ld, size_t obj, bsl_indicator *ind)
     for (el = arr + 1; !rc && el < n[arr].end; el = n[el].end, i++) {
         size_t mark2 = bsl_path_push_index(&rd->path, i);
         rc = bsl_reader_expect(rd, el, BSL_JSON_STRING);
-        if (!rc && !is_token(n[el].text, n[el].count, TOKEN_FACT))
+        if (!rc && !bsl_is_token(n[el].text, n[el].count, BSL_TOKEN_FACT))
             rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_VALUE, "a set value is a token of a-z, 0-9 and _");
         if (!rc && !(ind->members[i] = bsl_reader_copy(rd, el)))
             rc = nomem(ld);
@@ -410,8 +328,8 @@ static int read_set_values(loader *ld, size_t obj, bsl_indicator *ind)
         bsl_path_pop(&rd->path, mark2);
     }
     bsl_path_pop(&rd->path, mark);
-    if (!rc && (dup = find_duplicate(names, ind->member_count)))
-        rc = fail_duplicate(rd, dup, "values", NULL, "set value");
+    if (!rc && (dup = bsl_find_duplicate(names, ind->member_count)))
+        rc = bsl_reader_fail_duplicate(rd, dup, "values", NULL, "set value");
     return rc;
 }
 
@@ -434,7 +352,7 @@ static int read_indicator(loader *ld, size_t obj, size_t criterion)
     fact_node = bsl_json_find(rd->doc, obj, "fact");
     if (!rc)
         ind->fact_len = n[fact_node].count;
-    if (!rc && !is_token(n[fact_node].text, n[fact_node].count, TOKEN_FACT))
+    if (!rc && !bsl_is_token(n[fact_node].text, n[fact_node].count, BSL_TOKEN_FACT))
         rc = bsl_reader_fail(rd, fact_node, "fact", BSL_ERR_VALUE,
                              "a fact key is a token of a-z, 0-9 and _");
     if (!rc)
@@ -508,7 +426,7 @@ static int read_criterion(loader *ld, size_t obj, size_t index, const bsl_num *m
         rc = bsl_reader_string(rd, obj, "id", 1, &c->id);
     if (!rc) {
         size_t id = bsl_json_find(rd->doc, obj, "id");
-        if (!is_token(n[id].text, n[id].count, TOKEN_CRITERION_ID))
+        if (!bsl_is_token(n[id].text, n[id].count, BSL_TOKEN_CRITERION_ID))
             rc = bsl_reader_fail(rd, id, "id", BSL_ERR_VALUE,
                                  "a criterion id is a token of letters, digits, '.', '_' and '-'");
     }
@@ -525,7 +443,7 @@ static int read_criterion(loader *ld, size_t obj, size_t index, const bsl_num *m
     if (!rc)
         rc = read_thresholds(ld, obj, "thresholds", &c->met, &c->reservations);
     if (!rc)
-        rc = read_array(ld, obj, "indicators", &arr);
+        rc = bsl_reader_array(&ld->rd, obj, "indicators", &arr);
     if (rc)
         return rc;
     c->first_indicator = fw->indicator_count;
@@ -625,9 +543,9 @@ static size_t push_indicator_path(loader *ld, size_t ii)
 static int build_fact_index(loader *ld)
 {
     bsl_framework *fw = ld->fw;
-    const named *dup;
+    const bsl_named *dup;
     size_t i;
-    named *names = bsl_arena_calloc(&fw->arena, fw->indicator_count, sizeof *names);
+    bsl_named *names = bsl_arena_calloc(&fw->arena, fw->indicator_count, sizeof *names);
     fw->by_fact = bsl_arena_calloc(&fw->arena, fw->indicator_count, sizeof *fw->by_fact);
     if (!names || !fw->by_fact)
         return nomem(ld);
@@ -637,7 +555,7 @@ static int build_fact_index(loader *ld)
         names[i].node = ld->fact_node[i];
         names[i].index = i;
     }
-    if ((dup = find_duplicate(names, fw->indicator_count))) {
+    if ((dup = bsl_find_duplicate(names, fw->indicator_count))) {
         size_t mark = push_indicator_path(ld, dup->index);
         int rc = bsl_reader_fail(&ld->rd, dup->node, "fact", BSL_ERR_VALUE,
                                  "fact \"%s\" is read by two indicators", fw->indicators[dup->index].fact);
@@ -740,7 +658,7 @@ static int load_document(loader *ld)
         rc = bsl_reader_string(rd, 0, "id", 1, &fw->id);
     if (!rc) {
         size_t id = bsl_json_find(rd->doc, 0, "id");
-        if (!is_token(n[id].text, n[id].count, TOKEN_FRAMEWORK_ID) || n[id].count > 64)
+        if (!bsl_is_token(n[id].text, n[id].count, BSL_TOKEN_FRAMEWORK_ID) || n[id].count > 64)
             rc = bsl_reader_fail(rd, id, "id", BSL_ERR_VALUE,
                                  "a framework id is a token of at most 64 characters among a-z, 0-9, '.', '_' and '-'");
     }
@@ -755,7 +673,7 @@ static int load_document(loader *ld)
     if (!rc)
         rc = read_thresholds(ld, 0, "thresholds", &met, &res);
     if (!rc)
-        rc = read_array(ld, 0, "criteria", &criteria);
+        rc = bsl_reader_array(&ld->rd, 0, "criteria", &criteria);
     if (!rc)
         rc = count_indicators(ld, criteria, &total);
     if (rc)
@@ -775,8 +693,8 @@ static int load_document(loader *ld)
     }
     bsl_path_pop(&rd->path, mark);
     if (!rc) {
-        named *ids = bsl_arena_calloc(&fw->arena, fw->criterion_count, sizeof *ids);
-        const named *dup;
+        bsl_named *ids = bsl_arena_calloc(&fw->arena, fw->criterion_count, sizeof *ids);
+        const bsl_named *dup;
         if (!ids)
             return nomem(ld);
         for (i = 0, el = criteria + 1; el < n[criteria].end; el = n[el].end, i++) {
@@ -785,8 +703,8 @@ static int load_document(loader *ld)
             ids[i].node = bsl_json_find(rd->doc, el, "id");
             ids[i].index = i;
         }
-        if ((dup = find_duplicate(ids, fw->criterion_count)))
-            return fail_duplicate(rd, dup, "criteria", "id", "criterion id");
+        if ((dup = bsl_find_duplicate(ids, fw->criterion_count)))
+            return bsl_reader_fail_duplicate(rd, dup, "criteria", "id", "criterion id");
     }
     if (!rc)
         rc = build_fact_index(ld);

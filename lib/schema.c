@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -152,4 +153,72 @@ void bsl_list_add(char *list, size_t cap, const char *item)
     if (used + 1 >= cap)
         return;
     snprintf(list + used, cap - used, "%s%s", used ? ", " : "", item);
+}
+
+int bsl_is_token(const char *s, size_t n, int kind)
+{
+    size_t i;
+    if (!n)
+        return 0;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        if (kind != BSL_TOKEN_FACT)
+            ok = ok || c == '.' || c == '-';
+        if (kind == BSL_TOKEN_CRITERION_ID)
+            ok = ok || (c >= 'A' && c <= 'Z');
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+static int named_cmp(const void *a, const void *b)
+{
+    const bsl_named *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->s, y->s, n);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+const bsl_named *bsl_find_duplicate(bsl_named *names, size_t n)
+{
+    const bsl_named *found = NULL;
+    size_t i;
+    qsort(names, n, sizeof *names, named_cmp);
+    for (i = 1; i < n; i++)
+        if (names[i].len == names[i - 1].len && !memcmp(names[i].s, names[i - 1].s, names[i].len))
+            if (!found || names[i].node < found->node)
+                found = &names[i];
+    return found;
+}
+
+int bsl_reader_fail_duplicate(bsl_reader *rd, const bsl_named *dup, const char *key,
+                              const char *member, const char *what)
+{
+    size_t mark = bsl_path_push_key(&rd->path, key);
+    int rc;
+    bsl_path_push_index(&rd->path, dup->index);
+    rc = bsl_reader_fail(rd, dup->node, member, BSL_ERR_VALUE, "%s \"%.60s\" is listed twice",
+                         what, rd->doc->nodes[dup->node].text);
+    bsl_path_pop(&rd->path, mark);
+    return rc;
+}
+
+int bsl_reader_array(bsl_reader *rd, size_t obj, const char *key, size_t *node)
+{
+    int rc = bsl_reader_member(rd, obj, key, 1, node);
+    size_t mark;
+    if (rc)
+        return rc;
+    mark = bsl_path_push_key(&rd->path, key);
+    rc = bsl_reader_expect(rd, *node, BSL_JSON_ARRAY);
+    if (!rc && rd->doc->nodes[*node].count == 0)
+        rc = bsl_reader_fail(rd, *node, NULL, BSL_ERR_VALUE, "\"%s\" must not be empty", key);
+    bsl_path_pop(&rd->path, mark);
+    return rc;
 }

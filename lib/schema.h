@@ -57,4 +57,24 @@ void bsl_list_add(char *list, size_t cap, const char *item);
 /* Copy the string of node i into the arena (NULL on allocation failure). */
 const char *bsl_reader_copy(bsl_reader *rd, size_t node);
 
+/* A non-empty array member key of obj; *node receives it. */
+int bsl_reader_array(bsl_reader *rd, size_t obj, const char *key, size_t *node);
+
+/* Token alphabets: facts and values [a-z0-9_], framework and vocabulary
+ * ids add '.' and '-', criterion ids add upper case too. */
+enum { BSL_TOKEN_FACT, BSL_TOKEN_FRAMEWORK_ID, BSL_TOKEN_CRITERION_ID };
+int bsl_is_token(const char *s, size_t n, int kind);
+
+/* Duplicate detection in O(n log n), so that hostile files cannot stall a
+ * load: a name, the node it was written at and its index in its list. */
+typedef struct bsl_named { const char *s; size_t len; size_t node; size_t index; } bsl_named;
+
+/* Sort names; return the second occurrence of the duplicate that appears
+ * first in the document, or NULL when all are distinct. */
+const bsl_named *bsl_find_duplicate(bsl_named *names, size_t n);
+
+/* Report a duplicate at path + key[index].member (member may be NULL). */
+int bsl_reader_fail_duplicate(bsl_reader *rd, const bsl_named *dup, const char *key,
+                              const char *member, const char *what);
+
 #endif
