@@ -62,39 +62,39 @@ static char *make_usecase(const bsl_framework *fw, uint64_t choice, size_t *len)
             continue;
         }
         switch (ind->type) {
-        case BSL_IND_BOOLEAN:
+        case BSL_FACT_BOOLEAN:
             bsl_buf_puts(&b, pick & 1 ? "true" : "false");
             break;
-        case BSL_IND_ENUM:
+        case BSL_FACT_ENUM:
             bsl_buf_puts(&b, ind->outcomes[pick % ind->outcome_count].value_json);
             break;
-        case BSL_IND_NUMBER: {
+        case BSL_FACT_NUMBER: {
             const bsl_outcome_def *o = &ind->outcomes[pick % ind->outcome_count];
             double v = o->bound_kind == BSL_BOUND_OPEN ? (o > ind->outcomes ? o[-1].bound + 1 : 0)
                                                         : o->bound - (double)(pick % 3);
-            if (ind->has_min && v < ind->min.value)
-                v = ind->min.value;
-            if (ind->has_max && v > ind->max.value)
-                v = ind->max.value;
+            if (ind->def->has_min && v < ind->def->min.value)
+                v = ind->def->min.value;
+            if (ind->def->has_max && v > ind->def->max.value)
+                v = ind->def->max.value;
             if (!isfinite(v))
-                v = ind->has_min ? ind->min.value : 0;
+                v = ind->def->has_min ? ind->def->min.value : 0;
             snprintf(num, sizeof num, "%.17g", v);
             bsl_buf_puts(&b, num);
             break;
         }
-        case BSL_IND_SET: {
+        case BSL_FACT_SET: {
             size_t m, k = 0;
             bsl_buf_putc(&b, '[');
-            for (m = 0; m < ind->member_count; m++)
+            for (m = 0; m < ind->def->value_count; m++)
                 if ((pick >> (m % 64)) & 1) {
                     if (k++)
                         bsl_buf_putc(&b, ',');
-                    bsl_buf_json_string(&b, ind->members[m], strlen(ind->members[m]));
+                    bsl_buf_json_string(&b, ind->def->values[m].value, ind->def->values[m].len);
                 }
             bsl_buf_putc(&b, ']');
             break;
         }
-        case BSL_IND_TEXT:
+        case BSL_FACT_TEXT:
             bsl_buf_puts(&b, pick & 1 ? "\"evidence \\u00e9\"" : (pick & 2 ? "\" \"" : "\"\""));
             break;
         }

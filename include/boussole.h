@@ -222,6 +222,225 @@ typedef enum bsl_lang {
 } bsl_lang;
 
 /* ------------------------------------------------------------------------ */
+/* Vocabulary                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * The shared fact vocabulary (format: doc/vocabulary-format.md): every fact a
+ * use-case can state, defined once for every framework (type, allowed values
+ * with their labels, unit, bounds, question and help text). Immutable once
+ * loaded; may be shared by threads. @since 0.2.0
+ */
+typedef struct bsl_vocabulary bsl_vocabulary;
+
+/** One fact of a vocabulary (or of a format-1 framework). Borrowed. @since 0.2.0 */
+typedef struct bsl_fact bsl_fact;
+
+/** Types of facts. @since 0.2.0 */
+typedef enum bsl_fact_type {
+    BSL_FACT_BOOLEAN = 0, /**< "boolean": true or false */
+    BSL_FACT_ENUM = 1,    /**< "enum": one of its values, listed worst first */
+    BSL_FACT_NUMBER = 2,  /**< "number": a JSON number within its bounds */
+    BSL_FACT_SET = 3,     /**< "set": an array of distinct values */
+    BSL_FACT_TEXT = 4     /**< "text": evidence that must be present (a non-blank string) */
+} bsl_fact_type;
+
+/**
+ * Load and validate a vocabulary from JSON: unique keys, types, values,
+ * bounds, fr and en strings; every problem with its position and path.
+ * @param out receives the vocabulary, owned by the caller, or NULL on
+ *        failure; must not be NULL.
+ * @param buf the JSON bytes (not retained); NULL only if len is 0.
+ * @param len number of bytes in buf.
+ * @param opts limits (max_indicators bounds the number of facts) and
+ *        allocator; NULL for the defaults. Copied.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, or BSL_ERR_SYNTAX, a schema error, BSL_ERR_LIMIT,
+ *         BSL_ERR_NOMEM, BSL_ERR_ARG.
+ * Thread-safe. Free with bsl_vocabulary_free(). @since 0.2.0
+ */
+BSL_API int bsl_vocabulary_load(bsl_vocabulary **out, const char *buf, size_t len,
+                                const bsl_options *opts, bsl_error *err);
+
+/**
+ * Load the vocabulary compiled into the library (id "boussole"), the one
+ * every embedded framework reads.
+ * @param out receives the vocabulary, owned by the caller, or NULL on failure.
+ * @param opts limits and allocator; NULL for the defaults. Copied.
+ * @param err optional error details; may be NULL.
+ * @return as bsl_vocabulary_load().
+ * Thread-safe. Free with bsl_vocabulary_free(). @since 0.2.0
+ */
+BSL_API int bsl_vocabulary_load_embedded(bsl_vocabulary **out, const bsl_options *opts,
+                                         bsl_error *err);
+
+/**
+ * Free a vocabulary. Facts read from it become invalid.
+ * @param v the vocabulary, or NULL (a no-op).
+ * Not to be called while another thread uses v. @since 0.2.0
+ */
+BSL_API void bsl_vocabulary_free(bsl_vocabulary *v);
+
+/**
+ * The vocabulary's id, e.g. "boussole".
+ * @param v a vocabulary; NULL gives NULL.
+ * @return a string borrowed from v, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_vocabulary_id(const bsl_vocabulary *v);
+
+/**
+ * The vocabulary's version string, e.g. "1.0.0".
+ * @param v a vocabulary; NULL gives NULL.
+ * @return a string borrowed from v, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_vocabulary_version(const bsl_vocabulary *v);
+
+/**
+ * Lower-case hex SHA-256 of the vocabulary's canonical JSON (as
+ * bsl_framework_sha256() for frameworks).
+ * @param v a vocabulary; NULL gives NULL.
+ * @return a string borrowed from v, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_vocabulary_sha256(const bsl_vocabulary *v);
+
+/**
+ * The vocabulary's title in a language.
+ * @param v a vocabulary; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from v, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_vocabulary_title(const bsl_vocabulary *v, bsl_lang lang);
+
+/**
+ * Number of facts of the vocabulary.
+ * @param v a vocabulary; NULL gives 0.
+ * @return the number of facts.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_vocabulary_fact_count(const bsl_vocabulary *v);
+
+/**
+ * The i-th fact, in the vocabulary's order.
+ * @param v a vocabulary; NULL gives NULL.
+ * @param i an index below bsl_vocabulary_fact_count().
+ * @return a fact borrowed from v, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const bsl_fact *bsl_vocabulary_fact(const bsl_vocabulary *v, size_t i);
+
+/**
+ * The fact with a key (binary search).
+ * @param v a vocabulary; NULL gives NULL.
+ * @param key a NUL-terminated fact key; NULL gives NULL.
+ * @return a fact borrowed from v, or NULL when the vocabulary has no such key.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const bsl_fact *bsl_vocabulary_find(const bsl_vocabulary *v, const char *key);
+
+/**
+ * A fact's key, e.g. "hosting".
+ * @param f a fact; NULL gives NULL.
+ * @return a string borrowed from the fact's owner, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_key(const bsl_fact *f);
+
+/**
+ * A fact's type.
+ * @param f a fact; NULL gives BSL_FACT_TEXT.
+ * @return the type.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API bsl_fact_type bsl_fact_type_of(const bsl_fact *f);
+
+/**
+ * Token of a fact type: "boolean", "enum", "number", "set", "text".
+ * @param t a fact type.
+ * @return a static string, or NULL for a value that is not a bsl_fact_type.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_type_token(bsl_fact_type t);
+
+/**
+ * A fact's label: the question a form asks.
+ * @param f a fact; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from the fact's owner, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_label(const bsl_fact *f, bsl_lang lang);
+
+/**
+ * A fact's help text: what it means and how to answer it.
+ * @param f a fact; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from the fact's owner, or NULL when the
+ *         fact has none (format-1 frameworks define no help).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_help(const bsl_fact *f, bsl_lang lang);
+
+/**
+ * A number fact's unit, e.g. "kWh/an" or "kWh/year".
+ * @param f a fact; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from the fact's owner, or NULL when it has
+ *         no unit (and for every other type).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_unit(const bsl_fact *f, bsl_lang lang);
+
+/**
+ * Number of allowed values of an enum or set fact (an enum's worst first).
+ * @param f a fact; NULL gives 0.
+ * @return the number of values; 0 for boolean, number and text facts.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_fact_value_count(const bsl_fact *f);
+
+/**
+ * The i-th allowed value's token, e.g. "non_eu".
+ * @param f a fact; NULL gives NULL.
+ * @param i an index below bsl_fact_value_count().
+ * @return a string borrowed from the fact's owner, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_value(const bsl_fact *f, size_t i);
+
+/**
+ * The i-th allowed value's label, e.g. "Hors Union européenne".
+ * @param f a fact; NULL gives NULL.
+ * @param i an index below bsl_fact_value_count().
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from the fact's owner, or NULL when out of
+ *         range or when the value has no label (format-1 frameworks).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_fact_value_label(const bsl_fact *f, size_t i, bsl_lang lang);
+
+/**
+ * A number fact's inclusive lower bound.
+ * @param f a fact; NULL gives 0.
+ * @param out receives the bound when there is one; may be NULL.
+ * @return 1 when the fact has a lower bound, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_fact_min(const bsl_fact *f, double *out);
+
+/**
+ * A number fact's inclusive upper bound.
+ * @param f a fact; NULL gives 0.
+ * @param out receives the bound when there is one; may be NULL.
+ * @return 1 when the fact has an upper bound, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_fact_max(const bsl_fact *f, double *out);
+
+/* ------------------------------------------------------------------------ */
 /* Frameworks                                                                 */
 /* ------------------------------------------------------------------------ */
 
@@ -364,6 +583,118 @@ BSL_API const char *bsl_framework_criterion_id(const bsl_framework *fw, size_t i
  */
 BSL_API const char *bsl_framework_criterion_title(const bsl_framework *fw, size_t i,
                                                   bsl_lang lang);
+
+/**
+ * The vocabulary the framework reads: the embedded shared vocabulary. A
+ * format-2 framework scores only its facts; for a format-1 framework it
+ * tells the use-case keys the framework does not read ("not used") from
+ * unknown ones.
+ * @param fw a framework; NULL gives NULL.
+ * @return a vocabulary borrowed from fw (valid until bsl_framework_free()), or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const bsl_vocabulary *bsl_framework_vocabulary(const bsl_framework *fw);
+
+/** One indicator of a framework: how it scores one fact. Borrowed. @since 0.2.0 */
+typedef struct bsl_indicator bsl_indicator;
+
+/**
+ * Number of indicators of the framework (one per fact it reads).
+ * @param fw a framework; NULL gives 0.
+ * @return the number of indicators.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_framework_indicator_count(const bsl_framework *fw);
+
+/**
+ * The i-th indicator, in framework order (criterion by criterion).
+ * @param fw a framework; NULL gives NULL.
+ * @param i an index below bsl_framework_indicator_count().
+ * @return an indicator borrowed from fw, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const bsl_indicator *bsl_framework_indicator(const bsl_framework *fw, size_t i);
+
+/**
+ * The definition of the fact an indicator reads: the vocabulary's (format 2)
+ * or the framework's own (format 1).
+ * @param ind an indicator; NULL gives NULL.
+ * @return a fact borrowed from the framework, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const bsl_fact *bsl_indicator_fact(const bsl_indicator *ind);
+
+/**
+ * Id of the criterion the indicator belongs to, e.g. "C2".
+ * @param ind an indicator; NULL gives NULL.
+ * @return a string borrowed from the framework, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_indicator_criterion(const bsl_indicator *ind);
+
+/**
+ * The indicator's question: the framework's own label when it gives one,
+ * else the fact's.
+ * @param ind an indicator; NULL gives NULL.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a UTF-8 string borrowed from the framework, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_indicator_label(const bsl_indicator *ind, bsl_lang lang);
+
+/**
+ * Whether the framework requires the fact (a missing required, applicable
+ * fact makes the verdict "incomplete").
+ * @param ind an indicator; NULL gives 0.
+ * @return non-zero when required, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_indicator_required(const bsl_indicator *ind);
+
+/**
+ * The indicator's weight in its criterion's score (0: a gate or an
+ * informative indicator).
+ * @param ind an indicator; NULL gives 0.
+ * @return the weight.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API double bsl_indicator_weight(const bsl_indicator *ind);
+
+/**
+ * The fact of the indicator's applies_if condition.
+ * @param ind an indicator; NULL gives NULL.
+ * @return a fact key borrowed from the framework, or NULL when the indicator
+ *         always applies.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_indicator_condition_fact(const bsl_indicator *ind);
+
+/**
+ * Whether the condition is "not_in" (the indicator applies when the
+ * condition's fact takes none of the listed values) rather than "in".
+ * @param ind an indicator; NULL gives 0.
+ * @return non-zero for not_in, 0 for in or no condition.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_indicator_condition_negated(const bsl_indicator *ind);
+
+/**
+ * Number of values listed by the condition.
+ * @param ind an indicator; NULL gives 0.
+ * @return the number of values; 0 without a condition.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_indicator_condition_value_count(const bsl_indicator *ind);
+
+/**
+ * The i-th value listed by the condition, as a token ("true" and "false"
+ * for a boolean fact), in the order of the fact's values.
+ * @param ind an indicator; NULL gives NULL.
+ * @param i an index below bsl_indicator_condition_value_count().
+ * @return a string borrowed from the framework, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_indicator_condition_value(const bsl_indicator *ind, size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* Use-cases                                                                  */

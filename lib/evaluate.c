@@ -14,7 +14,7 @@ static double round1(double x) { return round(x * 10.0) / 10.0; }
 
 static int applies(const bsl_indicator *ind, const bsl_usecase *uc)
 {
-    const bsl_fact_value *cond;
+    const bsl_answer *cond;
     if (!ind->has_condition)
         return 1;
     cond = &uc->facts[ind->cond_indicator];
@@ -32,12 +32,12 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-static size_t matched_outcome(const bsl_indicator *ind, const bsl_fact_value *fv)
+static size_t matched_outcome(const bsl_indicator *ind, const bsl_answer *fv)
 {
     switch (ind->type) {
-    case BSL_IND_NUMBER: return bsl_indicator_band(ind, fv->number);
-    case BSL_IND_SET: return fv->member_count ? BSL_OUT_NON_EMPTY : BSL_OUT_EMPTY;
-    case BSL_IND_TEXT: return is_blank(fv->text, fv->text_len) ? BSL_OUT_ABSENT : BSL_OUT_PRESENT;
+    case BSL_FACT_NUMBER: return bsl_indicator_band(ind, fv->number);
+    case BSL_FACT_SET: return fv->member_count ? BSL_OUT_NON_EMPTY : BSL_OUT_EMPTY;
+    case BSL_FACT_TEXT: return is_blank(fv->text, fv->text_len) ? BSL_OUT_ABSENT : BSL_OUT_PRESENT;
     default: return fv->outcome;
     }
 }
@@ -65,7 +65,7 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
     for (k = 0; k < def->indicator_count; k++) {
         size_t ii = def->first_indicator + k;
         const bsl_indicator *ind = &fw->indicators[ii];
-        const bsl_fact_value *fv = &uc->facts[ii];
+        const bsl_answer *fv = &uc->facts[ii];
         struct bsl_outcome *o = &cr->outcomes[k];
         double w = ind->weight.value;
 

@@ -1,6 +1,6 @@
 /* Framework JSON -> immutable compiled tables (see doc/framework-format.md).
  * Everything is validated here so that evaluation never meets bad data. */
-#include "framework.h"
+#include "loader.h"
 #include "bytes.h"
 #include "embedded.h"
 #include "buf.h"
@@ -12,41 +12,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FORMAT_TOKEN "boussole-framework/1"
+/* Format 1 frameworks define their own facts; format 2 frameworks score
+ * the facts of the shared vocabulary. Both load. */
+#define FORMAT_1 "boussole-framework/1"
+#define FORMAT_2 "boussole-framework/2"
 
 static const char *const top_fields[] = {
-    "format", "id", "version", "title", "source", "description", "thresholds", "criteria", NULL };
+    "format", "id", "version", "title", "source", "description", "thresholds", "vocabulary",
+    "criteria", NULL };
 static const char *const criterion_fields[] = {
     "id", "title", "reference", "weight", "thresholds", "indicators", NULL };
 static const char *const threshold_fields[] = { "met", "reservations", NULL };
 static const char *const condition_fields[] = { "fact", "in", "not_in", NULL };
-static const char *const type_names[] = { "boolean", "enum", "number", "set", "text", NULL };
 
-/* Indicator fields: the common ones, then those of each type. */
-#define COMMON_FIELDS "fact", "type", "label", "required", "weight", "applies_if", "remediation"
-static const char *const level_type_fields[] = { COMMON_FIELDS, "levels", NULL };
-static const char *const number_fields[] = { COMMON_FIELDS, "bands", "unit", "min", "max", NULL };
-static const char *const set_fields[] = { COMMON_FIELDS, "values", "empty", "non_empty", NULL };
-static const char *const text_fields[] = { COMMON_FIELDS, "present", "absent", NULL };
-static const char *const level_fields[] = { "value", "points", "red_line", "justification", NULL };
-static const char *const band_fields[] = { "up_to", "below", "points", "red_line", "justification", NULL };
-static const char *const outcome_fields[] = { "points", "red_line", "justification", NULL };
-
-/* State of one load: the reader, the document, and where each indicator's
- * fact and condition were written (for errors found after the first pass). */
-typedef struct loader {
-    bsl_reader rd;
-    bsl_framework *fw;
-    size_t *fact_node;       /* per indicator: node of its "fact" value */
-    size_t *cond_node;       /* per indicator: node of "applies_if", 0 if none */
-} loader;
-
-static int nomem(loader *ld) { return bsl_error_set(ld->rd.err, BSL_ERR_NOMEM, "out of memory"); }
 
 
 /* ---- pieces ---------------------------------------------------------- */
 
-static int read_thresholds(loader *ld, size_t obj, const char *key, bsl_num *met, bsl_num *res)
+static int read_thresholds(bsl_loader *ld, size_t obj, const char *key, bsl_num *met, bsl_num *res)
 {
     bsl_reader *rd = &ld->rd;
     size_t node, mark;
@@ -69,350 +52,7 @@ static int read_thresholds(loader *ld, size_t obj, const char *key, bsl_num *met
     return rc;
 }
 
-static const char *make_rule(loader *ld, const char *prefix, const char *a, const char *b)
-{
-    size_t la = strlen(prefix), lb = strlen(a), lc = b ? strlen(b) : 0;
-    char *s = bsl_arena_alloc(&ld->fw->arena, la + lb + lc + 1);
-    if (!s)
-        return NULL;
-    memcpy(s, prefix, la);
-    memcpy(s + la, a, lb);
-    if (b)
-        memcpy(s + la + lb, b, lc);
-    s[la + lb + lc] = '\0';
-    return s;
-}
-
-/* Read the points / red_line / justification of an outcome object. */
-static int read_outcome(loader *ld, size_t obj, bsl_outcome_def *out)
-{
-    bsl_reader *rd = &ld->rd;
-    size_t points_node;
-    int rc = bsl_reader_bool(rd, obj, "red_line", 0, &out->red_line);
-    if (!rc)
-        rc = bsl_reader_member(rd, obj, "points", !out->red_line, &points_node);
-    if (!rc && out->red_line && points_node)
-        rc = bsl_reader_fail(rd, points_node, "points", BSL_ERR_VALUE,
-                             "a red-line outcome gives no points: remove \"points\"");
-    if (!rc && !out->red_line)
-        rc = bsl_reader_number(rd, obj, "points", 1, 0, 100, &out->points);
-    if (!rc && out->red_line) {
-        out->points.value = 0;
-        out->points.text = "0";
-    }
-    if (!rc)
-        rc = bsl_reader_text(rd, obj, "justification", 1, &out->justification);
-    return rc;
-}
-
-/* Check obj is an object with only the given fields, then read it. */
-static int read_outcome_object(loader *ld, size_t obj, const char *const *fields, bsl_outcome_def *out)
-{
-    int rc = bsl_reader_expect(&ld->rd, obj, BSL_JSON_OBJECT);
-    if (!rc)
-        rc = bsl_reader_only(&ld->rd, obj, fields);
-    if (!rc)
-        rc = read_outcome(ld, obj, out);
-    return rc;
-}
-
-static int alloc_outcomes(loader *ld, bsl_indicator *ind, size_t n)
-{
-    ind->outcome_count = n;
-    ind->outcomes = bsl_arena_calloc(&ld->fw->arena, n, sizeof *ind->outcomes);
-    return ind->outcomes ? BSL_OK : nomem(ld);
-}
-
-/* boolean and enum: "levels": [{value, points|red_line, justification}...] */
-static int read_levels(loader *ld, size_t obj, bsl_indicator *ind)
-{
-    bsl_reader *rd = &ld->rd;
-    const bsl_json_node *n = rd->doc->nodes;
-    size_t arr, el, i = 0, mark, mark2;
-    int rc = bsl_reader_array(&ld->rd, obj, "levels", &arr);
-    int seen[2] = { 0, 0 };
-    bsl_named *names = NULL;
-    if (rc)
-        return rc;
-    if (ind->type == BSL_IND_BOOLEAN && n[arr].count != 2)
-        return bsl_reader_fail(rd, arr, "levels", BSL_ERR_VALUE,
-                               "a boolean indicator has exactly two levels, false and true");
-    if ((rc = alloc_outcomes(ld, ind, n[arr].count)))
-        return rc;
-    if (ind->type == BSL_IND_ENUM &&
-        !(names = bsl_arena_calloc(&ld->fw->arena, n[arr].count, sizeof *names)))
-        return nomem(ld);
-    mark = bsl_path_push_key(&rd->path, "levels");
-    for (el = arr + 1; !rc && el < n[arr].end; el = n[el].end, i++) {
-        size_t value;
-        bsl_outcome_def *o;
-        mark2 = bsl_path_push_index(&rd->path, i);
-        rc = bsl_reader_expect(rd, el, BSL_JSON_OBJECT);
-        if (!rc)
-            rc = bsl_reader_only(rd, el, level_fields);
-        if (!rc)
-            rc = bsl_reader_member(rd, el, "value", 1, &value);
-        if (!rc && ind->type == BSL_IND_BOOLEAN) {
-            int v;
-            rc = bsl_reader_bool(rd, el, "value", 1, &v);
-            if (!rc && seen[v])
-                rc = bsl_reader_fail(rd, value, "value", BSL_ERR_VALUE, "level %s is listed twice",
-                                     v ? "true" : "false");
-            if (!rc) {
-                seen[v] = 1;
-                o = &ind->outcomes[v ? BSL_OUT_TRUE : BSL_OUT_FALSE];
-                o->value = v ? "true" : "false";
-                rc = read_outcome(ld, el, o);
-            }
-        } else if (!rc) {
-            o = &ind->outcomes[i];
-            rc = bsl_reader_string(rd, el, "value", 1, &o->value);
-            if (!rc && !bsl_is_token(n[value].text, n[value].count, BSL_TOKEN_FACT))
-                rc = bsl_reader_fail(rd, value, "value", BSL_ERR_VALUE,
-                                     "an enum value is a token of a-z, 0-9 and _");
-            if (!rc) {
-                names[i].s = o->value;
-                names[i].len = n[value].count;
-                names[i].node = value;
-                names[i].index = i;
-                rc = read_outcome(ld, el, o);
-            }
-        }
-        bsl_path_pop(&rd->path, mark2);
-    }
-    bsl_path_pop(&rd->path, mark);
-    if (!rc && names) {
-        const bsl_named *dup = bsl_find_duplicate(names, n[arr].count);
-        if (dup)
-            rc = bsl_reader_fail_duplicate(rd, dup, "levels", "value", "enum value");
-    }
-    for (i = 0; !rc && i < ind->outcome_count; i++) {
-        bsl_outcome_def *o = &ind->outcomes[i];
-        o->value_len = strlen(o->value);
-        o->rule = make_rule(ld, "level:", o->value, NULL);
-        o->value_json = ind->type == BSL_IND_BOOLEAN ? o->value : make_rule(ld, "\"", o->value, "\"");
-        if (!o->rule || !o->value_json)
-            rc = nomem(ld);
-    }
-    return rc;
-}
-
-/* A bound's text for rules: the number as written in the framework. */
-static int read_bands(loader *ld, size_t obj, bsl_indicator *ind)
-{
-    bsl_reader *rd = &ld->rd;
-    const bsl_json_node *n = rd->doc->nodes;
-    size_t arr, el, i = 0, mark, mark2;
-    const char *prev_text = NULL;
-    int rc = bsl_reader_array(&ld->rd, obj, "bands", &arr);
-    if (rc)
-        return rc;
-    if ((rc = alloc_outcomes(ld, ind, n[arr].count)))
-        return rc;
-    mark = bsl_path_push_key(&rd->path, "bands");
-    for (el = arr + 1; !rc && el < n[arr].end; el = n[el].end, i++) {
-        bsl_outcome_def *o = &ind->outcomes[i];
-        const bsl_outcome_def *prev = i ? &ind->outcomes[i - 1] : NULL;
-        int last = n[el].end >= n[arr].end;
-        size_t up_to = 0, below = 0;
-        bsl_num bound = { 0, NULL };
-        mark2 = bsl_path_push_index(&rd->path, i);
-        rc = read_outcome_object(ld, el, band_fields, o);
-        if (!rc) {
-            up_to = bsl_json_find(rd->doc, el, "up_to");
-            below = bsl_json_find(rd->doc, el, "below");
-            if (up_to && below)
-                rc = bsl_reader_fail(rd, below, "below", BSL_ERR_VALUE,
-                                     "a band has \"up_to\" or \"below\", not both");
-        }
-        if (!rc && (up_to || below)) {
-            const char *key = up_to ? "up_to" : "below";
-            rc = bsl_reader_number(rd, el, key, 1, -1.7976931348623157e308, 1.7976931348623157e308, &bound);
-            o->bound_kind = up_to ? BSL_BOUND_UP_TO : BSL_BOUND_BELOW;
-            o->bound = bound.value;
-            if (!rc && last)
-                rc = bsl_reader_fail(rd, up_to ? up_to : below, key, BSL_ERR_VALUE,
-                                     "the last band has no bound: it takes every larger value");
-            /* Bounds strictly increase; "below X" then "up_to X" holds X alone. */
-            if (!rc && prev &&
-                !(o->bound > prev->bound ||
-                  (o->bound == prev->bound && prev->bound_kind == BSL_BOUND_BELOW &&
-                   o->bound_kind == BSL_BOUND_UP_TO)))
-                rc = bsl_reader_fail(rd, up_to ? up_to : below, key, BSL_ERR_VALUE,
-                                     "bands must be in increasing order without overlap: "
-                                     "%s does not follow %s", bound.text, prev_text);
-        } else if (!rc && !last) {
-            rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_VALUE,
-                                 "only the last band may be open: give \"up_to\" or \"below\"");
-        }
-        if (!rc) {
-            if (o->bound_kind == BSL_BOUND_UP_TO)
-                o->rule = make_rule(ld, "band:<=", bound.text, NULL);
-            else if (o->bound_kind == BSL_BOUND_BELOW)
-                o->rule = make_rule(ld, "band:<", bound.text, NULL);
-            else if (!prev)
-                o->rule = "band:any";
-            else
-                o->rule = make_rule(ld, prev->bound_kind == BSL_BOUND_UP_TO ? "band:>" : "band:>=",
-                                    prev_text, NULL);
-            if (!o->rule)
-                rc = nomem(ld);
-            prev_text = bound.text;
-        }
-        bsl_path_pop(&rd->path, mark2);
-    }
-    bsl_path_pop(&rd->path, mark);
-    if (!rc)
-        rc = bsl_reader_text(rd, obj, "unit", 0, &ind->unit);
-    if (!rc)
-        rc = bsl_reader_number(rd, obj, "min", 0, -1.7976931348623157e308, 1.7976931348623157e308, &ind->min);
-    if (!rc)
-        rc = bsl_reader_number(rd, obj, "max", 0, -1.7976931348623157e308, 1.7976931348623157e308, &ind->max);
-    ind->has_min = ind->min.text != NULL;
-    ind->has_max = ind->max.text != NULL;
-    if (!rc && ind->has_min && ind->has_max && ind->min.value > ind->max.value)
-        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, obj, "max"), "max", BSL_ERR_VALUE,
-                             "max %s is below min %s", ind->max.text, ind->min.text);
-    return rc;
-}
-
-/* Two bsl_named outcome objects (set: empty/non_empty, text: absent/present). */
-static int read_pair(loader *ld, size_t obj, const char *key0, const char *key1, const char *prefix)
-{
-    bsl_reader *rd = &ld->rd;
-    bsl_indicator *ind = &ld->fw->indicators[ld->fw->indicator_count];
-    const char *keys[2] = { key0, key1 };
-    int rc = alloc_outcomes(ld, ind, 2), k;
-    for (k = 0; !rc && k < 2; k++) {
-        size_t node, mark;
-        rc = bsl_reader_member(rd, obj, keys[k], 1, &node);
-        if (rc)
-            break;
-        mark = bsl_path_push_key(&rd->path, keys[k]);
-        rc = read_outcome_object(ld, node, outcome_fields, &ind->outcomes[k]);
-        bsl_path_pop(&rd->path, mark);
-        ind->outcomes[k].value = keys[k];
-        if (!rc && !(ind->outcomes[k].rule = make_rule(ld, prefix, keys[k], NULL)))
-            rc = nomem(ld);
-    }
-    return rc;
-}
-
-static int read_set_values(loader *ld, size_t obj, bsl_indicator *ind)
-{
-    bsl_reader *rd = &ld->rd;
-    const bsl_json_node *n = rd->doc->nodes;
-    size_t arr, el, i = 0, mark;
-    const bsl_named *dup;
-    bsl_named *names;
-    int rc = bsl_reader_array(&ld->rd, obj, "values", &arr);
-    if (rc)
-        return rc;
-    ind->member_count = n[arr].count;
-    ind->members = bsl_arena_calloc(&ld->fw->arena, n[arr].count, sizeof *ind->members);
-    names = bsl_arena_calloc(&ld->fw->arena, n[arr].count, sizeof *names);
-    if (!ind->members || !names)
-        return nomem(ld);
-    mark = bsl_path_push_key(&rd->path, "values");
-    for (el = arr + 1; !rc && el < n[arr].end; el = n[el].end, i++) {
-        size_t mark2 = bsl_path_push_index(&rd->path, i);
-        rc = bsl_reader_expect(rd, el, BSL_JSON_STRING);
-        if (!rc && !bsl_is_token(n[el].text, n[el].count, BSL_TOKEN_FACT))
-            rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_VALUE, "a set value is a token of a-z, 0-9 and _");
-        if (!rc && !(ind->members[i] = bsl_reader_copy(rd, el)))
-            rc = nomem(ld);
-        names[i].s = n[el].text;
-        names[i].len = n[el].count;
-        names[i].node = el;
-        names[i].index = i;
-        bsl_path_pop(&rd->path, mark2);
-    }
-    bsl_path_pop(&rd->path, mark);
-    if (!rc && (dup = bsl_find_duplicate(names, ind->member_count)))
-        rc = bsl_reader_fail_duplicate(rd, dup, "values", NULL, "set value");
-    return rc;
-}
-
-static int read_indicator(loader *ld, size_t obj, size_t criterion)
-{
-    bsl_reader *rd = &ld->rd;
-    bsl_framework *fw = ld->fw;
-    const bsl_json_node *n = rd->doc->nodes;
-    size_t index = fw->indicator_count;
-    bsl_indicator *ind = &fw->indicators[index];
-    size_t type_node, fact_node, i;
-    const char *const *fields;
-    int rc = bsl_reader_expect(rd, obj, BSL_JSON_OBJECT);
-    if (rc)
-        return rc;
-    ind->criterion = criterion;
-    ind->weight.value = 1;
-    ind->weight.text = "1";
-    rc = bsl_reader_string(rd, obj, "fact", 1, &ind->fact);
-    fact_node = bsl_json_find(rd->doc, obj, "fact");
-    if (!rc)
-        ind->fact_len = n[fact_node].count;
-    if (!rc && !bsl_is_token(n[fact_node].text, n[fact_node].count, BSL_TOKEN_FACT))
-        rc = bsl_reader_fail(rd, fact_node, "fact", BSL_ERR_VALUE,
-                             "a fact key is a token of a-z, 0-9 and _");
-    if (!rc)
-        rc = bsl_reader_member(rd, obj, "type", 1, &type_node);
-    if (!rc) {
-        size_t mark = bsl_path_push_key(&rd->path, "type");
-        rc = bsl_reader_expect(rd, type_node, BSL_JSON_STRING);
-        for (i = 0; !rc && type_names[i]; i++)
-            if (!strcmp(type_names[i], n[type_node].text))
-                break;
-        if (!rc && !type_names[i])
-            rc = bsl_reader_fail(rd, type_node, NULL, BSL_ERR_ENUM,
-                                 "unknown indicator type \"%.40s\" (allowed: boolean, enum, number, set, text)",
-                                 n[type_node].text);
-        bsl_path_pop(&rd->path, mark);
-        ind->type = (bsl_indicator_type)i;
-    }
-    if (rc)
-        return rc;
-    fields = ind->type == BSL_IND_NUMBER ? number_fields
-           : ind->type == BSL_IND_SET    ? set_fields
-           : ind->type == BSL_IND_TEXT   ? text_fields
-                                         : level_type_fields;
-    rc = bsl_reader_only(rd, obj, fields);
-    if (!rc)
-        rc = bsl_reader_text(rd, obj, "label", 1, &ind->label);
-    if (!rc)
-        rc = bsl_reader_text(rd, obj, "remediation", 0, &ind->remediation);
-    if (!rc)
-        rc = bsl_reader_bool(rd, obj, "required", 0, &ind->required);
-    if (!rc)
-        rc = bsl_reader_number(rd, obj, "weight", 0, 0, 1e6, &ind->weight);
-    if (rc)
-        return rc;
-    switch (ind->type) {
-    case BSL_IND_BOOLEAN:
-    case BSL_IND_ENUM: rc = read_levels(ld, obj, ind); break;
-    case BSL_IND_NUMBER: rc = read_bands(ld, obj, ind); break;
-    case BSL_IND_SET:
-        rc = read_set_values(ld, obj, ind);
-        if (!rc)
-            rc = read_pair(ld, obj, "empty", "non_empty", "set:");
-        break;
-    case BSL_IND_TEXT: rc = read_pair(ld, obj, "absent", "present", "text:"); break;
-    }
-    if (rc)
-        return rc;
-    ind->maximum_text = "0";
-    for (i = 0; i < ind->outcome_count; i++)
-        if (!ind->outcomes[i].red_line && ind->outcomes[i].points.value > ind->maximum) {
-            ind->maximum = ind->outcomes[i].points.value;
-            ind->maximum_text = ind->outcomes[i].points.text;
-        }
-    ld->fact_node[index] = fact_node;
-    ld->cond_node[index] = bsl_json_find(rd->doc, obj, "applies_if");
-    fw->indicator_count++;
-    return BSL_OK;
-}
-
-static int read_criterion(loader *ld, size_t obj, size_t index, const bsl_num *met, const bsl_num *res)
+static int read_criterion(bsl_loader *ld, size_t obj, size_t index, const bsl_num *met, const bsl_num *res)
 {
     bsl_reader *rd = &ld->rd;
     bsl_framework *fw = ld->fw;
@@ -450,16 +90,32 @@ static int read_criterion(loader *ld, size_t obj, size_t index, const bsl_num *m
     mark = bsl_path_push_key(&rd->path, "indicators");
     for (el = arr + 1; !rc && el < n[arr].end; el = n[el].end, i++) {
         size_t mark2 = bsl_path_push_index(&rd->path, i);
-        rc = read_indicator(ld, el, index);
+        rc = bsl_read_indicator(ld, el, index);
         bsl_path_pop(&rd->path, mark2);
     }
     bsl_path_pop(&rd->path, mark);
     c->indicator_count = fw->indicator_count - c->first_indicator;
+    for (i = c->first_indicator; i < fw->indicator_count; i++)
+        fw->indicators[i].criterion_id = c->id;
     return rc;
 }
 
+/* The condition's values as tokens, for bsl_indicator_condition_value(). */
+static int list_condition_values(bsl_loader *ld, bsl_indicator *ind, const bsl_indicator *target)
+{
+    size_t i;
+    ind->cond_fact = target->fact;
+    ind->cond_values = bsl_arena_calloc(&ld->fw->arena, target->outcome_count, sizeof *ind->cond_values);
+    if (!ind->cond_values)
+        return bsl_loader_nomem(ld);
+    for (i = 0; i < target->outcome_count; i++)
+        if (ind->cond_match[i])
+            ind->cond_values[ind->cond_value_count++] = target->outcomes[i].value;
+    return BSL_OK;
+}
+
 /* applies_if can only be resolved once every fact is known. */
-static int resolve_condition(loader *ld, size_t index)
+static int resolve_condition(bsl_loader *ld, size_t index)
 {
     bsl_reader *rd = &ld->rd;
     bsl_framework *fw = ld->fw;
@@ -487,7 +143,7 @@ static int resolve_condition(loader *ld, size_t index)
         return bsl_reader_fail(rd, fact, "fact", BSL_ERR_VALUE,
                                "an indicator cannot depend on its own fact");
     target = &fw->indicators[t];
-    if (target->type != BSL_IND_BOOLEAN && target->type != BSL_IND_ENUM)
+    if (target->type != BSL_FACT_BOOLEAN && target->type != BSL_FACT_ENUM)
         return bsl_reader_fail(rd, fact, "fact", BSL_ERR_VALUE,
                                "applies_if needs a boolean or enum fact; \"%s\" is not", target->fact);
     in = bsl_json_find(rd->doc, obj, "in");
@@ -501,13 +157,13 @@ static int resolve_condition(loader *ld, size_t index)
     ind->cond_negate = !in;
     ind->cond_match = bsl_arena_calloc(&fw->arena, target->outcome_count, 1);
     if (!ind->cond_match)
-        return nomem(ld);
+        return bsl_loader_nomem(ld);
     {
         size_t mark = bsl_path_push_key(&rd->path, in ? "in" : "not_in"), i = 0;
         rc = bsl_reader_expect(rd, list, BSL_JSON_ARRAY);
         for (el = list + 1; !rc && el < n[list].end; el = n[el].end, i++) {
             size_t level = SIZE_MAX, mark2 = bsl_path_push_index(&rd->path, i);
-            if (target->type == BSL_IND_BOOLEAN) {
+            if (target->type == BSL_FACT_BOOLEAN) {
                 rc = bsl_reader_expect(rd, el, BSL_JSON_TRUE);
                 level = n[el].type == BSL_JSON_TRUE ? BSL_OUT_TRUE : BSL_OUT_FALSE;
             } else {
@@ -524,11 +180,11 @@ static int resolve_condition(loader *ld, size_t index)
         }
         bsl_path_pop(&rd->path, mark);
     }
-    return rc;
+    return rc ? rc : list_condition_values(ld, ind, target);
 }
 
 /* Push $.criteria[c].indicators[k] for indicator index ii; returns the mark. */
-static size_t push_indicator_path(loader *ld, size_t ii)
+static size_t push_indicator_path(bsl_loader *ld, size_t ii)
 {
     const bsl_indicator *ind = &ld->fw->indicators[ii];
     size_t mark = bsl_path_push_key(&ld->rd.path, "criteria");
@@ -540,7 +196,7 @@ static size_t push_indicator_path(loader *ld, size_t ii)
 
 /* The fact index: indicator indexes sorted by fact key, for lookups by
  * binary search; a fact read twice is an error. */
-static int build_fact_index(loader *ld)
+static int build_fact_index(bsl_loader *ld)
 {
     bsl_framework *fw = ld->fw;
     const bsl_named *dup;
@@ -548,7 +204,7 @@ static int build_fact_index(loader *ld)
     bsl_named *names = bsl_arena_calloc(&fw->arena, fw->indicator_count, sizeof *names);
     fw->by_fact = bsl_arena_calloc(&fw->arena, fw->indicator_count, sizeof *fw->by_fact);
     if (!names || !fw->by_fact)
-        return nomem(ld);
+        return bsl_loader_nomem(ld);
     for (i = 0; i < fw->indicator_count; i++) {
         names[i].s = fw->indicators[i].fact;
         names[i].len = strlen(names[i].s);
@@ -613,7 +269,7 @@ size_t bsl_indicator_band(const bsl_indicator *ind, double value)
 
 /* Count criteria and indicators up front so the tables are allocated once;
  * shapes are checked again, with errors, by the reading pass. */
-static int count_indicators(loader *ld, size_t criteria, size_t *total)
+static int count_indicators(bsl_loader *ld, size_t criteria, size_t *total)
 {
     const bsl_json_node *n = ld->rd.doc->nodes;
     size_t el, i = 0;
@@ -637,23 +293,45 @@ static int count_indicators(loader *ld, size_t criteria, size_t *total)
     return BSL_OK;
 }
 
-static int load_document(loader *ld)
+/* "format" says how to read the rest; a format-2 framework names the
+ * vocabulary it reads, which must be the one the library embeds. */
+static int read_format(bsl_loader *ld)
+{
+    bsl_reader *rd = &ld->rd;
+    bsl_framework *fw = ld->fw;
+    const char *format = NULL, *vocabulary = NULL;
+    int rc = bsl_reader_string(rd, 0, "format", 1, &format);
+    if (rc)
+        return rc;
+    fw->format = !strcmp(format, FORMAT_1) ? 1 : !strcmp(format, FORMAT_2) ? 2 : 0;
+    if (!fw->format)
+        return bsl_reader_fail(rd, bsl_json_find(rd->doc, 0, "format"), "format", BSL_ERR_ENUM,
+                               "unsupported format \"%.60s\" (this library reads \"" FORMAT_2 "\" and \""
+                               FORMAT_1 "\")", format);
+    rc = bsl_reader_string(rd, 0, "vocabulary", fw->format == 2, &vocabulary);
+    if (!rc && vocabulary && fw->format == 1)
+        return bsl_reader_fail(rd, bsl_json_find(rd->doc, 0, "vocabulary"), "vocabulary", BSL_ERR_VALUE,
+                               "a \"" FORMAT_1 "\" framework defines its own facts: \"vocabulary\" needs \""
+                               FORMAT_2 "\"");
+    if (!rc && vocabulary && strcmp(vocabulary, fw->vocab->id))
+        return bsl_reader_fail(rd, bsl_json_find(rd->doc, 0, "vocabulary"), "vocabulary", BSL_ERR_VALUE,
+                               "unknown vocabulary \"%.60s\" (this library embeds \"%s\")",
+                               vocabulary, fw->vocab->id);
+    return rc;
+}
+
+static int load_document(bsl_loader *ld)
 {
     bsl_reader *rd = &ld->rd;
     bsl_framework *fw = ld->fw;
     const bsl_json_node *n = rd->doc->nodes;
     bsl_num met = { 70, "70" }, res = { 40, "40" };
     size_t criteria, el, i = 0, total, mark;
-    const char *format = NULL;
     int rc = bsl_reader_expect(rd, 0, BSL_JSON_OBJECT);
     if (!rc)
         rc = bsl_reader_only(rd, 0, top_fields);
     if (!rc)
-        rc = bsl_reader_string(rd, 0, "format", 1, &format);
-    if (!rc && strcmp(format, FORMAT_TOKEN))
-        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, 0, "format"), "format", BSL_ERR_ENUM,
-                             "unsupported format \"%.60s\" (this library reads \"" FORMAT_TOKEN "\")",
-                             format);
+        rc = read_format(ld);
     if (!rc)
         rc = bsl_reader_string(rd, 0, "id", 1, &fw->id);
     if (!rc) {
@@ -684,7 +362,7 @@ static int load_document(loader *ld)
     ld->fact_node = bsl_arena_calloc(&fw->arena, total, sizeof *ld->fact_node);
     ld->cond_node = bsl_arena_calloc(&fw->arena, total, sizeof *ld->cond_node);
     if (!fw->criteria || !fw->indicators || !ld->fact_node || !ld->cond_node)
-        return nomem(ld);
+        return bsl_loader_nomem(ld);
     mark = bsl_path_push_key(&rd->path, "criteria");
     for (el = criteria + 1; !rc && el < n[criteria].end; el = n[el].end, i++) {
         size_t mark2 = bsl_path_push_index(&rd->path, i);
@@ -696,7 +374,7 @@ static int load_document(loader *ld)
         bsl_named *ids = bsl_arena_calloc(&fw->arena, fw->criterion_count, sizeof *ids);
         const bsl_named *dup;
         if (!ids)
-            return nomem(ld);
+            return bsl_loader_nomem(ld);
         for (i = 0, el = criteria + 1; el < n[criteria].end; el = n[el].end, i++) {
             ids[i].s = fw->criteria[i].id;
             ids[i].len = strlen(ids[i].s);
@@ -719,27 +397,14 @@ static int load_document(loader *ld)
     return rc;
 }
 
-static int hash_document(loader *ld)
-{
-    bsl_buf canon;
-    int rc;
-    bsl_buf_init(&canon, &ld->fw->cfg.alloc);
-    rc = bsl_json_write_canonical(ld->rd.doc, 0, &canon);
-    if (!rc && canon.failed)
-        rc = canon.failed;
-    if (!rc)
-        bsl_sha256_hex(canon.data ? canon.data : "", canon.len, ld->fw->sha256);
-    bsl_buf_release(&canon);
-    return rc ? nomem(ld) : BSL_OK;
-}
-
 int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
                        const bsl_options *opts, bsl_error *err)
 {
     bsl_config cfg;
     bsl_json_doc doc;
     bsl_framework *fw;
-    loader ld;
+    bsl_options vopts = BSL_OPTIONS_INIT;
+    bsl_loader ld;
     int rc;
 
     bsl_error_clear(err);
@@ -760,12 +425,20 @@ int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
     fw->cfg = cfg;
     doc.alloc = &fw->cfg.alloc; /* same functions; keep one live copy */
     bsl_arena_init(&fw->arena, &fw->cfg.alloc);
+    /* The embedded vocabulary is the library's own data: only the
+     * allocator applies to it, not the caller's limits for documents. */
+    vopts.allocator = fw->cfg.alloc;
+    if ((rc = bsl_vocabulary_load_embedded(&fw->vocab, &vopts, err))) {
+        bsl_json_doc_free(&doc);
+        bsl_framework_free(fw);
+        return rc;
+    }
     memset(&ld, 0, sizeof ld);
     ld.fw = fw;
     bsl_reader_init(&ld.rd, &doc, &fw->arena, err);
     rc = load_document(&ld);
     if (!rc)
-        rc = hash_document(&ld);
+        rc = bsl_document_sha256(&doc, &fw->cfg.alloc, fw->sha256) ? bsl_loader_nomem(&ld) : BSL_OK;
     if (!rc && bsl_wording_build(fw))
         rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     bsl_json_doc_free(&doc);
@@ -860,6 +533,7 @@ void bsl_framework_free(bsl_framework *fw)
     if (!fw)
         return;
     alloc = fw->cfg.alloc;
+    bsl_vocabulary_free(fw->vocab);
     bsl_arena_release(&fw->arena);
     bsl_free(&alloc, fw);
 }
@@ -880,3 +554,5 @@ const char *bsl_framework_criterion_title(const bsl_framework *fw, size_t i, bsl
 {
     return fw && i < fw->criterion_count && (unsigned)lang < 2 ? fw->criteria[i].title.s[lang] : NULL;
 }
+
+const bsl_vocabulary *bsl_framework_vocabulary(const bsl_framework *fw) { return fw ? fw->vocab : NULL; }

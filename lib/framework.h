@@ -7,14 +7,7 @@
 #include "alloc.h"
 #include "options.h"
 #include "schema.h"
-
-typedef enum bsl_indicator_type {
-    BSL_IND_BOOLEAN,
-    BSL_IND_ENUM,
-    BSL_IND_NUMBER,
-    BSL_IND_SET,
-    BSL_IND_TEXT
-} bsl_indicator_type;
+#include "vocabulary.h"
 
 typedef enum bsl_bound_kind { BSL_BOUND_OPEN, BSL_BOUND_UP_TO, BSL_BOUND_BELOW } bsl_bound_kind;
 
@@ -37,24 +30,25 @@ enum { BSL_OUT_FALSE = 0, BSL_OUT_TRUE = 1 };        /* boolean */
 enum { BSL_OUT_EMPTY = 0, BSL_OUT_NON_EMPTY = 1 };   /* set */
 enum { BSL_OUT_ABSENT = 0, BSL_OUT_PRESENT = 1 };    /* text */
 
+/* How a framework scores one fact. Boolean and enum outcomes are indexed
+ * like the fact's values (false 0, true 1; an enum's values in vocabulary
+ * order), so a value read from a use-case is its outcome's index. */
 typedef struct bsl_indicator {
-    const char *fact;
+    const char *fact;              /* def->key */
     size_t fact_len;
-    bsl_indicator_type type;
+    bsl_fact_type type;            /* def->type */
+    const bsl_fact *def;           /* the vocabulary's fact, or (format 1) the framework's own */
     size_t criterion;
-    bsl_text label;
+    const char *criterion_id;
+    bsl_text label;                /* the framework's question, else the fact's */
     bsl_text remediation;          /* s[] NULL when none */
-    bsl_text unit;                 /* number: s[] NULL when none */
+    bsl_text reference;            /* s[] NULL when none */
     int required;
     bsl_num weight;
     double maximum;                /* highest points among outcomes */
     const char *maximum_text;      /* the same number as written */
     bsl_outcome_def *outcomes;
     size_t outcome_count;
-    const char **members;          /* set: allowed values */
-    size_t member_count;
-    int has_min, has_max;
-    bsl_num min, max;              /* number: allowed range */
     /* applies_if: the indicator applies when the value of fact indicator
      * cond_indicator is (or, with cond_negate, is not) one of the outcome
      * indexes flagged in cond_match. */
@@ -62,6 +56,9 @@ typedef struct bsl_indicator {
     size_t cond_indicator;
     int cond_negate;
     unsigned char *cond_match;     /* one flag per outcome of cond_indicator */
+    const char *cond_fact;         /* the condition's fact key */
+    const char **cond_values;      /* the values flagged, in the fact's order */
+    size_t cond_value_count;
     bsl_text missing_text;         /* reason sentence when required and missing */
 } bsl_indicator;
 
@@ -81,6 +78,8 @@ typedef struct bsl_criterion_def {
 struct bsl_framework {
     bsl_config cfg;
     bsl_arena arena;
+    bsl_vocabulary *vocab;         /* owned: the embedded shared vocabulary */
+    int format;                    /* 1 or 2 */
     const char *id, *version;
     bsl_text title, source, description;
     char sha256[65];

@@ -1,4 +1,6 @@
 #include "schema.h"
+#include "buf.h"
+#include "sha256.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -221,4 +223,18 @@ int bsl_reader_array(bsl_reader *rd, size_t obj, const char *key, size_t *node)
         rc = bsl_reader_fail(rd, *node, NULL, BSL_ERR_VALUE, "\"%s\" must not be empty", key);
     bsl_path_pop(&rd->path, mark);
     return rc;
+}
+
+int bsl_document_sha256(const bsl_json_doc *doc, const bsl_allocator *alloc, char hex[65])
+{
+    bsl_buf canon;
+    int rc;
+    bsl_buf_init(&canon, alloc);
+    rc = bsl_json_write_canonical(doc, 0, &canon);
+    if (!rc && canon.failed)
+        rc = canon.failed;
+    if (!rc)
+        bsl_sha256_hex(canon.data ? canon.data : "", canon.len, hex);
+    bsl_buf_release(&canon);
+    return rc ? BSL_ERR_NOMEM : BSL_OK;
 }

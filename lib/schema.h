@@ -77,4 +77,8 @@ const bsl_named *bsl_find_duplicate(bsl_named *names, size_t n);
 int bsl_reader_fail_duplicate(bsl_reader *rd, const bsl_named *dup, const char *key,
                               const char *member, const char *what);
 
+/* SHA-256 of the document's canonical JSON (keys sorted, no whitespace,
+ * shortest escapes): what provenance records. BSL_ERR_NOMEM or BSL_OK. */
+int bsl_document_sha256(const bsl_json_doc *doc, const bsl_allocator *alloc, char hex[65]);
+
 #endif

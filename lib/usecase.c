@@ -41,10 +41,13 @@ static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
 static const char *suggest(const bsl_framework *fw, const char *key, size_t len)
 {
     size_t i, best = SIZE_MAX, limit = len / 3 < 2 ? 2 : len / 3;
+    size_t nf = fw->indicator_count, total = nf + fw->vocab->fact_count;
     const char *found = NULL;
-    for (i = 0; i < fw->indicator_count; i++) {
-        const char *f = fw->indicators[i].fact;
-        size_t flen = fw->indicators[i].fact_len, d;
+    /* The framework's facts first (format 1 may read facts of its own),
+     * then the vocabulary's: the first at the smallest distance wins. */
+    for (i = 0; i < total; i++) {
+        const char *f = i < nf ? fw->indicators[i].fact : fw->vocab->facts[i - nf].key;
+        size_t flen = i < nf ? fw->indicators[i].fact_len : fw->vocab->facts[i - nf].key_len, d;
         /* The distance is at least the difference in length. */
         if ((flen > len ? flen - len : len - flen) > limit)
             continue;
@@ -57,10 +60,10 @@ static const char *suggest(const bsl_framework *fw, const char *key, size_t len)
     return found;
 }
 
-static int add_unknown(bsl_reader *rd, bsl_usecase *uc, size_t key_node)
+/* Note key_node's key and path in *u, with a suggestion when asked. */
+static int add_key(bsl_reader *rd, bsl_usecase *uc, size_t key_node, bsl_unknown_key *u, int suggest_key)
 {
     const bsl_json_node *k = &rd->doc->nodes[key_node];
-    bsl_unknown_key *u = &uc->unknown[uc->unknown_count];
     bsl_buf path;
     /* rd->path is "$.facts" or "$.evidence" here; the key itself may be
      * longer than an error path can hold, so it is appended unbounded. */
@@ -72,13 +75,12 @@ static int add_unknown(bsl_reader *rd, bsl_usecase *uc, size_t key_node)
     bsl_buf_release(&path);
     if (!u->key || !u->path)
         return nomem(rd);
-    u->suggestion = suggest(uc->fw, k->text, k->count);
-    uc->unknown_count++;
+    u->suggestion = suggest_key ? suggest(uc->fw, k->text, k->count) : NULL;
     return BSL_OK;
 }
 
 /* Record the compact JSON of node as the value's text. */
-static int keep_json(bsl_reader *rd, bsl_usecase *uc, size_t node, bsl_fact_value *fv)
+static int keep_json(bsl_reader *rd, bsl_usecase *uc, size_t node, bsl_answer *fv)
 {
     const bsl_json_node *n = rd->doc->nodes;
     bsl_buf b;
@@ -105,89 +107,94 @@ static int keep_json(bsl_reader *rd, bsl_usecase *uc, size_t node, bsl_fact_valu
     return fv->json ? BSL_OK : nomem(rd);
 }
 
-static int read_fact(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_indicator *ind,
-                     bsl_fact_value *fv)
+/* The members of a set value: each one of the fact's values, once. */
+static int read_members(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_fact *def)
 {
     const bsl_json_node *n = rd->doc->nodes;
+    size_t el, i = 0;
+    int rc = BSL_OK;
+    unsigned char *seen = bsl_arena_calloc(&uc->arena, def->value_count ? def->value_count : 1, 1);
+    if (!seen)
+        return nomem(rd);
+    for (el = node + 1; !rc && el < n[node].end; el = n[el].end, i++) {
+        size_t m, mark = bsl_path_push_index(&rd->path, i);
+        rc = bsl_reader_expect(rd, el, BSL_JSON_STRING);
+        m = rc ? 0 : bsl_fact_find_value(def, n[el].text, n[el].count);
+        if (!rc && m == SIZE_MAX) {
+            char allowed[160];
+            bsl_fact_allowed(def, allowed, sizeof allowed);
+            rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_ENUM,
+                                 "\"%.40s\" is not a value of %s (allowed: %s)",
+                                 n[el].text, def->key, allowed);
+        } else if (!rc && seen[m]) {
+            rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_VALUE, "\"%s\" is listed twice",
+                                 def->values[m].value);
+        } else if (!rc) {
+            seen[m] = 1;
+        }
+        bsl_path_pop(&rd->path, mark);
+    }
+    return rc;
+}
+
+/* Check the value at node against the fact's definition and, when fv is
+ * not NULL, keep it. A fact the framework does not read is checked all the
+ * same (fv NULL): a value means one thing whichever framework reads it. */
+static int read_fact(bsl_reader *rd, bsl_usecase *uc, size_t node, const bsl_fact *def,
+                     bsl_answer *fv)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    bsl_answer scratch;
     int rc = BSL_OK;
     if (n[node].type == BSL_JSON_NULL)
         return BSL_OK; /* explicitly unanswered */
-    switch (ind->type) {
-    case BSL_IND_BOOLEAN:
+    if (!fv)
+        fv = &scratch;
+    switch (def->type) {
+    case BSL_FACT_BOOLEAN:
         rc = bsl_reader_expect(rd, node, BSL_JSON_TRUE);
         fv->outcome = n[node].type == BSL_JSON_TRUE ? BSL_OUT_TRUE : BSL_OUT_FALSE;
         break;
-    case BSL_IND_ENUM: {
+    case BSL_FACT_ENUM:
         rc = bsl_reader_expect(rd, node, BSL_JSON_STRING);
         if (!rc)
-            fv->outcome = bsl_indicator_find_level(ind, n[node].text, n[node].count);
+            fv->outcome = bsl_fact_find_value(def, n[node].text, n[node].count);
         if (!rc && fv->outcome == SIZE_MAX) {
-            char allowed[160] = "";
-            size_t i;
-            for (i = 0; i < ind->outcome_count; i++)
-                bsl_list_add(allowed, sizeof allowed, ind->outcomes[i].value);
+            char allowed[160];
+            bsl_fact_allowed(def, allowed, sizeof allowed);
             rc = bsl_reader_fail(rd, node, NULL, BSL_ERR_ENUM,
                                  "\"%.40s\" is not a value of %s (allowed: %s)",
-                                 n[node].text, ind->fact, allowed);
+                                 n[node].text, def->key, allowed);
         }
         break;
-    }
-    case BSL_IND_NUMBER:
+    case BSL_FACT_NUMBER:
         rc = bsl_reader_expect(rd, node, BSL_JSON_NUMBER);
-        if (!rc && ((ind->has_min && n[node].number < ind->min.value) ||
-                    (ind->has_max && n[node].number > ind->max.value)))
+        if (!rc && ((def->has_min && n[node].number < def->min.value) ||
+                    (def->has_max && n[node].number > def->max.value)))
             rc = bsl_reader_fail(rd, node, NULL, BSL_ERR_VALUE, "%s is %s, outside %s..%s",
-                                 ind->fact, n[node].text, ind->has_min ? ind->min.text : "",
-                                 ind->has_max ? ind->max.text : "");
+                                 def->key, n[node].text, def->has_min ? def->min.text : "",
+                                 def->has_max ? def->max.text : "");
         fv->number = n[node].number;
         break;
-    case BSL_IND_SET: {
-        size_t el, i = 0;
-        unsigned char *seen;
+    case BSL_FACT_SET:
         rc = bsl_reader_expect(rd, node, BSL_JSON_ARRAY);
-        if (rc)
-            break;
-        seen = bsl_arena_calloc(&uc->arena, ind->member_count, 1);
-        if (!seen)
-            return nomem(rd);
-        for (el = node + 1; !rc && el < n[node].end; el = n[el].end, i++) {
-            size_t m, mark = bsl_path_push_index(&rd->path, i);
-            rc = bsl_reader_expect(rd, el, BSL_JSON_STRING);
-            for (m = 0; !rc && m < ind->member_count; m++)
-                if (strlen(ind->members[m]) == n[el].count &&
-                    bsl_bytes_equal(ind->members[m], n[el].text, n[el].count))
-                    break;
-            if (!rc && m == ind->member_count) {
-                char allowed[160] = "";
-                size_t j;
-                for (j = 0; j < ind->member_count; j++)
-                    bsl_list_add(allowed, sizeof allowed, ind->members[j]);
-                rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_ENUM,
-                                     "\"%.40s\" is not a value of %s (allowed: %s)",
-                                     n[el].text, ind->fact, allowed);
-            } else if (!rc && seen[m]) {
-                rc = bsl_reader_fail(rd, el, NULL, BSL_ERR_VALUE, "\"%s\" is listed twice",
-                                     ind->members[m]);
-            } else if (!rc) {
-                seen[m] = 1;
-            }
-            bsl_path_pop(&rd->path, mark);
-        }
+        if (!rc)
+            rc = read_members(rd, uc, node, def);
         fv->member_count = n[node].count;
         break;
-    }
-    case BSL_IND_TEXT:
+    case BSL_FACT_TEXT:
         rc = bsl_reader_expect(rd, node, BSL_JSON_STRING);
-        if (!rc && !(fv->text = bsl_reader_copy(rd, node)))
-            return nomem(rd);
+        fv->text = n[node].text;
         fv->text_len = n[node].count;
         break;
     }
-    if (rc)
+    if (rc || fv == &scratch)
         return rc;
     fv->present = 1;
-    if (ind->type == BSL_IND_ENUM) {
-        fv->json = ind->outcomes[fv->outcome].value_json; /* written once at load */
+    if (def->type == BSL_FACT_TEXT && !(fv->text = bsl_reader_copy(rd, node)))
+        return nomem(rd);
+    if (def->type == BSL_FACT_ENUM) {
+        fv->json = def->values[fv->outcome].json; /* written once at load */
         fv->json_is_shared = 1;
         return BSL_OK;
     }
@@ -199,7 +206,7 @@ static int read_entry(bsl_reader *rd, bsl_usecase *uc, size_t value, size_t ind,
 {
     int rc;
     if (!evidence)
-        return read_fact(rd, uc, value, &uc->fw->indicators[ind], &uc->facts[ind]);
+        return read_fact(rd, uc, value, uc->fw->indicators[ind].def, &uc->facts[ind]);
     if ((rc = bsl_reader_expect(rd, value, BSL_JSON_STRING)))
         return rc;
     uc->facts[ind].evidence = bsl_reader_copy(rd, value);
@@ -226,13 +233,13 @@ static size_t find_fact(const bsl_framework *fw, const char *key, size_t len, si
  * an enum token that is one of the levels. Returns 1 when it read the
  * value; anything else (null, errors, other types) goes through
  * read_entry(). */
-static int read_common(const bsl_json_node *v, const bsl_indicator *ind, bsl_fact_value *fv)
+static int read_common(const bsl_json_node *v, const bsl_indicator *ind, bsl_answer *fv)
 {
     size_t level;
-    if (ind->type == BSL_IND_BOOLEAN && (v->type == BSL_JSON_TRUE || v->type == BSL_JSON_FALSE)) {
+    if (ind->type == BSL_FACT_BOOLEAN && (v->type == BSL_JSON_TRUE || v->type == BSL_JSON_FALSE)) {
         level = v->type == BSL_JSON_TRUE ? BSL_OUT_TRUE : BSL_OUT_FALSE;
         fv->json = level == BSL_OUT_TRUE ? "true" : "false";
-    } else if (ind->type == BSL_IND_ENUM && v->type == BSL_JSON_STRING &&
+    } else if (ind->type == BSL_FACT_ENUM && v->type == BSL_JSON_STRING &&
                (level = bsl_indicator_find_level(ind, v->text, v->count)) != SIZE_MAX) {
         fv->json = ind->outcomes[level].value_json;
     } else {
@@ -242,6 +249,24 @@ static int read_common(const bsl_json_node *v, const bsl_indicator *ind, bsl_fac
     fv->present = 1;
     fv->json_is_shared = 1;
     return 1;
+}
+
+/* A key the framework does not read: a fact of the vocabulary is checked
+ * against it and noted as not used by this framework; any other key is
+ * unknown (a likely typo). */
+static int read_unread_key(bsl_reader *rd, bsl_usecase *uc, size_t key, int evidence)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    const bsl_vocabulary *v = uc->fw->vocab;
+    size_t f = bsl_vocabulary_find_key(v, n[key].text, n[key].count), mark;
+    int rc;
+    if (f == SIZE_MAX)
+        return add_key(rd, uc, key, &uc->unknown[uc->unknown_count++], 1);
+    mark = bsl_path_push_key(&rd->path, n[key].text);
+    rc = evidence ? bsl_reader_expect(rd, n[key].end, BSL_JSON_STRING)
+                  : read_fact(rd, uc, n[key].end, &v->facts[f], NULL);
+    bsl_path_pop(&rd->path, mark);
+    return rc ? rc : add_key(rd, uc, key, &uc->not_used[uc->not_used_count++], 0);
 }
 
 /* Walk "facts" or "evidence": known keys are read by reader(), unknown
@@ -258,7 +283,7 @@ static int read_facts(bsl_reader *rd, bsl_usecase *uc, size_t obj, int evidence)
         size_t value = n[k].end;
         size_t ind = find_fact(uc->fw, n[k].text, n[k].count, &hint);
         if (ind == SIZE_MAX) {
-            rc = add_unknown(rd, uc, k);
+            rc = read_unread_key(rd, uc, k, evidence);
             continue;
         }
         if (!evidence && read_common(&n[value], &uc->fw->indicators[ind], &uc->facts[ind]))
@@ -296,12 +321,11 @@ static int read_usecase(bsl_reader *rd, bsl_usecase *uc)
         rc = bsl_reader_string(rd, 0, "phase", 0, &uc->phase);
     if (!rc)
         rc = bsl_reader_string(rd, 0, "comments", 0, &uc->comments);
+    /* "framework" says which charter the authors had in mind; it binds
+     * nothing: every framework reads the shared vocabulary, so a use-case
+     * is scored by whichever framework the caller chooses. */
     if (!rc)
         rc = bsl_reader_string(rd, 0, "framework", 0, &framework);
-    if (!rc && framework && strcmp(framework, uc->fw->id))
-        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, 0, "framework"), "framework", BSL_ERR_VALUE,
-                             "the use-case is written for framework \"%.40s\", not \"%s\"",
-                             framework, uc->fw->id);
     if (!rc)
         rc = bsl_reader_member(rd, 0, "facts", 1, &facts);
     if (!rc)
@@ -312,7 +336,8 @@ static int read_usecase(bsl_reader *rd, bsl_usecase *uc)
     unknown_max = (n[facts].type == BSL_JSON_OBJECT ? n[facts].count : 0) +
                   (evidence && n[evidence].type == BSL_JSON_OBJECT ? n[evidence].count : 0);
     uc->unknown = bsl_arena_calloc(&uc->arena, unknown_max, sizeof *uc->unknown);
-    if (!uc->facts || !uc->unknown)
+    uc->not_used = bsl_arena_calloc(&uc->arena, unknown_max, sizeof *uc->not_used);
+    if (!uc->facts || !uc->unknown || !uc->not_used)
         return nomem(rd);
     rc = read_facts(rd, uc, facts, 0);
     if (!rc && evidence)

@@ -1,11 +1,11 @@
 /* A use-case bound to a framework: one typed value slot per indicator, and
- * the keys the framework does not know. */
+ * the keys the framework does not read. */
 #ifndef BSL_USECASE_H
 #define BSL_USECASE_H
 
 #include "framework.h"
 
-typedef struct bsl_fact_value {
+typedef struct bsl_answer {
     int present;              /* 0: absent or null */
     size_t outcome;           /* boolean/enum: the level's outcome index */
     double number;            /* number */
@@ -15,12 +15,14 @@ typedef struct bsl_fact_value {
     const char *json;         /* compact JSON of the value as read, for results */
     int json_is_shared;       /* json is a static or framework string: results need no copy */
     const char *evidence;     /* evidence text, or NULL */
-} bsl_fact_value;
+} bsl_answer;
 
+/* A key of the use-case that the framework does not read: unknown (outside
+ * the vocabulary) or not used (a vocabulary fact this framework ignores). */
 typedef struct bsl_unknown_key {
     const char *key;
     const char *path;
-    const char *suggestion;   /* borrowed from the framework, or NULL */
+    const char *suggestion;   /* unknown keys: the nearest known key, borrowed from the framework, or NULL */
 } bsl_unknown_key;
 
 struct bsl_usecase {
@@ -28,9 +30,11 @@ struct bsl_usecase {
     bsl_arena arena;
     const bsl_framework *fw;
     const char *id, *title, *service, *description, *phase, *comments;
-    bsl_fact_value *facts;    /* indexed like fw->indicators */
+    bsl_answer *facts;    /* indexed like fw->indicators */
     bsl_unknown_key *unknown;
     size_t unknown_count;
+    bsl_unknown_key *not_used;
+    size_t not_used_count;
 };
 
 #endif

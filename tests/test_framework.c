@@ -338,8 +338,8 @@ static void test_load_errors(void)
 {
     const char *ind_b = bool_fact("b");
 
-    load_fails("wrong format", fw_with("boussole-framework/1", "boussole-framework/2"), NULL,
-               BSL_ERR_ENUM, "'boussole-framework/2'", 0, 2, 13, "$.format");
+    load_fails("wrong format", fw_with("boussole-framework/1", "boussole-framework/3"), NULL,
+               BSL_ERR_ENUM, "'boussole-framework/3'", 0, 2, 13, "$.format");
 
     load_fails("missing criteria",
                dq("{\n"
