@@ -922,6 +922,31 @@ BSL_API const char *bsl_result_framework_sha256(const bsl_result *r);
  */
 BSL_API const char *bsl_result_library_version(const bsl_result *r);
 
+/**
+ * Provenance: the id of the vocabulary the use-case's facts were read
+ * against (see bsl_framework_vocabulary()).
+ * @param r a result; NULL gives NULL.
+ * @return a string borrowed, valid until the framework is freed, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_result_vocabulary_id(const bsl_result *r);
+
+/**
+ * Provenance: the version of that vocabulary.
+ * @param r a result; NULL gives NULL.
+ * @return a string borrowed, valid until the framework is freed, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_result_vocabulary_version(const bsl_result *r);
+
+/**
+ * Provenance: SHA-256 of that vocabulary's canonical JSON.
+ * @param r a result; NULL gives NULL.
+ * @return a string borrowed, valid until the framework is freed, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_result_vocabulary_sha256(const bsl_result *r);
+
 /* --- criteria --- */
 
 /** One criterion's part of a result. Borrowed from the result. @since 0.1.0 */
@@ -1237,8 +1262,9 @@ BSL_API size_t bsl_result_missing_count(const bsl_result *r);
 BSL_API const char *bsl_result_missing(const bsl_result *r, size_t i);
 
 /**
- * Number of fact or evidence keys of the use-case that the framework does not
- * know (probably misspelt; they are ignored by the scoring).
+ * Number of fact or evidence keys of the use-case that are neither read by
+ * the framework nor facts of its vocabulary (probably misspelt; they are
+ * ignored by the scoring).
  * @param r a result; NULL gives 0.
  * @return the number of unknown keys.
  * Thread-safe. @since 0.1.0
@@ -1264,7 +1290,8 @@ BSL_API const char *bsl_result_unknown_key(const bsl_result *r, size_t i);
 BSL_API const char *bsl_result_unknown_path(const bsl_result *r, size_t i);
 
 /**
- * Nearest known fact key to the i-th unknown key.
+ * Nearest known fact key (of the framework or of its vocabulary) to the
+ * i-th unknown key.
  * @param r a result; NULL gives NULL.
  * @param i an index below bsl_result_unknown_count().
  * @return a string borrowed, valid until the result is freed, or NULL when out of range or
@@ -1272,6 +1299,34 @@ BSL_API const char *bsl_result_unknown_path(const bsl_result *r, size_t i);
  * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_result_unknown_suggestion(const bsl_result *r, size_t i);
+
+/**
+ * Number of fact or evidence keys of the use-case that are facts of the
+ * vocabulary but that this framework does not read ("not used": checked
+ * against the vocabulary, ignored by the scoring; never unknown keys).
+ * @param r a result; NULL gives 0.
+ * @return the number of keys not used.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_result_not_used_count(const bsl_result *r);
+
+/**
+ * The i-th key not used by the framework, in document order.
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_not_used_count().
+ * @return a string valid until the result is freed, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_result_not_used_key(const bsl_result *r, size_t i);
+
+/**
+ * JSON path of the i-th key not used, e.g. "$.facts.social_scoring".
+ * @param r a result; NULL gives NULL.
+ * @param i an index below bsl_result_not_used_count().
+ * @return a string valid until the result is freed, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_result_not_used_path(const bsl_result *r, size_t i);
 
 /**
  * Number of remediations: one per indicator below its full points, missing or

@@ -192,6 +192,23 @@ static void decide(bsl_result *r)
                                   : BSL_VERDICT_FAVORABLE;
 }
 
+/* Copy the use-case's notes on keys (unknown, not used) into the result;
+ * suggestions are the framework's strings and are borrowed. */
+static int copy_keys(bsl_result *r, const bsl_unknown_key *from, size_t n, bsl_unknown_key **to)
+{
+    size_t i;
+    if (!(*to = bsl_arena_alloc(&r->arena, n * sizeof **to)))
+        return BSL_ERR_NOMEM;
+    for (i = 0; i < n; i++) {
+        (*to)[i].key = copy_str(&r->arena, from[i].key);
+        (*to)[i].path = copy_str(&r->arena, from[i].path);
+        (*to)[i].suggestion = from[i].suggestion;
+        if (!(*to)[i].key || !(*to)[i].path)
+            return BSL_ERR_NOMEM;
+    }
+    return BSL_OK;
+}
+
 static int build(bsl_result *r, const bsl_usecase *uc)
 {
     const bsl_framework *fw = r->fw;
@@ -205,18 +222,14 @@ static int build(bsl_result *r, const bsl_usecase *uc)
     r->missing = bsl_arena_alloc(&r->arena, n * sizeof *r->missing);
     r->remediations = bsl_arena_alloc(&r->arena, n * sizeof *r->remediations);
     r->reasons = bsl_arena_alloc(&r->arena, (2 * n + fw->criterion_count) * sizeof *r->reasons);
-    r->unknown = bsl_arena_alloc(&r->arena, uc->unknown_count * sizeof *r->unknown);
     if (!r->usecase_id || !r->usecase_title || !r->criteria || !r->missing ||
-        !r->remediations || !r->reasons || !r->unknown)
+        !r->remediations || !r->reasons)
         return BSL_ERR_NOMEM;
-    for (c = 0; c < uc->unknown_count; c++) {
-        r->unknown[c].key = copy_str(&r->arena, uc->unknown[c].key);
-        r->unknown[c].path = copy_str(&r->arena, uc->unknown[c].path);
-        r->unknown[c].suggestion = uc->unknown[c].suggestion;
-        if (!r->unknown[c].key || !r->unknown[c].path)
-            return BSL_ERR_NOMEM;
-    }
+    if (copy_keys(r, uc->unknown, uc->unknown_count, &r->unknown) ||
+        copy_keys(r, uc->not_used, uc->not_used_count, &r->not_used))
+        return BSL_ERR_NOMEM;
     r->unknown_count = uc->unknown_count;
+    r->not_used_count = uc->not_used_count;
     for (c = 0; c < fw->criterion_count; c++)
         if (evaluate_criterion(r, uc, c))
             return BSL_ERR_NOMEM;

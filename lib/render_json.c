@@ -163,6 +163,14 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
         close_(&w, '}');
     }
     close_(&w, ']');
+    open_(&w, "not_used", '[');
+    for (i = 0; i < r->not_used_count; i++) {
+        open_(&w, NULL, '{');
+        str(&w, "key", r->not_used[i].key);
+        str(&w, "path", r->not_used[i].path);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
     open_(&w, "reasons", '[');
     for (i = 0; i < r->reason_count; i++) {
         const struct bsl_reason *reason = &r->reasons[i];
@@ -189,6 +197,11 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
     str(&w, "id", r->fw->id);
     str(&w, "version", r->fw->version);
     str(&w, "sha256", r->fw->sha256);
+    close_(&w, '}');
+    open_(&w, "vocabulary", '{');
+    str(&w, "id", r->fw->vocab->id);
+    str(&w, "version", r->fw->vocab->version);
+    str(&w, "sha256", r->fw->vocab->sha256);
     close_(&w, '}');
     open_(&w, "library", '{');
     str(&w, "name", "libboussole");

@@ -1,6 +1,7 @@
 /* The readable report, in French or English: the verdict first, then each
  * criterion with its indicators, then red lines, missing facts,
- * reservations with their remediations, unknown keys and provenance. */
+ * reservations with their remediations, unknown keys, vocabulary facts the
+ * framework does not read, and provenance. */
 #include "render.h"
 
 #include <string.h>
@@ -9,19 +10,21 @@
 
 typedef struct words {
     const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *missing,
-        *reservations, *unknown, *did_you_mean, *remediations, *provenance, *not_applicable,
+        *reservations, *unknown, *not_used, *did_you_mean, *remediations, *provenance, *not_applicable,
         *not_answered, *evidence, *todo, *colon, *open_q, *close_q, *version, *library;
 } words;
 
 static const words fr = {
     "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
-    "Faits requis manquants", "Réserves", "Clés inconnues", "vouliez-vous dire",
+    "Faits requis manquants", "Réserves", "Clés inconnues",
+    "Faits du vocabulaire que ce référentiel ne lit pas", "vouliez-vous dire",
     "Remédiations", "Provenance", "non applicable", "non renseigné", "Preuve", "À faire",
     NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
 };
 static const words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
-    "Missing required facts", "Reservations", "Unknown keys", "did you mean",
+    "Missing required facts", "Reservations", "Unknown keys",
+    "Vocabulary facts this framework does not read", "did you mean",
     "Remediations", "Provenance", "not applicable", "not answered", "Evidence", "To do",
     ": ", "\"", "\"", "version", "library",
 };
@@ -262,6 +265,16 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             put(b, "\n");
         }
     }
+    if (r->not_used_count) {
+        heading(b, w, w->not_used);
+        put(b, "  ");
+        for (i = 0; i < r->not_used_count; i++) {
+            if (i)
+                put(b, ", ");
+            put(b, r->not_used[i].path); /* a vocabulary key: a token */
+        }
+        put(b, "\n");
+    }
     if (r->remediation_count) {
         heading(b, w, w->remediations);
         for (i = 0; i < r->remediation_count; i++) {
@@ -283,6 +296,12 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, r->fw->version);
     put(b, " sha256:");
     put(b, r->fw->sha256);
+    put(b, lang == BSL_LANG_FR ? ", vocabulaire " : ", vocabulary ");
+    put(b, r->fw->vocab->id);
+    put(b, " ");
+    put(b, r->fw->vocab->version);
+    put(b, " sha256:");
+    put(b, r->fw->vocab->sha256);
     put(b, ", libboussole ");
     put(b, bsl_version_string());
     put(b, "\n");

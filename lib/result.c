@@ -109,3 +109,16 @@ const bsl_outcome *bsl_result_remediation(const bsl_result *r, size_t i)
 {
     return r && i < r->remediation_count ? r->remediations[i] : NULL;
 }
+
+size_t bsl_result_not_used_count(const bsl_result *r) { return r ? r->not_used_count : 0; }
+const char *bsl_result_not_used_key(const bsl_result *r, size_t i)
+{
+    return r && i < r->not_used_count ? r->not_used[i].key : NULL;
+}
+const char *bsl_result_not_used_path(const bsl_result *r, size_t i)
+{
+    return r && i < r->not_used_count ? r->not_used[i].path : NULL;
+}
+const char *bsl_result_vocabulary_id(const bsl_result *r) { return r ? r->fw->vocab->id : NULL; }
+const char *bsl_result_vocabulary_version(const bsl_result *r) { return r ? r->fw->vocab->version : NULL; }
+const char *bsl_result_vocabulary_sha256(const bsl_result *r) { return r ? r->fw->vocab->sha256 : NULL; }

@@ -48,6 +48,8 @@ struct bsl_result {
     size_t missing_count;
     bsl_unknown_key *unknown;
     size_t unknown_count;
+    bsl_unknown_key *not_used;     /* vocabulary facts the framework does not read */
+    size_t not_used_count;
     const struct bsl_outcome **remediations;
     size_t remediation_count;
 };
