@@ -15,9 +15,10 @@ static const char *const level_type_fields[] = { COMMON_FIELDS, "levels", NULL }
 static const char *const number_fields[] = { COMMON_FIELDS, "bands", "unit", "min", "max", NULL };
 static const char *const set_fields[] = { COMMON_FIELDS, "values", "empty", "non_empty", NULL };
 static const char *const text_fields[] = { COMMON_FIELDS, "present", "absent", NULL };
-static const char *const level_fields[] = { "value", "points", "red_line", "justification", NULL };
-static const char *const band_fields[] = { "up_to", "below", "points", "red_line", "justification", NULL };
-static const char *const outcome_fields[] = { "points", "red_line", "justification", NULL };
+#define OUTCOME_FIELDS "points", "red_line", "fails_necessary_condition", "justification"
+static const char *const level_fields[] = { "value", OUTCOME_FIELDS, NULL };
+static const char *const band_fields[] = { "up_to", "below", OUTCOME_FIELDS, NULL };
+static const char *const outcome_fields[] = { OUTCOME_FIELDS, NULL };
 /* What the vocabulary defines and a format-2 framework cannot redefine. */
 static const char *const defined_by_vocabulary[] = { "values", "unit", "min", "max", NULL };
 
@@ -52,6 +53,12 @@ static int read_outcome(bsl_loader *ld, size_t obj, bsl_outcome_def *out)
         out->points.value = 0;
         out->points.text = "0";
     }
+    if (!rc)
+        rc = bsl_reader_bool(rd, obj, "fails_necessary_condition", 0, &out->fails_condition);
+    if (!rc && out->red_line && out->fails_condition)
+        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, obj, "fails_necessary_condition"),
+                             "fails_necessary_condition", BSL_ERR_VALUE,
+                             "a red line is not a necessary condition: give one or the other");
     if (!rc)
         rc = bsl_reader_text(rd, obj, "justification", 1, &out->justification);
     return rc;
