@@ -190,7 +190,7 @@ static void test_good_and_bad_rows(void)
     /* The column counts characters: "été" is 3 characters in 5 bytes. */
     CHECK_STR(nth_line(out, 3),
               "{\"index\":3,\"input_line\":4,\"error\":{\"code\":-7,\"name\":\"enum\","
-              "\"message\":\"\\\"moon\\\" is not a value of hosting (allowed: france, eu, non_eu)\","
+              "\"message\":\"\\\"moon\\\" is not a value of hosting (allowed: non_eu, eu, france)\","
               "\"line\":1,\"column\":44,\"path\":\"$.facts.hosting\"}}",
               "enum error record (message escaped, column in characters)");
     CHECK_STR(nth_line(out, 4),

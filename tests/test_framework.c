@@ -181,7 +181,7 @@ static void test_embedded_default(void)
     CHECK_INT(err.line, 0, "success leaves line 0");
     CHECK(fw != NULL, "default framework is not NULL");
     CHECK_STR(bsl_framework_id(fw), "nantes-2024", "default id");
-    CHECK_STR(bsl_framework_version(fw), "1.0.0", "default version");
+    CHECK_STR(bsl_framework_version(fw), "1.1.0", "default version");
     CHECK_STR(bsl_framework_title(fw, BSL_LANG_FR),
               "Boussole de l'intelligence artificielle de Nantes M\xc3\xa9tropole", "French title");
     CHECK_STR(bsl_framework_title(fw, BSL_LANG_EN),
@@ -195,12 +195,15 @@ static void test_embedded_default(void)
     }
     CHECK_STR(bsl_framework_criterion_id(fw, 7), NULL, "criterion id out of range");
     CHECK_STR(bsl_framework_criterion_title(fw, 0, BSL_LANG_FR),
-              "Absence d'identification biom\xc3\xa9trique et absence de collecte de donn\xc3\xa9"
-              "es sensibles susceptibles de g\xc3\xa9n\xc3\xa9rer des biais discriminatoires",
+              "Absence d\xe2\x80\x99identification biom\xc3\xa9trique et absence de collecte de donn\xc3\xa9"
+              "es sensibles qui pourraient caract\xc3\xa9riser un ou des individus susceptibles de "
+              "g\xc3\xa9n\xc3\xa9rer des biais discriminatoires (notamment caract\xc3\xa9risation "
+              "physique, comportementale, vestimentaire,...)",
               "C1 French title, verbatim");
     CHECK_STR(bsl_framework_criterion_title(fw, 0, BSL_LANG_EN),
               "No biometric identification and no collection of sensitive data that could "
-              "characterise individuals",
+              "characterise one or more individuals and generate discriminatory bias (notably "
+              "physical, behavioural or clothing characterisation)",
               "C1 English title");
     CHECK_STR(bsl_framework_criterion_title(fw, 7, BSL_LANG_FR), NULL, "criterion title out of range");
     CHECK_STR(bsl_framework_criterion_title(fw, 0, (bsl_lang)2), NULL,

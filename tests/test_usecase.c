@@ -156,7 +156,7 @@ static void test_fact_errors(void)
     msg = parse_fails("unknown enum value", uc_make("'hosting': 'mars'", NULL), NULL,
                       BSL_ERR_ENUM, "'mars'", 0, 5, 16, "$.facts.hosting");
     CHECK_CONTAINS(msg, "mars", "enum message names the value");
-    CHECK_CONTAINS(msg, "france, eu, non_eu", "enum message lists the allowed values");
+    CHECK_CONTAINS(msg, "non_eu, eu, france", "enum message lists the allowed values");
 
     msg = parse_fails("set with an unknown member", uc_make("'sensitive_data': ['health', 'astrology']", NULL),
                       NULL, BSL_ERR_ENUM, "'astrology'", 0, 5, 34, "$.facts.sensitive_data[1]");

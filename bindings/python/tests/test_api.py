@@ -42,7 +42,7 @@ class FrameworkTest(unittest.TestCase):
     def test_default(self):
         fw = boussole.Framework.default()
         self.assertEqual(fw.id, 'nantes-2024')
-        self.assertEqual(fw.version, '1.0.0')
+        self.assertEqual(fw.version, '1.1.0')
         self.assertRegex(fw.sha256, '^[0-9a-f]{64}$')
         self.assertEqual(fw.criterion_ids, ('C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'))
         self.assertIn('Boussole', fw.title('fr'))
