@@ -17,6 +17,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, 'fuzz', 'corpus')
 EXAMPLES = os.path.join(ROOT, 'examples', 'usecases')
 FRAMEWORK = os.path.join(ROOT, 'frameworks', 'nantes-2024.json')
+FRAMEWORK_1 = os.path.join(ROOT, 'tests', 'data', 'nantes-2024-1.0.0.json')
+VOCABULARY = os.path.join(ROOT, 'frameworks', 'vocabulary.json')
 
 
 def read(path):
@@ -308,16 +310,19 @@ def dictionary(fw):
                 walk(x)
 
     walk(fw)
+    walk(json.loads(read(VOCABULARY)))
     for crit in fw['criteria']:
         for ind in crit['indicators']:
             words.add(ind['fact'])
-            words.add(ind['type'])
+            if 'type' in ind:
+                words.add(ind['type'])
             for lv in ind.get('levels', []):
                 if isinstance(lv.get('value'), str):
                     words.add(lv['value'])
             for v in ind.get('values', []):
                 words.add(v)
-    words |= {'format', 'boussole-framework/1', 'nantes-2024', 'id', 'title', 'service',
+    words |= {'format', 'boussole-framework/1', 'boussole-framework/2', 'boussole-vocabulary/1',
+              'vocabulary', 'fails_necessary_condition', 'key', 'help', 'values', 'unit', 'min', 'max', 'nantes-2024', 'id', 'title', 'service',
               'description', 'phase', 'framework', 'facts', 'evidence', 'comments', 'fr', 'en',
               'up_to', 'below', 'in', 'not_in', 'red_line', 'points', 'justification',
               'experimentation', 'production'}
@@ -346,6 +351,35 @@ def dictionary(fw):
     return '\n'.join(out) + '\n'
 
 
+# ---- vocabularies ----------------------------------------------------------------
+def vocabulary_edges(voc):
+    L = {'fr': 'x', 'en': 'x'}
+
+    def doc(facts, **top):
+        d = {'format': 'boussole-vocabulary/1', 'id': 'v', 'version': '1', 'title': L,
+             'facts': facts}
+        d.update(top)
+        return json.dumps(d, ensure_ascii=False).encode()
+
+    e = {}
+    e['small'] = doc([{'key': 'a', 'type': 'boolean', 'label': L},
+                      {'key': 'b', 'type': 'enum', 'label': L, 'help': L,
+                       'values': [{'value': 'x', 'label': L}, {'value': 'y', 'label': L}]},
+                      {'key': 'c', 'type': 'number', 'label': L, 'unit': L, 'min': 0, 'max': 10},
+                      {'key': 'd', 'type': 'set', 'label': L, 'values': [{'value': 'z', 'label': L}]},
+                      {'key': 'e', 'type': 'text', 'label': L}])
+    e['duplicate-key'] = doc([{'key': 'a', 'type': 'text', 'label': L}] * 2)
+    e['duplicate-value'] = doc([{'key': 'a', 'type': 'set', 'label': L,
+                                 'values': [{'value': 'z', 'label': L}] * 2}])
+    e['min-above-max'] = doc([{'key': 'c', 'type': 'number', 'label': L, 'min': 5, 'max': 1}])
+    e['values-on-boolean'] = doc([{'key': 'a', 'type': 'boolean', 'label': L, 'values': []}])
+    e['unknown-type'] = doc([{'key': 'a', 'type': 'colour', 'label': L}])
+    e['no-facts'] = doc([])
+    e['other-format'] = doc([{'key': 'a', 'type': 'text', 'label': L}], format='boussole-vocabulary/2')
+    e['first-fact-only'] = doc(voc['facts'][:1])
+    return e
+
+
 def write_all(harness, files):
     d = os.path.join(CORPUS, harness)
     os.makedirs(d, exist_ok=True)
@@ -372,11 +406,16 @@ def main():
     u.update(usecase_edges(base))
     write_all('usecase', u)
 
-    f = {'nantes-2024': fw_bytes}
+    f = {'nantes-2024': fw_bytes, 'nantes-2024-1.0.0': read(FRAMEWORK_1)}
     f.update(framework_edges())
     write_all('framework', f)
 
     write_all('batch', batch_edges(ex))
+
+    voc_bytes = read(VOCABULARY)
+    v = {'boussole': voc_bytes}
+    v.update(vocabulary_edges(json.loads(voc_bytes)))
+    write_all('vocabulary', v)
 
     with open(os.path.join(ROOT, 'fuzz', 'json.dict'), 'w') as out:
         out.write(dictionary(fw))

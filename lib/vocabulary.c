@@ -116,7 +116,7 @@ static int reject_field(bsl_reader *rd, size_t obj, const char *key, const char 
     size_t node = bsl_json_find(rd->doc, obj, key);
     if (!node)
         return BSL_OK;
-    return bsl_reader_fail(rd, node, key, BSL_ERR_VALUE, "a %s fact has no \"%s\"", type, key);
+    return bsl_reader_fail(rd, node, key, BSL_ERR_VALUE, "a fact of type %s has no \"%s\"", type, key);
 }
 
 int bsl_fact_read_bounds(bsl_reader *rd, size_t obj, bsl_fact *f)

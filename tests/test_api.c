@@ -491,6 +491,11 @@ static int call_load_embedded(counting_alloc *a, bsl_options *opts, void **out, 
     (void)a;
     return bsl_framework_load_embedded((bsl_framework **)out, NULL, opts, err);
 }
+static int call_load_vocabulary(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+{
+    (void)a;
+    return bsl_vocabulary_load_embedded((bsl_vocabulary **)out, opts, err);
+}
 static int call_load_file(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
 {
     (void)a;
@@ -588,6 +593,7 @@ static void oom_loop(const char *what, oom_call call, counting_alloc *a, bsl_opt
 }
 
 static void free_framework(void *p) { bsl_framework_free(p); }
+static void free_vocabulary(void *p) { bsl_vocabulary_free(p); }
 static void free_usecase(void *p) { bsl_usecase_free(p); }
 static void free_result(void *p) { bsl_result_free(p); }
 static void free_render(void *p) { bsl_render_free(p); }
@@ -604,6 +610,8 @@ static void test_out_of_memory(void)
     CHECK_INT(a.live, 0, "load_embedded: nothing left");
     ca_init(&a, &opts);
     oom_loop("bsl_framework_load_file", call_load_file, &a, &opts, free_framework);
+    ca_init(&a, &opts);
+    oom_loop("bsl_vocabulary_load_embedded", call_load_vocabulary, &a, &opts, free_vocabulary);
     ca_init(&a, &opts);
     oom_loop("bsl_usecase_parse", call_parse, &a, &opts, free_usecase);
     ca_init(&a, &opts);
