@@ -9,6 +9,7 @@ Python bindings of libboussole (pure ctypes, standard library only)::
     print(r)                                   # the same report as the CLI
     results = fw.evaluate_many(usecases)       # a register, in one C call
     results.records()                          # flat dicts, one per use-case
+    boussole.vocabulary(), fw.facts            # every fact, and those fw scores
 
 See doc/python.md.
 """
@@ -18,6 +19,7 @@ from ._errors import (Error, JSONSyntaxError, SchemaError, LimitError, OutOfMemo
 from ._model import (Verdict, CriterionStatus, ReasonKind, Result, CriterionResult,
                      IndicatorOutcome, Provenance, UnknownKey, Reason, Remediation, ErrorRecord)
 from ._framework import Framework, Results, frameworks
+from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
 
 #: The version of the C library in use, as bsl_version_string() reports it.
 __version__ = _lib.bsl_version_string().decode('ascii')
@@ -25,7 +27,7 @@ __version__ = _lib.bsl_version_string().decode('ascii')
 version_number = _lib.bsl_version_number()
 
 __all__ = [
-    'Framework', 'Results', 'frameworks',
+    'Framework', 'Results', 'frameworks', 'vocabulary', 'Fact', 'FactValue', 'Condition', 'Text',
     'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'Reason',
     'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind',
     'Error', 'JSONSyntaxError', 'SchemaError', 'LimitError', 'OutOfMemoryError', 'FileError',

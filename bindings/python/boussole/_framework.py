@@ -6,7 +6,7 @@ import threading
 import weakref
 from collections.abc import Mapping, Sequence
 
-from . import _errors, _model
+from . import _errors, _model, _vocabulary
 from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
                       cstr, lib, take_buffer)
 
@@ -174,6 +174,18 @@ class Framework:
     def criterion_title(self, criterion_id, lang='fr'):
         _lang_code(lang)
         return self._criterion_titles[lang][self.criterion_ids.index(criterion_id)]
+
+    @property
+    def facts(self):
+        """The facts this framework reads, in framework order: each a
+        boussole.Fact with its type, question, help, values and their
+        labels, unit and bounds, and how the framework reads it (criterion,
+        required, weight, applies_if). Every key of boussole.vocabulary()
+        may appear in a use-case; these are the ones this framework scores."""
+        facts = self.__dict__.get('_facts')
+        if facts is None:
+            facts = self.__dict__['_facts'] = _vocabulary.framework_facts(self._live().ptr)
+        return facts
 
     @property
     def closed(self):

@@ -1,0 +1,79 @@
+"""The fact vocabulary from Python: boussole.vocabulary(), Framework.facts,
+and their agreement with what the library checks and requires."""
+import dataclasses
+import json
+import unittest
+
+import support
+import boussole
+
+
+class VocabularyTest(unittest.TestCase):
+    def test_every_fact_once_with_labels_and_help(self):
+        facts = boussole.vocabulary()
+        self.assertEqual(len(facts), 75)
+        self.assertEqual(len({f.key for f in facts}), 75)
+        for f in facts:
+            self.assertIn(f.type, ('boolean', 'enum', 'number', 'set', 'text'), f.key)
+            self.assertTrue(f.label.fr and f.label.en, f.key)
+            self.assertTrue(f.help and f.help.fr and f.help.en, f.key)
+            self.assertEqual(bool(f.values), f.type in ('enum', 'set'), f.key)
+            for v in f.values:
+                self.assertTrue(v.label.fr and v.label.en, (f.key, v.value))
+            self.assertIsNone(f.criterion)
+
+    def test_values_and_bounds(self):
+        by_key = {f.key: f for f in boussole.vocabulary()}
+        self.assertEqual(by_key['hosting'].allowed, ('non_eu', 'eu', 'france'))
+        self.assertEqual(by_key['social_scoring'].allowed, (False, True))
+        self.assertEqual(by_key['measured_gain_percent'].min, -100)
+        self.assertIsNone(by_key['measured_gain_percent'].max)
+        self.assertEqual(by_key['energy_kwh_per_year'].unit.get('en'), 'kWh/year')
+        self.assertIn('sexual_orientation', by_key['sensitive_data'].allowed)
+
+    def test_frozen_and_hashable(self):
+        f = boussole.vocabulary()[0]
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            f.key = 'x'
+        self.assertEqual(hash(f), hash(boussole.vocabulary()[0]))
+
+
+class FrameworkFactsTest(unittest.TestCase):
+    def setUp(self):
+        self.fw = boussole.Framework.default()
+
+    def test_the_framework_reads_vocabulary_facts(self):
+        facts = self.fw.facts
+        self.assertEqual(len(facts), 43)
+        keys = {f.key for f in boussole.vocabulary()}
+        self.assertTrue(all(f.key in keys for f in facts))
+        self.assertEqual([f.criterion for f in facts][:7], ['C1'] * 7)
+        dpia = next(f for f in facts if f.key == 'dpia')
+        self.assertTrue(dpia.required)
+        self.assertEqual(dpia.applies_if,
+                         boussole.Condition('personal_data', ('identifying', 'pseudonymised'), False))
+        gate = next(f for f in facts if f.key == 'biometric_identification')
+        self.assertEqual(gate.weight, 0)
+
+    def test_a_blank_use_case_lists_every_required_fact_as_missing(self):
+        facts = self.fw.facts
+        blank = {'id': 'blank', 'title': 'Blank', 'facts': {f.key: None for f in facts}}
+        r = self.fw.evaluate(blank)
+        self.assertEqual(r.verdict, boussole.Verdict.INCOMPLETE)
+        self.assertEqual(list(r.missing), [f.key for f in facts if f.required])
+
+    def test_every_value_the_facts_allow_is_accepted(self):
+        for f in self.fw.facts:
+            for v in f.allowed:
+                value = [v] if f.type == 'set' else v
+                self.fw.evaluate({'id': 'u', 'title': 'U', 'facts': {f.key: value}})
+
+    def test_format_1_facts_have_no_help(self):
+        old = boussole.Framework.load(support.ROOT + '/tests/data/nantes-2024-1.0.0.json')
+        self.assertEqual(len(old.facts), 43)
+        self.assertIsNone(old.facts[5].help)
+        self.assertIsNone(old.facts[5].values[0].label)
+
+
+if __name__ == '__main__':
+    unittest.main()
