@@ -27,12 +27,12 @@
  * means "no limit" for max_input_bytes (as json.h says) and the default for
  * the others. Input is always capped at INT_MAX bytes (jsmn counts in int).
  *
- * This is the only translation unit that includes jsmn.h. */
+ * This is the only translation unit that includes jsmn.h; the canonical
+ * writer, which needs only the nodes, is in json_write.c. */
 #include "json.h"
 #include "bytes.h"
 
 #include "alloc.h"
-#include "buf.h"
 #include "error.h"
 
 #include <jsmn.h>
@@ -98,6 +98,13 @@ static inline size_t plain_run(const unsigned char *p, size_t i, size_t len)
 
 static inline int is_ws(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 static inline int is_digit(unsigned c) { return c - '0' < 10u; }
+
+static inline size_t skip_ws(const unsigned char *p, size_t i, size_t len)
+{
+    while (i < len && is_ws(p[i]))
+        i++;
+    return i;
+}
 
 static int hex_value(unsigned c)
 {
@@ -234,6 +241,26 @@ static void dec_trim(dec *a)
         a->dp = 0;
 }
 
+/* The exponent part at s[*io], if any (else 0), moving *io past it. The
+ * 1e11 cap keeps it far above any digit count (inputs are at most INT_MAX
+ * bytes) without overflowing long long. */
+static inline long long read_exponent(const char *s, size_t n, size_t *io)
+{
+    size_t i = *io;
+    long long e = 0;
+    int neg = 0;
+    if (i >= n || (s[i] != 'e' && s[i] != 'E'))
+        return 0;
+    i++;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    for (; i < n && is_digit((unsigned char)s[i]); i++)
+        if (e < 100000000000LL)
+            e = e * 10 + (s[i] - '0');
+    *io = i;
+    return neg ? -e : e;
+}
+
 static void dec_read(dec *a, const char *s, size_t n)
 {
     size_t i = 0;
@@ -241,10 +268,9 @@ static void dec_read(dec *a, const char *s, size_t n)
     /* Fix (fuzzing, issue 4): the decimal point's position counts every
      * significant digit, including those dropped past DEC_DIGITS (it used
      * to count only the kept ones, so "1" + 900 zeros + "e-850" read as
-     * 1e-51 instead of 1e50). Computed in long long, with an exponent cap
-     * far above any digit count (inputs are at most INT_MAX bytes), then
-     * clamped: outside [-330, 310] the digits no longer matter. */
-    long long dp = 0, e = 0, digits = 0;
+     * 1e-51 instead of 1e50). Computed in long long, with read_exponent()'s
+     * cap, then clamped: outside [-330, 310] the digits no longer matter. */
+    long long dp = 0, digits = 0;
     a->nd = a->dp = a->trunc = 0;
     if (i < n && s[i] == '-')
         i++;
@@ -269,16 +295,7 @@ static void dec_read(dec *a, const char *s, size_t n)
     }
     if (!saw_dot)
         dp = digits;
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        int neg = 0;
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-'))
-            neg = s[i++] == '-';
-        for (; i < n && is_digit((unsigned char)s[i]); i++)
-            if (e < 100000000000LL)
-                e = e * 10 + (s[i] - '0');
-        dp += neg ? -e : e;
-    }
+    dp += read_exponent(s, n, &i);
     a->dp = dp < -100000 ? -100000 : dp > 100000 ? 100000 : (int)dp;
 }
 
@@ -436,18 +453,15 @@ static int dec_to_bits(dec *a, uint64_t *bits)
     return 0;
 }
 
-/* s[0..n) is a valid JSON number. Sets *out; returns -1 when the value is
- * outside double's finite range (underflow gives 0, or -0). */
-static int number_value(const char *s, size_t n, double *out)
+/* The literal's first 19 significant digits, from s[i] (past the sign) up
+ * to the exponent, as *mant * 10^*e10; *truncated when a nonzero digit did
+ * not fit. Returns the index after them. */
+static inline size_t read_significand(const char *s, size_t i, size_t n, uint64_t *mant_out,
+                                      long long *e10_out, int *truncated_out)
 {
-    size_t i = 0;
-    int neg = 0, truncated = 0, nd = 0;
     uint64_t mant = 0;
-    long long e10 = 0; /* long long and the 1e11 cap below: see dec_read() */
-    if (s[0] == '-') {
-        neg = 1;
-        i = 1;
-    }
+    long long e10 = 0; /* long long: see read_exponent() */
+    int nd = 0, truncated = 0;
     for (; i < n && is_digit((unsigned char)s[i]); i++) {
         unsigned d = (unsigned)(s[i] - '0');
         if (mant == 0 && d == 0)
@@ -476,60 +490,74 @@ static int number_value(const char *s, size_t n, double *out)
             }
         }
     }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        long long e = 0;
-        int eneg = 0;
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-'))
-            eneg = s[i++] == '-';
-        for (; i < n && is_digit((unsigned char)s[i]); i++)
-            if (e < 100000000000LL)
-                e = e * 10 + (s[i] - '0');
-        e10 += eneg ? -e : e;
+    *mant_out = mant;
+    *e10_out = e10;
+    *truncated_out = truncated;
+    return i;
+}
+
+/* Exact: the mantissa and the power of ten are both exact doubles, so one
+ * IEEE operation rounds correctly (Clinger's fast path). Returns 0 when
+ * that does not hold for mant * 10^e10 (mant > 0). */
+static inline int fast_value(uint64_t mant, long long e10, double *out)
+{
+    double v = (double)mant;
+    if (mant > ((uint64_t)1 << 53) || e10 < -22 || e10 > 22 + 15)
+        return 0;
+    if (e10 < 0) {
+        v /= pow10_exact[-e10];
+    } else if (e10 <= 22) {
+        v *= pow10_exact[e10];
+    } else {
+        /* Move the excess into the mantissa while it stays exact. */
+        long extra = e10 - 22;
+        uint64_t m = mant;
+        while (extra > 0 && m <= ((uint64_t)1 << 53) / 10) {
+            m *= 10;
+            extra--;
+        }
+        if (extra != 0)
+            return 0;
+        v = (double)m * 1e22;
     }
+    *out = v;
+    return 1;
+}
+
+/* |value| of the literal s[0..n) when the fast path does not apply; -1
+ * when it overflows. */
+static int slow_value(const char *s, size_t n, double *out)
+{
+    dec a;
+    uint64_t bits;
+    dec_read(&a, s, n);
+    if (dec_to_bits(&a, &bits) < 0)
+        return -1;
+    memcpy(out, &bits, sizeof *out);
+    return 0;
+}
+
+/* s[0..n) is a valid JSON number. Sets *out; returns -1 when the value is
+ * outside double's finite range (underflow gives 0, or -0). */
+static int number_value(const char *s, size_t n, double *out)
+{
+    const int neg = s[0] == '-';
+    int truncated;
+    uint64_t mant;
+    long long e10;
+    double v;
+    size_t i = read_significand(s, neg ? 1 : 0, n, &mant, &e10, &truncated);
+    e10 += read_exponent(s, n, &i);
     if (mant == 0) {
         *out = neg ? -0.0 : 0.0;
         return 0;
     }
-    /* Exact: the mantissa and the power of ten are both exact doubles, so
-     * one IEEE operation rounds correctly (Clinger's fast path). */
-    if (FAST_PATH_OK && !truncated && mant <= ((uint64_t)1 << 53) && e10 >= -22 &&
-        e10 <= 22 + 15) {
-        double v = (double)mant;
-        int ok = 1;
-        if (e10 < 0) {
-            v /= pow10_exact[-e10];
-        } else if (e10 <= 22) {
-            v *= pow10_exact[e10];
-        } else {
-            /* Move the excess into the mantissa while it stays exact. */
-            long extra = e10 - 22;
-            uint64_t m = mant;
-            while (extra > 0 && m <= ((uint64_t)1 << 53) / 10) {
-                m *= 10;
-                extra--;
-            }
-            if (extra == 0)
-                v = (double)m * 1e22;
-            else
-                ok = 0;
-        }
-        if (ok) {
-            *out = neg ? -v : v;
-            return 0;
-        }
-    }
-    {
-        dec a;
-        uint64_t bits;
-        double v;
-        dec_read(&a, s, n);
-        if (dec_to_bits(&a, &bits) < 0)
+    if (!(FAST_PATH_OK && !truncated && fast_value(mant, e10, &v))) {
+        if (slow_value(s, n, &v) < 0)
             return -1;
-        memcpy(&v, &bits, sizeof v);
-        *out = neg ? -v : v;
-        return 0;
     }
+    *out = neg ? -v : v;
+    return 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -616,6 +644,63 @@ static int scan_hex4(const jscan *s, size_t start, size_t j, unsigned long *cp)
     return BSL_OK;
 }
 
+/* The \u escape at p[i] (p[i + 1] == 'u') of the string at start; with the
+ * one after it when they form a surrogate pair, the only way a \u escape
+ * may name a high or low surrogate. */
+static inline int scan_u_escape(jscan *s, size_t start, size_t *io, size_t *dlen)
+{
+    const unsigned char *p = s->p;
+    const size_t i = *io;
+    unsigned long cp = 0, lo = 0;
+    int rc = scan_hex4(s, start, i + 2, &cp);
+    if (rc)
+        return rc;
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+        return scan_error(s, BSL_ERR_SYNTAX, i,
+                          "lone surrogate \\u%04lX (a low surrogate without a high one)", cp);
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (i + 7 < s->len && p[i + 6] == '\\' && p[i + 7] == 'u') {
+            rc = scan_hex4(s, start, i + 8, &lo);
+            if (rc)
+                return rc;
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                *dlen += 4;
+                *io = i + 12;
+                return BSL_OK;
+            }
+        }
+        return scan_error(s, BSL_ERR_SYNTAX, i,
+                          "lone surrogate \\u%04lX (not followed by a low surrogate)", cp);
+    }
+    *dlen += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+    *io = i + 6;
+    return BSL_OK;
+}
+
+/* The escape at p[*io] == '\\' of the string at start: moves *io past it
+ * and adds its decoded length to *dlen. */
+static inline int scan_escape(jscan *s, size_t start, size_t *io, size_t *dlen)
+{
+    const size_t i = *io;
+    unsigned e;
+    s->escapes = 1;
+    if (i + 1 >= s->len)
+        return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
+    e = s->p[i + 1];
+    switch (e) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        (*dlen)++;
+        *io = i + 2;
+        return BSL_OK;
+    case 'u':
+        return scan_u_escape(s, start, io, dlen);
+    default:
+        if (e > 0x20 && e < 0x7F)
+            return scan_error(s, BSL_ERR_SYNTAX, i + 1, "invalid escape '\\%c'", (char)e);
+        return expect_error(s, i + 1, "invalid escape: '\\' must be followed by one of \"\\/bfnrtu");
+    }
+}
+
 /* The general case of scan_string(): the string at start, scanned up to i
  * (dlen decoded bytes so far). */
 static int scan_string_slow(jscan *s, size_t start, size_t i, size_t dlen, size_t *io)
@@ -633,47 +718,9 @@ static int scan_string_slow(jscan *s, size_t start, size_t i, size_t dlen, size_
         if (c == '"')
             break;
         if (c == '\\') {
-            unsigned e;
-            s->escapes = 1;
-            if (i + 1 >= len)
-                return scan_error(s, BSL_ERR_SYNTAX, start, "unterminated string");
-            e = p[i + 1];
-            switch (e) {
-            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-                dlen++;
-                i += 2;
-                break;
-            case 'u': {
-                unsigned long cp = 0, lo = 0;
-                int rc = scan_hex4(s, start, i + 2, &cp);
-                if (rc)
-                    return rc;
-                if (cp >= 0xDC00 && cp <= 0xDFFF)
-                    return scan_error(s, BSL_ERR_SYNTAX, i,
-                                      "lone surrogate \\u%04lX (a low surrogate without a high one)", cp);
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (i + 7 < len && p[i + 6] == '\\' && p[i + 7] == 'u') {
-                        rc = scan_hex4(s, start, i + 8, &lo);
-                        if (rc)
-                            return rc;
-                        if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                            dlen += 4;
-                            i += 12;
-                            break;
-                        }
-                    }
-                    return scan_error(s, BSL_ERR_SYNTAX, i,
-                                      "lone surrogate \\u%04lX (not followed by a low surrogate)", cp);
-                }
-                dlen += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-                i += 6;
-                break;
-            }
-            default:
-                if (e > 0x20 && e < 0x7F)
-                    return scan_error(s, BSL_ERR_SYNTAX, i + 1, "invalid escape '\\%c'", (char)e);
-                return expect_error(s, i + 1, "invalid escape: '\\' must be followed by one of \"\\/bfnrtu");
-            }
+            int rc = scan_escape(s, start, &i, &dlen);
+            if (rc)
+                return rc;
         } else if (c < 0x20) {
             return scan_error(s, BSL_ERR_SYNTAX, i, "raw control character U+%04X in string", c);
         } else if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
@@ -780,162 +827,233 @@ static int scan_literal(jscan *s, size_t *io, const char *lit, size_t n)
     return BSL_OK;
 }
 
-static int scan(jscan *s)
+/* The containers open around the scan. The local bit array lives in
+ * scan(), not here: stores through bits (uint64_t, the type of size_t on
+ * LP64) could otherwise alias depth and cap, and keep them out of
+ * registers. */
+typedef struct jstack {
+    uint64_t *bits; /* bit d-1 set: the container at depth d is an object */
+    size_t cap, depth;
+} jstack;
+
+/* Open a container at p[i]. */
+static inline int stack_push(jscan *s, jstack *st, int obj, size_t i)
+{
+    const size_t d = st->depth;
+    if (d >= s->max_depth)
+        return scan_error(s, BSL_ERR_LIMIT, i, "nesting deeper than the limit of %zu", s->max_depth);
+    if (d == st->cap) {
+        /* Deeper than the local stack: one allocation, sized by what the
+         * limits and the input allow, so that it never grows again. */
+        size_t levels = s->max_depth < s->len ? s->max_depth : s->len;
+        size_t words = levels / 64 + 1;
+        uint64_t *big = bsl_malloc(s->alloc, words * sizeof *big);
+        if (!big)
+            return bsl_error_set(s->err, BSL_ERR_NOMEM, "out of memory");
+        memcpy(big, st->bits, SCAN_LOCAL_LEVELS / 64 * sizeof *big);
+        st->bits = big;
+        st->cap = words * 64;
+    }
+    if (obj)
+        st->bits[d >> 6] |= (uint64_t)1 << (d & 63);
+    else
+        st->bits[d >> 6] &= ~((uint64_t)1 << (d & 63));
+    st->depth = d + 1;
+    return BSL_OK;
+}
+
+static inline int stack_top_is_object(const jstack *st)
+{
+    return (st->bits[(st->depth - 1) >> 6] >> ((st->depth - 1) & 63)) & 1;
+}
+
+/* What scan() reads next; the helpers below return it, with AT_END once
+ * the document is finished or *rc holds an error. */
+enum { AT_VALUE, AT_KEY, AT_AFTER, AT_END };
+
+/* One more value (or key) at p[i], against the token limit. */
+static inline int count_value(jscan *s, size_t i)
+{
+    if (++s->count > s->max_tokens)
+        return scan_error(s, BSL_ERR_LIMIT, i, "more than %zu values (the token limit)", s->max_tokens);
+    return BSL_OK;
+}
+
+/* The '{' or '[' at p[*io], and what follows it: the closing bracket of an
+ * empty container, the first key or the first element. */
+static inline int scan_open(jscan *s, jstack *st, size_t *io, int *rc)
 {
     const unsigned char *p = s->p;
     const size_t len = s->len;
-    uint64_t local[SCAN_LOCAL_LEVELS / 64];
-    uint64_t *stack = local; /* bit d-1 set: the container at depth d is an object */
-    size_t cap = SCAN_LOCAL_LEVELS, depth = 0, i = 0;
-    int rc = BSL_OK;
+    const int obj = p[*io] == '{';
+    size_t i;
+    if ((*rc = stack_push(s, st, obj, *io)) != BSL_OK)
+        return AT_END;
+    i = skip_ws(p, *io + 1, len);
+    if (i < len && p[i] == (obj ? '}' : ']')) {
+        st->depth--;
+        *io = i + 1;
+        return AT_AFTER;
+    }
+    *io = i;
+    if (!obj)
+        return AT_VALUE;
+    if (i >= len || p[i] != '"') {
+        *rc = expect_error(s, i, "expected a string key or '}'");
+        return AT_END;
+    }
+    return AT_KEY;
+}
 
-#define SKIP_WS() while (i < len && is_ws(p[i])) i++
-#define FAIL(expr) do { rc = (expr); goto done; } while (0)
-#define TOP_IS_OBJECT() ((stack[(depth - 1) >> 6] >> ((depth - 1) & 63)) & 1)
-
-    SKIP_WS();
-    if (i >= len)
-        return scan_error(s, BSL_ERR_SYNTAX, i, "empty document: expected a value");
-
-value:
-    SKIP_WS();
-    if (i >= len)
-        FAIL(expect_error(s, i, "expected a value"));
-    if (++s->count > s->max_tokens)
-        FAIL(scan_error(s, BSL_ERR_LIMIT, i, "more than %zu values (the token limit)", s->max_tokens));
-    if (depth == 0) {
+/* A value, from p[*io] (whitespace first). */
+static inline int scan_value(jscan *s, jstack *st, size_t *io, int *rc)
+{
+    const unsigned char *p = s->p;
+    size_t i = skip_ws(p, *io, s->len);
+    if (i >= s->len) {
+        *rc = expect_error(s, i, "expected a value");
+        return AT_END;
+    }
+    if ((*rc = count_value(s, i)) != BSL_OK)
+        return AT_END;
+    if (st->depth == 0) {
         s->top_start = i;
         s->top_scalar = p[i] != '{' && p[i] != '[';
     }
     switch (p[i]) {
     case '{':
-    case '[': {
-        int obj = p[i] == '{';
-        if (depth >= s->max_depth)
-            FAIL(scan_error(s, BSL_ERR_LIMIT, i, "nesting deeper than the limit of %zu", s->max_depth));
-        if (depth == cap) {
-            /* Deeper than the local stack: one allocation, sized by what
-             * the limits and the input allow. */
-            size_t levels = s->max_depth < len ? s->max_depth : len;
-            size_t words = levels / 64 + 1;
-            uint64_t *big = bsl_malloc(s->alloc, words * sizeof *big);
-            if (!big)
-                FAIL(bsl_error_set(s->err, BSL_ERR_NOMEM, "out of memory"));
-            memcpy(big, local, sizeof local);
-            stack = big;
-            cap = words * 64;
-        }
-        if (obj)
-            stack[depth >> 6] |= (uint64_t)1 << (depth & 63);
-        else
-            stack[depth >> 6] &= ~((uint64_t)1 << (depth & 63));
-        depth++;
-        i++;
-        SKIP_WS();
-        if (obj) {
-            if (i < len && p[i] == '}') {
-                i++;
-                depth--;
-                goto after;
-            }
-            if (i >= len || p[i] != '"')
-                FAIL(expect_error(s, i, "expected a string key or '}'"));
-            goto key;
-        }
-        if (i < len && p[i] == ']') {
-            i++;
-            depth--;
-            goto after;
-        }
-        goto value;
-    }
-    case '"':
-        if ((rc = scan_string(s, &i)) != BSL_OK)
-            goto done;
-        goto after;
+    case '[':
+        *io = i;
+        return scan_open(s, st, io, rc);
+    case '"': *rc = scan_string(s, &i); break;
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-        if ((rc = scan_number(s, &i)) != BSL_OK)
-            goto done;
-        goto after;
-    case 't':
-        if ((rc = scan_literal(s, &i, "true", 4)) != BSL_OK)
-            goto done;
-        goto after;
-    case 'f':
-        if ((rc = scan_literal(s, &i, "false", 5)) != BSL_OK)
-            goto done;
-        goto after;
-    case 'n':
-        if ((rc = scan_literal(s, &i, "null", 4)) != BSL_OK)
-            goto done;
-        goto after;
-    default:
-        FAIL(expect_error(s, i, "expected a value"));
+        *rc = scan_number(s, &i);
+        break;
+    case 't': *rc = scan_literal(s, &i, "true", 4); break;
+    case 'f': *rc = scan_literal(s, &i, "false", 5); break;
+    case 'n': *rc = scan_literal(s, &i, "null", 4); break;
+    default: *rc = expect_error(s, i, "expected a value"); break;
     }
+    *io = i;
+    return *rc != BSL_OK ? AT_END : AT_AFTER;
+}
 
-key: /* p[i] == '"' */
-    if (++s->count > s->max_tokens)
-        FAIL(scan_error(s, BSL_ERR_LIMIT, i, "more than %zu values (the token limit)", s->max_tokens));
-    if ((rc = scan_string(s, &i)) != BSL_OK)
-        goto done;
-    SKIP_WS();
-    if (i >= len || p[i] != ':')
-        FAIL(expect_error(s, i, "expected ':' after object key"));
-    i++;
-    goto value;
+/* An object key at p[*io] == '"', and the ':' after it. */
+static inline int scan_key(jscan *s, size_t *io, int *rc)
+{
+    size_t i = *io;
+    if ((*rc = count_value(s, i)) != BSL_OK)
+        return AT_END;
+    if ((*rc = scan_string(s, &i)) != BSL_OK)
+        return AT_END;
+    i = skip_ws(s->p, i, s->len);
+    if (i >= s->len || s->p[i] != ':') {
+        *rc = expect_error(s, i, "expected ':' after object key");
+        return AT_END;
+    }
+    *io = i + 1;
+    return AT_VALUE;
+}
 
-after:
-    if (depth == 0) {
-        s->top_end = i;
-        SKIP_WS();
-        if (i < len) {
-            char found[32];
-            if ((rc = describe(s, i, found, sizeof found)) != BSL_OK)
-                goto done;
-            FAIL(scan_error(s, BSL_ERR_SYNTAX, i, "unexpected character %s after the top-level value",
-                            found));
-        }
-        goto done;
-    }
-    SKIP_WS();
-    if (TOP_IS_OBJECT()) {
-        if (i < len && p[i] == ',') {
-            i++;
-            SKIP_WS();
-            if (i < len && p[i] == '"')
-                goto key;
-            FAIL(expect_error(s, i, i < len && p[i] == '}' ? "trailing comma: expected a string key"
-                                                           : "expected a string key"));
-        }
-        if (i < len && p[i] == '}') {
-            i++;
-            depth--;
-            goto after;
-        }
-        FAIL(expect_error(s, i, "expected ',' or '}' after object member"));
-    }
+/* Only whitespace may follow the top value, which ends at i. */
+static int scan_end(jscan *s, size_t i)
+{
+    char found[32];
+    int rc;
+    s->top_end = i;
+    i = skip_ws(s->p, i, s->len);
+    if (i >= s->len)
+        return BSL_OK;
+    if ((rc = describe(s, i, found, sizeof found)) != BSL_OK)
+        return rc;
+    return scan_error(s, BSL_ERR_SYNTAX, i, "unexpected character %s after the top-level value",
+                      found);
+}
+
+/* After a member of the object on top, at p[*io] (past whitespace). */
+static inline int scan_after_member(jscan *s, jstack *st, size_t *io, int *rc)
+{
+    const unsigned char *p = s->p;
+    const size_t len = s->len;
+    size_t i = *io;
     if (i < len && p[i] == ',') {
-        i++;
-        SKIP_WS();
-        if (i < len && p[i] == ']')
-            FAIL(expect_error(s, i, "trailing comma: expected a value"));
-        goto value;
+        i = skip_ws(p, i + 1, len);
+        *io = i;
+        if (i < len && p[i] == '"')
+            return AT_KEY;
+        *rc = expect_error(s, i, i < len && p[i] == '}' ? "trailing comma: expected a string key"
+                                                        : "expected a string key");
+        return AT_END;
+    }
+    if (i < len && p[i] == '}') {
+        st->depth--;
+        *io = i + 1;
+        return AT_AFTER;
+    }
+    *rc = expect_error(s, i, "expected ',' or '}' after object member");
+    return AT_END;
+}
+
+/* After an element of the array on top, at p[*io] (past whitespace). */
+static inline int scan_after_element(jscan *s, jstack *st, size_t *io, int *rc)
+{
+    const unsigned char *p = s->p;
+    const size_t len = s->len;
+    size_t i = *io;
+    if (i < len && p[i] == ',') {
+        i = skip_ws(p, i + 1, len);
+        *io = i;
+        if (i < len && p[i] == ']') {
+            *rc = expect_error(s, i, "trailing comma: expected a value");
+            return AT_END;
+        }
+        return AT_VALUE;
     }
     if (i < len && p[i] == ']') {
-        i++;
-        depth--;
-        goto after;
+        st->depth--;
+        *io = i + 1;
+        return AT_AFTER;
     }
-    FAIL(expect_error(s, i, "expected ',' or ']' after array element"));
+    *rc = expect_error(s, i, "expected ',' or ']' after array element");
+    return AT_END;
+}
 
-done:
-    if (stack != local)
-        bsl_free(s->alloc, stack);
+/* After a value that ends at p[*io]. */
+static inline int scan_after(jscan *s, jstack *st, size_t *io, int *rc)
+{
+    if (st->depth == 0) {
+        *rc = scan_end(s, *io);
+        return AT_END;
+    }
+    *io = skip_ws(s->p, *io, s->len);
+    return stack_top_is_object(st) ? scan_after_member(s, st, io, rc)
+                                   : scan_after_element(s, st, io, rc);
+}
+
+/* A state machine rather than recursion, so that depth costs one bit of
+ * stack and hostile nesting cannot overflow the C stack. */
+static int scan(jscan *s)
+{
+    uint64_t local[SCAN_LOCAL_LEVELS / 64];
+    jstack st;
+    size_t i = skip_ws(s->p, 0, s->len);
+    int rc = BSL_OK, at = AT_VALUE;
+    if (i >= s->len)
+        return scan_error(s, BSL_ERR_SYNTAX, i, "empty document: expected a value");
+    st.bits = local;
+    st.cap = SCAN_LOCAL_LEVELS;
+    st.depth = 0;
+    while (at != AT_END) {
+        switch (at) {
+        case AT_VALUE: at = scan_value(s, &st, &i, &rc); break;
+        case AT_KEY: at = scan_key(s, &i, &rc); break;
+        default: at = scan_after(s, &st, &i, &rc); break;
+        }
+    }
+    if (st.bits != local)
+        bsl_free(s->alloc, st.bits);
     return rc;
-#undef SKIP_WS
-#undef FAIL
-#undef TOP_IS_OBJECT
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1074,71 +1192,10 @@ static size_t build_from_tokens(bsl_json_node *nodes, const jsmntok_t *tok, size
     return max_members;
 }
 
-/* Order of keys: decoded bytes, then length (then document order). */
-static int key_cmp(const bsl_json_node *a, const bsl_json_node *b)
-{
-    size_t m = a->count < b->count ? a->count : b->count;
-    int r = m ? memcmp(a->text, b->text, m) : 0;
-    if (r)
-        return r;
-    return (a->count > b->count) - (a->count < b->count);
-}
-
 static inline int key_eq(const bsl_json_node *a, const bsl_json_node *b)
 {
     return a->count == b->count &&
            (a->count == 0 || (a->text[0] == b->text[0] && bsl_bytes_equal(a->text, b->text, a->count)));
-}
-
-static int key_less(const bsl_json_node *nodes, uint32_t a, uint32_t b)
-{
-    int r = key_cmp(&nodes[a], &nodes[b]);
-    return r < 0 || (r == 0 && a < b);
-}
-
-static void sift_down(const bsl_json_node *nodes, uint32_t *v, size_t root, size_t n)
-{
-    for (;;) {
-        size_t child = 2 * root + 1;
-        uint32_t t;
-        if (child >= n)
-            return;
-        if (child + 1 < n && key_less(nodes, v[child], v[child + 1]))
-            child++;
-        if (!key_less(nodes, v[root], v[child]))
-            return;
-        t = v[root];
-        v[root] = v[child];
-        v[child] = t;
-        root = child;
-    }
-}
-
-/* Sort key node indices (for the canonical writer); O(n log n), no
- * allocation, no recursion. */
-static void sort_keys(const bsl_json_node *nodes, uint32_t *v, size_t n)
-{
-    size_t i;
-    if (n <= 16) {
-        for (i = 1; i < n; i++) {
-            uint32_t x = v[i];
-            size_t j = i;
-            while (j > 0 && key_less(nodes, x, v[j - 1])) {
-                v[j] = v[j - 1];
-                j--;
-            }
-            v[j] = x;
-        }
-        return;
-    }
-    for (i = n / 2; i-- > 0;)
-        sift_down(nodes, v, i, n);
-    for (i = n; i-- > 1;) {
-        uint32_t t = v[0];
-        v[0] = v[i];
-        v[i] = t;
-        sift_down(nodes, v, 0, i);
-    }
 }
 
 /* A cheap hash of a decoded key for the duplicate check's table: its
@@ -1210,84 +1267,158 @@ static void key_excerpt(const char *s, size_t n, char *out, size_t cap)
     out[o] = '\0';
 }
 
-/* Reject the first duplicate key in document order. Small objects compare
- * keys pairwise; larger ones go through an open-addressing hash table of
- * decoded keys, so the check stays linear even for hostile objects. */
+enum { DUP_PAIRWISE = 8, DUP_LOCAL_SLOTS = 256 };
+
+/* Node of the first key of object obj (m keys, m <= DUP_PAIRWISE) that
+ * repeats an earlier one, or SIZE_MAX: below a handful of keys, comparing
+ * them pairwise costs less than hashing. */
+static inline size_t first_dup_pairwise(const bsl_json_node *nodes, size_t obj, size_t m)
+{
+    uint32_t keys[DUP_PAIRWISE];
+    size_t a, b;
+    collect_keys(nodes, obj, keys);
+    for (b = 1; b < m; b++)
+        for (a = 0; a < b; a++)
+            if (key_eq(&nodes[keys[a]], &nodes[keys[b]]))
+                return keys[b];
+    return SIZE_MAX;
+}
+
+/* The same for any m, through an open-addressing table of decoded keys
+ * (slots: room for a power of two of at least 2 * m), so that the check
+ * stays linear even for hostile objects. */
+static size_t first_dup_hashed(const bsl_json_node *nodes, size_t obj, size_t m, uint32_t *slots)
+{
+    size_t a, mask;
+    uint32_t j;
+    for (mask = 16; mask < 2 * m; mask *= 2)
+        ;
+    mask--;
+    memset(slots, 0, (mask + 1) * sizeof *slots);
+    for (j = (uint32_t)obj + 1, a = 0; a < m; a++, j = nodes[j + 1].end) {
+        size_t h = key_hash(&nodes[j]) & mask;
+        while (slots[h] && !key_eq(&nodes[slots[h] - 1], &nodes[j]))
+            h = (h + 1) & mask;
+        if (slots[h]) /* keys are visited in document order */
+            return j;
+        slots[h] = j + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* Reject the first duplicate key in document order: the earliest of each
+ * object's first repeated key. */
 static int check_duplicates(const bsl_json_doc *doc, size_t max_members, bsl_error *err)
 {
-    enum { PAIRWISE = 8, LOCAL_SLOTS = 256 };
     const bsl_json_node *nodes = doc->nodes;
-    uint32_t local[LOCAL_SLOTS], *slots = local, keys[PAIRWISE];
-    size_t i, cap = LOCAL_SLOTS, best = SIZE_MAX;
+    uint32_t local[DUP_LOCAL_SLOTS], *slots = local;
+    size_t i, cap = DUP_LOCAL_SLOTS, best = SIZE_MAX;
+    char ex[80];
     if (max_members < 2)
         return BSL_OK;
     while (cap < 2 * max_members)
         cap *= 2;
-    if (cap > LOCAL_SLOTS) {
+    if (cap > DUP_LOCAL_SLOTS) {
         slots = bsl_malloc(doc->alloc, cap * sizeof *slots);
         if (!slots)
             return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     }
     for (i = 0; i < doc->count; i++) {
-        size_t m = nodes[i].count, a, b, mask;
-        uint32_t j;
+        size_t m = nodes[i].count, dup;
         if (nodes[i].type != BSL_JSON_OBJECT || m < 2)
             continue;
-        if (m <= PAIRWISE) {
-            collect_keys(nodes, i, keys);
-            /* The first b with an equal earlier key is the earliest second
-             * occurrence in this object. */
-            for (b = 1; b < m; b++) {
-                for (a = 0; a < b; a++)
-                    if (key_eq(&nodes[keys[a]], &nodes[keys[b]]))
-                        break;
-                if (a < b) {
-                    if (keys[b] < best)
-                        best = keys[b];
-                    break;
-                }
-            }
-            continue;
-        }
-        for (mask = 16; mask < 2 * m; mask *= 2)
-            ;
-        mask--;
-        memset(slots, 0, (mask + 1) * sizeof *slots);
-        for (j = (uint32_t)i + 1, a = 0; a < m; a++, j = nodes[j + 1].end) {
-            size_t h = key_hash(&nodes[j]) & mask;
-            while (slots[h] && !key_eq(&nodes[slots[h] - 1], &nodes[j]))
-                h = (h + 1) & mask;
-            if (slots[h]) { /* keys are visited in document order */
-                if (j < best)
-                    best = j;
-                break;
-            }
-            slots[h] = j + 1;
-        }
+        dup = m <= DUP_PAIRWISE ? first_dup_pairwise(nodes, i, m)
+                                : first_dup_hashed(nodes, i, m, slots);
+        if (dup < best)
+            best = dup;
     }
     if (slots != local)
         bsl_free(doc->alloc, slots);
-    if (best != SIZE_MAX) {
-        char ex[80];
-        key_excerpt(nodes[best].text, nodes[best].count, ex, sizeof ex);
-        return bsl_error_at(err, BSL_ERR_SYNTAX, doc->input, doc->input_len, nodes[best].offset,
-                            NULL, "duplicate key \"%s\"", ex);
-    }
-    return BSL_OK;
+    if (best == SIZE_MAX)
+        return BSL_OK;
+    key_excerpt(nodes[best].text, nodes[best].count, ex, sizeof ex);
+    return bsl_error_at(err, BSL_ERR_SYNTAX, doc->input, doc->input_len, nodes[best].offset, NULL,
+                        "duplicate key \"%s\"", ex);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Public functions                                                           */
 /* ------------------------------------------------------------------------ */
 
+/* Sets the limits scan() enforces; returns the cap on the input's size. */
+static size_t scan_limits(jscan *s, const bsl_json_limits *limits)
+{
+    size_t max_input;
+    if (limits) {
+        max_input = limits->max_input_bytes;
+        s->max_depth = limits->max_depth ? limits->max_depth : BSL_DEFAULT_MAX_DEPTH;
+        s->max_tokens = limits->max_tokens ? limits->max_tokens : BSL_DEFAULT_MAX_TOKENS;
+        s->max_string = limits->max_string_bytes ? limits->max_string_bytes
+                                                 : BSL_DEFAULT_MAX_STRING_BYTES;
+    } else {
+        max_input = BSL_DEFAULT_MAX_INPUT_BYTES;
+        s->max_depth = BSL_DEFAULT_MAX_DEPTH;
+        s->max_tokens = BSL_DEFAULT_MAX_TOKENS;
+        s->max_string = BSL_DEFAULT_MAX_STRING_BYTES;
+    }
+    /* jsmn counts in int and nodes in uint32_t. */
+    if (!max_input || max_input > (size_t)INT_MAX)
+        max_input = (size_t)INT_MAX;
+    return max_input;
+}
+
+/* One block: nodes, jsmn's tokens (needed only while building; the
+ * document is short-lived), then a copy of the input (and a NUL) in which
+ * strings and numbers are terminated and decoded where they stand. One
+ * allocation instead of three. */
+static int doc_alloc(bsl_json_doc *doc, const jscan *s, const char *buf, size_t len,
+                     const bsl_allocator *alloc, bsl_error *err)
+{
+    size_t total;
+    bsl_json_node *nodes;
+    char *text;
+    if (s->count > (SIZE_MAX - len - 1) / (sizeof *nodes + sizeof(jsmntok_t)))
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    total = s->count * sizeof *nodes + (s->top_scalar ? 0 : s->count * sizeof(jsmntok_t)) + len + 1;
+    nodes = bsl_malloc(alloc, total);
+    if (!nodes)
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    text = (char *)nodes + total - len - 1;
+    if (len)
+        memcpy(text, buf, len);
+    text[len] = '\0';
+    doc->alloc = alloc;
+    doc->nodes = nodes;
+    doc->count = s->count;
+    doc->text = text;
+    doc->input = buf;
+    doc->input_len = len;
+    return BSL_OK;
+}
+
+/* The nodes of a document whose top value is a container, from jsmn's
+ * tokens (stored right after the nodes). */
+static int build_tree(bsl_json_doc *doc, const jscan *s, bsl_error *err)
+{
+    jsmn_parser parser;
+    jsmntok_t *tok = (jsmntok_t *)(void *)(doc->nodes + doc->count);
+    size_t max_members;
+    int r;
+    jsmn_init(&parser);
+    r = jsmn_parse(&parser, doc->input, doc->input_len, tok, (unsigned)s->count);
+    if (r < 0 || (size_t)r != s->count) /* cannot happen for a document scan() accepted */
+        return bsl_error_at(err, BSL_ERR_SYNTAX, doc->input, doc->input_len, 0, NULL,
+                            "internal error: the tokenizer disagrees with the validator");
+    max_members = build_from_tokens(doc->nodes, tok, s->count, doc->text, s->escapes);
+    return check_duplicates(doc, max_members, err);
+}
+
 int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
                    const bsl_json_limits *limits, const bsl_allocator *alloc,
                    bsl_error *err)
 {
     jscan s;
-    size_t max_input, node_bytes, total;
-    bsl_json_node *nodes;
-    char *text;
+    size_t max_input;
     int rc;
 
     bsl_error_clear(err);
@@ -1304,75 +1435,24 @@ int bsl_json_parse(bsl_json_doc *doc, const char *buf, size_t len,
     s.len = len;
     s.alloc = alloc;
     s.err = err;
-    if (limits) {
-        max_input = limits->max_input_bytes;
-        s.max_depth = limits->max_depth ? limits->max_depth : BSL_DEFAULT_MAX_DEPTH;
-        s.max_tokens = limits->max_tokens ? limits->max_tokens : BSL_DEFAULT_MAX_TOKENS;
-        s.max_string = limits->max_string_bytes ? limits->max_string_bytes
-                                                : BSL_DEFAULT_MAX_STRING_BYTES;
-    } else {
-        max_input = BSL_DEFAULT_MAX_INPUT_BYTES;
-        s.max_depth = BSL_DEFAULT_MAX_DEPTH;
-        s.max_tokens = BSL_DEFAULT_MAX_TOKENS;
-        s.max_string = BSL_DEFAULT_MAX_STRING_BYTES;
-    }
-    /* jsmn counts in int and nodes in uint32_t. */
-    if (!max_input || max_input > (size_t)INT_MAX)
-        max_input = (size_t)INT_MAX;
+    max_input = scan_limits(&s, limits);
     if (len > max_input)
         return bsl_error_at(err, BSL_ERR_LIMIT, buf, len, max_input, NULL,
                             "document larger than the limit of %zu bytes", max_input);
 
     if ((rc = scan(&s)) != BSL_OK)
         return rc;
-
-    /* One block: nodes, jsmn's tokens (needed only while building; the
-     * document is short-lived), then a copy of the input (and a NUL) in
-     * which strings and numbers are terminated and decoded where they
-     * stand. One allocation instead of three. */
-    if (s.count > (SIZE_MAX - len - 1) / (sizeof *nodes + sizeof(jsmntok_t)))
-        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-    node_bytes = s.count * sizeof *nodes;
-    total = node_bytes + (s.top_scalar ? 0 : s.count * sizeof(jsmntok_t)) + len + 1;
-    nodes = bsl_malloc(alloc, total);
-    if (!nodes)
-        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-    text = (char *)nodes + total - len - 1;
-    if (len)
-        memcpy(text, buf, len);
-    text[len] = '\0';
-    doc->alloc = alloc;
-    doc->nodes = nodes;
-    doc->count = s.count;
-    doc->text = text;
-    doc->input = buf;
-    doc->input_len = len;
-
+    if ((rc = doc_alloc(doc, &s, buf, len, alloc, err)) != BSL_OK)
+        return rc;
     if (s.top_scalar) {
-        build_scalar(&nodes[0], text, s.top_start, s.top_end, s.escapes);
-        nodes[0].end = 1;
-    } else {
-        jsmn_parser parser;
-        jsmntok_t *tok = (jsmntok_t *)(void *)((char *)nodes + node_bytes);
-        size_t max_members;
-        int r;
-        jsmn_init(&parser);
-        r = jsmn_parse(&parser, buf, len, tok, (unsigned)s.count);
-        if (r < 0 || (size_t)r != s.count) {
-            /* Cannot happen for a document scan() accepted. */
-            rc = bsl_error_at(err, BSL_ERR_SYNTAX, buf, len, 0, NULL,
-                              "internal error: the tokenizer disagrees with the validator");
-            goto fail;
-        }
-        max_members = build_from_tokens(nodes, tok, s.count, text, s.escapes);
-        if ((rc = check_duplicates(doc, max_members, err)) != BSL_OK)
-            goto fail;
+        build_scalar(&doc->nodes[0], doc->text, s.top_start, s.top_end, s.escapes);
+        doc->nodes[0].end = 1;
+        return BSL_OK;
     }
-    return BSL_OK;
-
-fail:
-    bsl_free(alloc, nodes);
-    memset(doc, 0, sizeof *doc);
+    if ((rc = build_tree(doc, &s, err)) != BSL_OK) {
+        bsl_free(alloc, doc->nodes);
+        memset(doc, 0, sizeof *doc);
+    }
     return rc;
 }
 
@@ -1431,108 +1511,4 @@ const char *bsl_json_type_name(bsl_json_type t)
     case BSL_JSON_OBJECT: return "object";
     }
     return "unknown";
-}
-
-typedef struct wframe {
-    uint32_t node; /* the container */
-    uint32_t next; /* ARRAY: next child node; OBJECT: next position in the key list */
-    uint32_t list; /* OBJECT: first of its sorted keys in the key area */
-    uint32_t n;    /* OBJECT: members */
-} wframe;
-
-static void write_scalar(const bsl_json_node *nd, bsl_buf *out)
-{
-    switch (nd->type) {
-    case BSL_JSON_NULL: bsl_buf_append(out, "null", 4); break;
-    case BSL_JSON_FALSE: bsl_buf_append(out, "false", 5); break;
-    case BSL_JSON_TRUE: bsl_buf_append(out, "true", 4); break;
-    case BSL_JSON_NUMBER: bsl_buf_append(out, nd->text, nd->count); break;
-    case BSL_JSON_STRING: bsl_buf_json_string(out, nd->text, nd->count); break;
-    default: break;
-    }
-}
-
-/* Iterative: an explicit stack of frames, one per open container, and a
- * key area used like a stack (an object's sorted keys sit above those of
- * the objects enclosing it). One allocation for both. */
-int bsl_json_write_canonical(const bsl_json_doc *doc, size_t i, struct bsl_buf *out)
-{
-    const bsl_json_node *nodes;
-    size_t j, end, containers = 0, depth = 0, key_top = 0;
-    wframe *frames;
-    uint32_t *keys;
-    size_t v;
-
-    if (!doc || !out || i >= doc->count)
-        return BSL_ERR_ARG;
-    nodes = doc->nodes;
-    if (nodes[i].type != BSL_JSON_ARRAY && nodes[i].type != BSL_JSON_OBJECT) {
-        write_scalar(&nodes[i], out);
-        return out->failed ? out->failed : BSL_OK;
-    }
-    end = nodes[i].end;
-    for (j = i; j < end; j++)
-        containers += nodes[j].type == BSL_JSON_ARRAY || nodes[j].type == BSL_JSON_OBJECT;
-    frames = bsl_malloc(doc->alloc, containers * sizeof *frames + (end - i) * sizeof *keys);
-    if (!frames)
-        return BSL_ERR_NOMEM;
-    keys = (uint32_t *)(frames + containers);
-
-    v = i;
-    for (;;) {
-        /* Open value v. */
-        const bsl_json_node *nd = &nodes[v];
-        if (nd->type == BSL_JSON_ARRAY) {
-            bsl_buf_putc(out, '[');
-            frames[depth].node = (uint32_t)v;
-            frames[depth].next = (uint32_t)v + 1;
-            depth++;
-        } else if (nd->type == BSL_JSON_OBJECT) {
-            size_t m = collect_keys(nodes, v, keys + key_top);
-            sort_keys(nodes, keys + key_top, m);
-            bsl_buf_putc(out, '{');
-            frames[depth].node = (uint32_t)v;
-            frames[depth].next = 0;
-            frames[depth].list = (uint32_t)key_top;
-            frames[depth].n = (uint32_t)m;
-            key_top += m;
-            depth++;
-        } else {
-            write_scalar(nd, out);
-        }
-        /* Next value to open, closing finished containers. */
-        for (;;) {
-            wframe *f;
-            if (depth == 0)
-                goto finished;
-            f = &frames[depth - 1];
-            if (nodes[f->node].type == BSL_JSON_ARRAY) {
-                if (f->next < nodes[f->node].end) {
-                    if (f->next != f->node + 1)
-                        bsl_buf_putc(out, ',');
-                    v = f->next;
-                    f->next = nodes[v].end;
-                    break;
-                }
-                bsl_buf_putc(out, ']');
-            } else {
-                if (f->next < f->n) {
-                    uint32_t k = keys[f->list + f->next];
-                    if (f->next)
-                        bsl_buf_putc(out, ',');
-                    f->next++;
-                    bsl_buf_json_string(out, nodes[k].text, nodes[k].count);
-                    bsl_buf_putc(out, ':');
-                    v = k + 1;
-                    break;
-                }
-                bsl_buf_putc(out, '}');
-                key_top = f->list;
-            }
-            depth--;
-        }
-    }
-finished:
-    bsl_free(doc->alloc, frames);
-    return out->failed ? out->failed : BSL_OK;
 }
