@@ -82,7 +82,7 @@ BSL_API const char *bsl_version_string(void);
 /**
  * Version of the library actually linked, as BSL_VERSION_NUMBER computes it
  * (MAJOR*10000 + MINOR*100 + PATCH).
- * @return the version number, e.g. 100 for 0.1.0.
+ * @return the version number, e.g. 200 for 0.2.0.
  * Thread-safe. @since 0.1.0
  */
 BSL_API unsigned bsl_version_number(void);

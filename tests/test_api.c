@@ -150,11 +150,11 @@ static void test_options_and_version(void)
 
     snprintf(want, sizeof want, "%d.%d.%d", BSL_VERSION_MAJOR, BSL_VERSION_MINOR, BSL_VERSION_PATCH);
     CHECK_STR(bsl_version_string(), want, "bsl_version_string agrees with BSL_VERSION_*");
-    CHECK_STR(bsl_version_string(), "0.1.0", "version 0.1.0");
+    CHECK_STR(bsl_version_string(), "0.2.0", "version 0.2.0");
     CHECK_INT(bsl_version_number(), BSL_VERSION_NUMBER, "bsl_version_number agrees with BSL_VERSION_NUMBER");
     CHECK_INT(BSL_VERSION_NUMBER, BSL_VERSION_MAJOR * 10000 + BSL_VERSION_MINOR * 100 + BSL_VERSION_PATCH,
               "BSL_VERSION_NUMBER formula");
-    CHECK_INT(bsl_version_number(), 100, "version number 100");
+    CHECK_INT(bsl_version_number(), 200, "version number 200");
 }
 
 static void test_tokens_and_labels(void)
@@ -245,7 +245,7 @@ static void test_render(void)
     CHECK_CONTAINS(out, "\"verdict_label\": \"favorable sous r\xc3\xa9serves\"", "JSON fr verdict label");
     CHECK_CONTAINS(out, "\"score\": 81.2,", "JSON global score");
     CHECK_CONTAINS(out, bsl_framework_sha256(nantes), "JSON carries the framework sha256");
-    CHECK_CONTAINS(out, "\"name\": \"libboussole\",\n      \"version\": \"0.1.0\"", "JSON library provenance");
+    CHECK_CONTAINS(out, "\"name\": \"libboussole\",\n      \"version\": \"0.2.0\"", "JSON library provenance");
     CHECK_INT(len, out ? strlen(out) : 0, "out_len is the length without the NUL");
     CHECK(out && len > 3 && !strcmp(out + len - 3, "\n}\n"), "JSON ends with a newline");
     CHECK(out && is_json(out, len), "rendered JSON is well-formed");
