@@ -108,10 +108,13 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
         if (o->remediate)
             r->remediations[r->remediation_count++] = o;
     }
-    cr->score = wsum > 0 ? round1(psum / wsum) : (unanswered ? 0 : 100);
+    /* Nothing weighted answered but something to answer: no score, even
+     * when a red line fired (a red line decides the verdict, not a mean). */
+    cr->assessed = wsum > 0 || !unanswered;
+    cr->score = wsum > 0 ? round1(psum / wsum) : (cr->assessed ? 100 : 0);
     if (red)
         cr->status = BSL_CRITERION_RED_LINE;
-    else if (wsum == 0 && unanswered)
+    else if (!cr->assessed)
         cr->status = BSL_CRITERION_NOT_ASSESSED;
     else if (cr->score >= def->met.value)
         cr->status = BSL_CRITERION_MET;
@@ -179,7 +182,7 @@ static void decide(bsl_result *r)
         not_met |= cr->status == BSL_CRITERION_NOT_MET;
         reservations |= cr->status == BSL_CRITERION_RESERVATIONS ||
                         cr->status == BSL_CRITERION_NOT_ASSESSED;
-        if (cr->status != BSL_CRITERION_NOT_ASSESSED) {
+        if (cr->assessed) {
             wsum += cr->def->weight.value;
             ssum += cr->def->weight.value * cr->score;
         }

@@ -20,7 +20,8 @@ struct bsl_outcome {
 
 struct bsl_criterion_result {
     const bsl_criterion_def *def;
-    double score;
+    double score;                   /* 0 when not assessed */
+    int assessed;                   /* has a score: something weighted was answered, or nothing to answer */
     bsl_criterion_status status;
     struct bsl_outcome *outcomes;
     size_t outcome_count;

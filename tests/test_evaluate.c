@@ -515,6 +515,20 @@ static void test_red_lines(void)
     bsl_result_free(r);
 }
 
+static void test_red_line_not_assessed(void)
+{
+    /* Only the gate of A is answered, and it fires: kind, flag and detail
+     * are unanswered, so A has no score. It stays red_line but is left out
+     * of the global mean, not averaged in as 0: (3 * 100 + 100 + 100) / 5. */
+    bsl_result *r = eval(join4("'gate': true", BASE_B, BASE_C, BASE_D));
+    check_result("red line, nothing weighted answered", r, BSL_VERDICT_RED_LINE, 100,
+                 0, BSL_CRITERION_RED_LINE, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_MET);
+    check_reasons("red line, nothing weighted answered", r,
+                  "red_line:A:gate missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    bsl_result_free(r);
+}
+
 static void test_reason_order(void)
 {
     /* A met, B reservations, C not met, D not assessed: reasons come by
@@ -809,6 +823,7 @@ int main(void)
     test_unanswered_optional();
     test_unfavorable_and_incomplete();
     test_red_lines();
+    test_red_line_not_assessed();
     test_reason_order();
     test_band_edges();
     test_text_and_set();
