@@ -533,8 +533,9 @@ BSL_API const char *bsl_criterion_status_label(bsl_criterion_status s, bsl_lang 
 BSL_API bsl_verdict bsl_result_verdict(const bsl_result *r);
 
 /**
- * Global score, 0..100, rounded to 0.1: the weighted mean of the assessed
- * criteria's scores (0 when none is assessed).
+ * Global score, 0..100: the weighted mean of the assessed criteria's
+ * rounded scores, rounded once to 0.1, decimal half-up (69.95 gives 70.0;
+ * doc/framework-format.md, "Scoring"). 0 when none is assessed.
  * @param r a result; NULL gives 0.
  * @return the score.
  * Thread-safe. @since 0.1.0
@@ -633,8 +634,9 @@ BSL_API const char *bsl_criterion_result_id(const bsl_criterion_result *c);
 BSL_API const char *bsl_criterion_result_title(const bsl_criterion_result *c, bsl_lang lang);
 
 /**
- * Criterion score, 0..100 rounded to 0.1: the weighted mean of the points of
- * its applicable, answered, weighted indicators.
+ * Criterion score, 0..100: the weighted mean of the points of its
+ * applicable, answered, weighted indicators, rounded once to 0.1, decimal
+ * half-up (88.15 gives 88.2), before its thresholds are compared.
  * @param c a criterion result; NULL gives 0.
  * @return the score; 0 when the criterion is not assessed.
  * Thread-safe. @since 0.1.0

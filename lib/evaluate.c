@@ -9,8 +9,12 @@
 #include <string.h>
 
 /* Scores are rounded to 0.1 before any threshold is compared, so a
- * criterion shown as 70.0 is met. */
-static double round1(double x) { return round(x * 10.0) / 10.0; }
+ * criterion shown as 70.0 is met. Rounding is decimal half-up: a mean that
+ * is a tie in decimal (69.95) is often a hair below it in binary
+ * (69.949999...), so a tolerance far above the binary error of a mean of
+ * 0..100 points (about 1e-13 once scaled) and far below the next tenth
+ * absorbs it. Scores are never negative. */
+static double round1(double x) { return floor(x * 10.0 + 0.5 + 1e-9) / 10.0; }
 
 static int applies(const bsl_indicator *ind, const bsl_usecase *uc)
 {

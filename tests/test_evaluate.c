@@ -693,6 +693,47 @@ static void test_small_framework(void)
     bsl_framework_free(small);
 }
 
+/* Rounding is decimal half-up at 0.1, whatever binary doubles make of a
+ * tie: (40.3 + 99.6) / 2 is 69.94999... as a double, and must read 70.0
+ * (so the criterion is met at 70). X: a 40.3, b 99.6; Y: c 88.1, d 88.2;
+ * Z: e 99.6 (each boolean, false 0). */
+static void test_rounding(void)
+{
+#define RB(f, pts) "{'fact': '" f "', 'type': 'boolean', 'label': {'fr': 'Q', 'en': 'Q'}, 'levels': [" \
+    "{'value': false, 'points': 0, 'justification': {'fr': 'N', 'en': 'N'}}," \
+    "{'value': true, 'points': " pts ", 'justification': {'fr': 'O', 'en': 'Y'}}]}"
+#define RC(id, inds) "{'id': '" id "', 'title': {'fr': '" id "', 'en': '" id "'}, 'indicators': [" inds "]}"
+    const char *doc = dq(
+        "{'format': 'boussole-framework/1', 'id': 'round', 'version': '0', 'title': {'fr': 'R', 'en': 'R'},"
+        " 'source': {'fr': 'S', 'en': 'S'}, 'criteria': ["
+        RC("X", RB("a", "40.3") "," RB("b", "99.6")) ","
+        RC("Y", RB("c", "88.1") "," RB("d", "88.2")) ","
+        RC("Z", RB("e", "99.6")) "]}");
+#undef RB
+#undef RC
+    bsl_framework *f = NULL;
+    bsl_result *r;
+    bsl_error err;
+    CHECK_INT(bsl_framework_load(&f, doc, strlen(doc), NULL, &err), BSL_OK, "rounding framework loads");
+    if (!f)
+        return;
+    r = eval_on(f, "'a': true, 'b': true, 'c': true, 'd': true, 'e': true", NULL);
+    CHECK_NUM(bsl_criterion_result_score(bsl_result_criterion(r, 0)), 70, "69.95 rounds half-up to 70.0");
+    CHECK_INT(bsl_criterion_result_status(bsl_result_criterion(r, 0)), BSL_CRITERION_MET,
+              "rounded before the met threshold (70) is compared");
+    CHECK_NUM(bsl_criterion_result_score(bsl_result_criterion(r, 1)), 88.2, "88.15 rounds half-up to 88.2");
+    /* (70.0 + 88.2 + 99.6) / 3 = 85.9333: the mean of the rounded scores. */
+    CHECK_NUM(bsl_result_score(r), 85.9, "global: mean of the rounded criterion scores");
+    bsl_result_free(r);
+
+    /* Y not assessed; X 40.3 and Z 99.6: the global score 69.95 is a tie too. */
+    r = eval_on(f, "'a': true, 'e': true", NULL);
+    CHECK_NUM(bsl_criterion_result_score(bsl_result_criterion(r, 0)), 40.3, "X with a alone");
+    CHECK_NUM(bsl_result_score(r), 70, "global 69.95 rounds half-up to 70.0");
+    bsl_result_free(r);
+    bsl_framework_free(f);
+}
+
 static void test_evaluate_arguments(void)
 {
     bsl_framework *nantes = NULL;
@@ -830,6 +871,7 @@ int main(void)
     test_evidence_and_provenance();
     test_global_score_none_assessed();
     test_small_framework();
+    test_rounding();
     test_evaluate_arguments();
     test_examples();
     bsl_framework_free(fw);
