@@ -314,13 +314,17 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
         red |= cred;
         not_met |= st == BSL_CRITERION_NOT_MET;
         reservations |= st == BSL_CRITERION_RESERVATIONS || st == BSL_CRITERION_NOT_ASSESSED;
-        if (st != BSL_CRITERION_NOT_ASSESSED) {
+        FZ_CHECK(!bsl_criterion_result_assessed(c) == (st == BSL_CRITERION_NOT_ASSESSED) ||
+                     (st == BSL_CRITERION_RED_LINE && !bsl_criterion_result_assessed(c)),
+                 "criterion %zu: assessed %d, status %d", i, bsl_criterion_result_assessed(c), (int)st);
+        FZ_CHECK(bsl_criterion_result_assessed(c) || cs == 0.0, "criterion %zu: score %g without one", i, cs);
+        if (bsl_criterion_result_assessed(c)) {
             wsum += bsl_criterion_result_weight(c);
             ssum += bsl_criterion_result_weight(c) * cs;
         }
     }
     FZ_CHECK(bsl_result_criterion(r, n) == NULL, "criterion past the end");
-    /* Global score: the weighted mean of the assessed criteria, to 0.1. */
+    /* Global score: the weighted mean of the criteria that have a score, to 0.1. */
     FZ_CHECK(fabs(score - (wsum > 0 ? ssum / wsum : 0.0)) <= 0.05 + 1e-9,
              "global score %g, weighted mean %g", score, wsum > 0 ? ssum / wsum : 0.0);
     /* Verdict precedence. */

@@ -535,7 +535,8 @@ BSL_API bsl_verdict bsl_result_verdict(const bsl_result *r);
 /**
  * Global score, 0..100: the weighted mean of the assessed criteria's
  * rounded scores, rounded once to 0.1, decimal half-up (69.95 gives 70.0;
- * doc/framework-format.md, "Scoring"). 0 when none is assessed.
+ * doc/framework-format.md, "Scoring"). 0 when no criterion is assessed
+ * (the JSON result then writes null; see bsl_criterion_result_assessed()).
  * @param r a result; NULL gives 0.
  * @return the score.
  * Thread-safe. @since 0.1.0
@@ -638,10 +639,24 @@ BSL_API const char *bsl_criterion_result_title(const bsl_criterion_result *c, bs
  * applicable, answered, weighted indicators, rounded once to 0.1, decimal
  * half-up (88.15 gives 88.2), before its thresholds are compared.
  * @param c a criterion result; NULL gives 0.
- * @return the score; 0 when the criterion is not assessed.
+ * @return the score; 0 when the criterion has none (not assessed, or
+ *         red_line or incomplete with nothing weighted answered): tell that
+ *         0 from a real 0.0 with bsl_criterion_result_assessed().
  * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_criterion_result_score(const bsl_criterion_result *c);
+
+/**
+ * Whether the criterion has a score: some applicable weighted indicator is
+ * answered, or it has none to answer (only gates, or all not applicable:
+ * then it scores 100). A criterion without a score is left out of the
+ * global score, whatever its status; the JSON result writes its score as
+ * null.
+ * @param c a criterion result; NULL gives 0.
+ * @return non-zero when the criterion has a score, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_criterion_result_assessed(const bsl_criterion_result *c);
 
 /**
  * Criterion weight in the global score, as written in the framework.
@@ -722,9 +737,12 @@ BSL_API const char *bsl_outcome_label(const bsl_outcome *o, bsl_lang lang);
 BSL_API const char *bsl_outcome_value(const bsl_outcome *o);
 
 /**
- * Points obtained, 0..100 (0 when missing, not applicable or a red line).
+ * Points of the matched outcome, 0..100 (0 for a red line).
  * @param o an outcome; NULL gives 0.
- * @return the points.
+ * @return the points; 0 when the fact is missing or the indicator not
+ *         applicable (no outcome matched: the JSON result writes null).
+ *         Tell them apart with bsl_outcome_missing() and
+ *         bsl_outcome_not_applicable().
  * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_outcome_points(const bsl_outcome *o);

@@ -191,7 +191,8 @@ static void decide(bsl_result *r)
             ssum += cr->def->weight.value * cr->score;
         }
     }
-    r->score = wsum > 0 ? round1(ssum / wsum) : 0;
+    r->assessed = wsum > 0;
+    r->score = r->assessed ? round1(ssum / wsum) : 0;
     r->verdict = red              ? BSL_VERDICT_RED_LINE
                : r->missing_count ? BSL_VERDICT_INCOMPLETE
                : not_met          ? BSL_VERDICT_UNFAVORABLE

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #define NBSP "\xc2\xa0"
+#define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
 
 typedef struct words {
     const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *missing,
@@ -84,9 +85,14 @@ static void heading(bsl_buf *b, const words *w, const char *title)
     put(b, w == &fr ? NBSP ":\n" : ":\n");
 }
 
-static void score(bsl_buf *b, double v, bsl_lang lang)
+/* A score, or a dash when there is none: a criterion that could not be
+ * assessed must not read as 0,0. */
+static void score(bsl_buf *b, double v, int assessed, bsl_lang lang)
 {
-    bsl_buf_decimal1(b, v, lang == BSL_LANG_FR, 1);
+    if (assessed)
+        bsl_buf_decimal1(b, v, lang == BSL_LANG_FR, 1);
+    else
+        put(b, NO_SCORE);
 }
 
 /* Pad to a column so scores and statuses line up (counts characters). */
@@ -166,8 +172,8 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, " (");
     put(b, w->score);
     put(b, " ");
-    score(b, r->score, lang);
-    put(b, "/100)\n");
+    score(b, r->score, r->assessed, lang);
+    put(b, r->assessed ? "/100)\n" : ")\n");
     put(b, w->usecase);
     put(b, w->colon);
     put_untrusted(b, r->usecase_title);
@@ -191,8 +197,9 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
         bsl_buf_putc(b, ' ');
         {
             size_t start = b->len;
-            score(b, c->score, lang);
-            for (k = b->failed ? 6 : b->len - start; k < 6; k++)
+            score(b, c->score, c->assessed, lang);
+            /* the dash is 3 bytes and one character */
+            for (k = b->failed ? 6 : b->len - start - (c->assessed ? 0 : 2); k < 6; k++)
                 bsl_buf_putc(b, ' ');
         }
         bsl_buf_putc(b, ' ');

@@ -27,6 +27,7 @@ const char *bsl_criterion_result_title(const bsl_criterion_result *c, bsl_lang l
     return c && LANG_OK(lang) ? c->def->title.s[lang] : NULL;
 }
 double bsl_criterion_result_score(const bsl_criterion_result *c) { return c ? c->score : 0; }
+int bsl_criterion_result_assessed(const bsl_criterion_result *c) { return c ? c->assessed : 0; }
 double bsl_criterion_result_weight(const bsl_criterion_result *c) { return c ? c->def->weight.value : 0; }
 bsl_criterion_status bsl_criterion_result_status(const bsl_criterion_result *c)
 {

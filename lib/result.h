@@ -40,7 +40,8 @@ struct bsl_result {
     const bsl_framework *fw;
     const char *usecase_id, *usecase_title;
     bsl_verdict verdict;
-    double score;
+    double score;                   /* 0 when not assessed */
+    int assessed;                   /* some criterion with a weight has a score */
     struct bsl_criterion_result *criteria;
     size_t criterion_count;
     struct bsl_reason *reasons;

@@ -239,7 +239,7 @@ static void test_render(void)
     rc = bsl_render(&out, &len, r, BSL_FORMAT_JSON, BSL_LANG_FR, &err);
     CHECK_INT(rc, BSL_OK, "render JSON fr");
     CHECK_INT(err.code, BSL_OK, "render success: err.code BSL_OK");
-    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/1\",\n  \"lang\": \"fr\",\n"),
+    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/2\",\n  \"lang\": \"fr\",\n"),
           "JSON fr starts with format and lang");
     CHECK_CONTAINS(out, "\"verdict\": \"favorable_with_reservations\"", "JSON has the verdict token");
     CHECK_CONTAINS(out, "\"verdict_label\": \"favorable sous r\xc3\xa9serves\"", "JSON fr verdict label");
@@ -257,7 +257,7 @@ static void test_render(void)
     out = NULL;
     rc = bsl_render(&out, &len, r, BSL_FORMAT_JSON, BSL_LANG_EN, &err);
     CHECK_INT(rc, BSL_OK, "render JSON en");
-    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/1\",\n  \"lang\": \"en\",\n"), "JSON en prefix");
+    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/2\",\n  \"lang\": \"en\",\n"), "JSON en prefix");
     CHECK_CONTAINS(out, "\"verdict\": \"favorable_with_reservations\"", "JSON en verdict token");
     CHECK_CONTAINS(out, "\"verdict_label\": \"favorable with reservations\"", "JSON en verdict label");
     CHECK(out && is_json(out, len), "rendered JSON en is well-formed");
@@ -415,7 +415,7 @@ static void test_lifetimes(void)
     /* The result goes before its rendered buffers. */
     bsl_result_free(r);
     CHECK(a.live == 2, "only the two rendered buffers are still allocated");
-    CHECK(starts_with(json, "{\n  \"format\": \"boussole-result/1\""), "JSON intact after the result is freed");
+    CHECK(starts_with(json, "{\n  \"format\": \"boussole-result/2\""), "JSON intact after the result is freed");
     CHECK(starts_with(text, "Verdict\xc2\xa0: \xc3\xa0 compl\xc3\xa9ter"), "text intact after the result is freed");
     bsl_render_free(json);
     bsl_render_free(text);

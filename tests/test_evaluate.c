@@ -240,6 +240,21 @@ static void check_remediations(const char *what, const bsl_result *r, const char
     CHECK(all_texts, label);
 }
 
+/* The result rendered (kept until tu_cleanup). */
+static const char *render(const bsl_result *r, bsl_format format, bsl_lang lang)
+{
+    char *out = NULL, *copy;
+    size_t len = 0;
+    if (bsl_render(&out, &len, r, format, lang, NULL) != BSL_OK) {
+        printf("Bail out! cannot render a result\n");
+        exit(1);
+    }
+    copy = tu_keep(malloc(len + 1));
+    memcpy(copy, out, len + 1);
+    bsl_render_free(out);
+    return copy;
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void test_favorable(void)
@@ -391,6 +406,26 @@ static void test_not_assessed(void)
     check_outcome("not assessed", r, "opt", "missing", 0, NULL, 1, 0, 0);
     check_outcome("not assessed", r, "extra", "missing", 0, NULL, 1, 0, 0);
     check_reasons("not assessed", r, "not_assessed:C:- met:A:- met:B:- met:D:-");
+    CHECK_INT(bsl_criterion_result_assessed(bsl_result_criterion(r, 2)), 0, "C has no score");
+    CHECK_INT(bsl_criterion_result_assessed(bsl_result_criterion(r, 0)), 1, "A has a score");
+    CHECK_INT(bsl_criterion_result_assessed(NULL), 0, "bsl_criterion_result_assessed(NULL)");
+    {
+        /* No score and no points are written as null, never as 0. */
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN);
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_FR);
+        CHECK(!strncmp(json, "{\"format\":\"boussole-result/2\",", 30), "JSON format boussole-result/2");
+        CHECK_CONTAINS(json, "\"id\":\"C\",\"title\":\"Options\",\"weight\":1,\"score\":null,"
+                       "\"status\":\"not_assessed\"", "not assessed: JSON score null");
+        CHECK_CONTAINS(json, "\"id\":\"A\",\"title\":\"Safeguards\",\"weight\":1,\"score\":100.0,",
+                       "assessed: JSON score");
+        CHECK_CONTAINS(json, "\"fact\":\"opt\",\"label\":\"Option?\",\"value\":null,\"points\":null,",
+                       "missing: JSON points null");
+        CHECK_CONTAINS(json, "\"fact\":\"detail\",\"label\":\"Detail?\",\"value\":null,\"points\":null,",
+                       "not applicable: JSON points null");
+        CHECK_CONTAINS(text, "\n  C    \xe2\x80\x94      non \xc3\xa9valu\xc3\xa9        Options\n",
+                       "not assessed: a dash in the text report");
+        CHECK(!strstr(text, "  C    0,0"), "not assessed: no 0,0 in the text report");
+    }
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN),
               "C \"Options\": not assessed, no weighted indicator is answered.", "not assessed reason, English");
     /* opt has no remediation sentence: only extra is listed. */
@@ -630,6 +665,15 @@ static void test_global_score_none_assessed(void)
                  0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED,
                  0, BSL_CRITERION_NOT_ASSESSED);
     check_missing("nothing assessed", r, "kind detail");
+    {
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_FR);
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_EN);
+        CHECK_CONTAINS(json, "\"verdict_label\":\"\xc3\xa0 compl\xc3\xa9ter\",\"score\":null,",
+                       "nothing assessed: JSON global score null");
+        static const char head[] = "Verdict: incomplete (global score \xe2\x80\x94)\n";
+        CHECK(!strncmp(text, head, sizeof head - 1),
+              "nothing assessed: a dash for the global score in the text report");
+    }
     check_reasons("nothing assessed", r,
                   "missing:A:kind missing:A:detail not_assessed:A:- not_assessed:B:- not_assessed:C:- "
                   "not_assessed:D:-");

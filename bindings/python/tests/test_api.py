@@ -128,6 +128,16 @@ class EvaluateTest(unittest.TestCase):
         self.assertIs(r.verdict, boussole.Verdict.INCOMPLETE)
         self.assertIn('hosting', r.missing)
         self.assertEqual(r.unknown, (boussole.UnknownKey('hostnig', '$.facts.hostnig', 'hosting'),))
+        # Nothing answered: no score anywhere, None rather than a made-up 0.
+        self.assertIsNone(r.score)
+        self.assertEqual([c.score for c in r.criteria], [None] * len(r.criteria))
+        self.assertIsNone(r.criterion('C2').indicators[0].points)
+        self.assertEqual(r.to_dict()['score'], None)
+        leaks = self.fw.evaluate(os.path.join(support.EXAMPLES, 'detection-fuites-eau.json'))
+        dpia = [o for o in leaks.criterion('C2').indicators if o.fact == 'dpia'][0]
+        self.assertEqual((dpia.not_applicable, dpia.points), (True, None))
+        recs = self.fw.evaluate_many([{'id': 'x', 'title': 't', 'facts': {}}]).records()
+        self.assertEqual((recs[0]['score'], recs[0]['C1_score']), (None, None))
         red = self.fw.evaluate(os.path.join(support.EXAMPLES,
                                             'videoprotection-tramway-reconnaissance-faciale.json'))
         self.assertIs(red.verdict, boussole.Verdict.RED_LINE)
@@ -144,7 +154,7 @@ class EvaluateTest(unittest.TestCase):
 
     def test_to_dict_and_to_json(self):
         d = self.r.to_dict()
-        self.assertEqual(d['format'], 'boussole-result/1')
+        self.assertEqual(d['format'], 'boussole-result/2')
         self.assertEqual(json.loads(self.r.to_json()), d)
         self.assertEqual(json.loads(self.r.to_json(compact=True)), d)
         self.assertNotIn('\n', self.r.to_json(compact=True)[:-1])
@@ -169,7 +179,7 @@ class EvaluateTest(unittest.TestCase):
         h = self.r._repr_html_()
         for c in self.r.criteria:
             self.assertIn('<td>%s</td>' % c.id, h)
-            self.assertIn('%.1f' % c.score, h)
+            self.assertIn('%.1f' % c.score if c.score is not None else '\u2014', h)
             self.assertIn(c.status_label, h)
 
 
