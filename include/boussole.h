@@ -748,9 +748,12 @@ BSL_API const char *bsl_outcome_value(const bsl_outcome *o);
 BSL_API double bsl_outcome_points(const bsl_outcome *o);
 
 /**
- * Maximum points the indicator can give.
+ * Maximum points the indicator can give: the highest points among its
+ * outcomes that are not red lines, whatever its weight (a weight-0 gate
+ * answered "no" reads 100 of 100; its weight says it does not count).
+ * Since 0.2.0; 0.1 gave 0 for weight-0 indicators.
  * @param o an outcome; NULL gives 0.
- * @return the maximum; 0 for gates and informative indicators (weight 0).
+ * @return the maximum, 0..100.
  * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_outcome_maximum(const bsl_outcome *o);

@@ -93,7 +93,9 @@ static void outcome(writer *w, const struct bsl_outcome *o, bsl_lang lang)
     str(w, "label", ind->label.s[lang]);
     raw(w, "value", o->value_json);
     raw(w, "points", o->matched ? o->matched->points.text : NULL); /* null: missing or not applicable */
-    raw(w, "maximum", ind->weight.value > 0 ? ind->maximum_text : "0");
+    /* points and maximum are on the same scale whatever the weight: a gate
+     * reads 100 of 100, and its weight 0 says it does not count. */
+    raw(w, "maximum", ind->maximum_text);
     raw(w, "weight", ind->weight.text);
     str(w, "rule", o->rule);
     boolean(w, "required", ind->required);

@@ -52,10 +52,7 @@ const char *bsl_outcome_label(const bsl_outcome *o, bsl_lang lang)
 }
 const char *bsl_outcome_value(const bsl_outcome *o) { return o ? o->value_json : NULL; }
 double bsl_outcome_points(const bsl_outcome *o) { return o ? o->points : 0; }
-double bsl_outcome_maximum(const bsl_outcome *o)
-{
-    return o && o->ind->weight.value > 0 ? o->ind->maximum : 0;
-}
+double bsl_outcome_maximum(const bsl_outcome *o) { return o ? o->ind->maximum : 0; }
 double bsl_outcome_weight(const bsl_outcome *o) { return o ? o->ind->weight.value : 0; }
 const char *bsl_outcome_rule(const bsl_outcome *o) { return o ? o->rule : NULL; }
 int bsl_outcome_red_line(const bsl_outcome *o) { return o ? o->red_line : 0; }

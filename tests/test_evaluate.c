@@ -277,11 +277,12 @@ static void test_favorable(void)
     CHECK_STR(bsl_outcome_justification(o, BSL_LANG_FR), NULL, "not applicable: no justification");
     CHECK_STR(bsl_outcome_remediation(o, BSL_LANG_FR), NULL, "not applicable: no remediation");
 
-    /* Gates and informative figures: weight 0, maximum 0, points as given. */
+    /* Gates and informative figures: weight 0, and points and maximum as
+     * for any indicator (the weight says how much they count: nothing). */
     check_outcome("favorable", r, "gate", "level:false", 100, "false", 0, 0, 0);
     o = outcome_of(r, "gate");
     CHECK_NUM(bsl_outcome_weight(o), 0, "gate weight 0");
-    CHECK_NUM(bsl_outcome_maximum(o), 0, "gate maximum 0");
+    CHECK_NUM(bsl_outcome_maximum(o), 100, "gate maximum: its best points, whatever its weight");
     CHECK_INT(bsl_outcome_required(o), 1, "gate is required");
     CHECK_STR(bsl_outcome_justification(o, BSL_LANG_FR), "N100", "gate justification fr");
     CHECK_STR(bsl_outcome_justification(o, BSL_LANG_EN), "P100", "gate justification en");
@@ -291,7 +292,12 @@ static void test_favorable(void)
     CHECK_STR(bsl_outcome_criterion(o), "A", "gate criterion");
     check_outcome("favorable", r, "count", "band:any", 100, "7", 0, 0, 0);
     CHECK_NUM(bsl_outcome_weight(outcome_of(r, "count")), 0, "count weight 0");
-    CHECK_NUM(bsl_outcome_maximum(outcome_of(r, "count")), 0, "count maximum 0");
+    CHECK_NUM(bsl_outcome_maximum(outcome_of(r, "count")), 100, "count maximum 100, weight 0");
+    {
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN);
+        CHECK_CONTAINS(json, "\"fact\":\"gate\",\"label\":\"Gate?\",\"value\":false,\"points\":100,"
+                       "\"maximum\":100,\"weight\":0,", "gate: JSON points 100 of maximum 100, weight 0");
+    }
 
     check_outcome("favorable", r, "kind", "level:full", 100, "\"full\"", 0, 0, 0);
     o = outcome_of(r, "kind");
