@@ -268,11 +268,11 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
         const bsl_criterion_result *c = bsl_result_criterion(r, i);
         bsl_criterion_status st;
         double cs;
-        int cred = 0;
+        int cred = 0, cmissing = 0;
         FZ_CHECK(c != NULL, "criterion %zu", i);
         st = bsl_criterion_result_status(c);
         cs = bsl_criterion_result_score(c);
-        FZ_CHECK((int)st >= 0 && (int)st <= 4, "criterion %zu status %d", i, (int)st);
+        FZ_CHECK((int)st >= 0 && (int)st <= 5, "criterion %zu status %d", i, (int)st);
         FZ_CHECK(bsl_criterion_status_token(st) != NULL, "status token");
         FZ_CHECK(fz_score_ok(cs), "criterion %zu score %g", i, cs);
         FZ_CHECK(bsl_criterion_result_id(c) && bsl_criterion_result_title(c, BSL_LANG_FR) &&
@@ -296,13 +296,19 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
             if (bsl_outcome_missing(o) || bsl_outcome_not_applicable(o) || bsl_outcome_red_line(o))
                 FZ_CHECK(p == 0.0, "outcome %s: %g points when missing, not applicable or red",
                          bsl_outcome_fact(o), p);
+            if (bsl_outcome_missing(o) && !bsl_outcome_not_applicable(o))
+                FZ_CHECK(bsl_outcome_remediation(o, BSL_LANG_FR) && bsl_outcome_remediation(o, BSL_LANG_EN),
+                         "outcome %s: missing without the question as remediation", bsl_outcome_fact(o));
             cred |= bsl_outcome_red_line(o) != 0;
+            cmissing |= bsl_outcome_missing(o) && bsl_outcome_required(o) && !bsl_outcome_not_applicable(o);
             missing_required += bsl_outcome_missing(o) && bsl_outcome_required(o) &&
                                 !bsl_outcome_not_applicable(o);
         }
         FZ_CHECK(bsl_criterion_result_outcome(c, k) == NULL, "outcome past the end");
         FZ_CHECK(cred == (st == BSL_CRITERION_RED_LINE), "criterion %zu: red line %d, status %d",
                  i, cred, (int)st);
+        FZ_CHECK((cmissing && !cred) == (st == BSL_CRITERION_INCOMPLETE),
+                 "criterion %zu: required fact missing %d, status %d", i, cmissing, (int)st);
         if (st == BSL_CRITERION_MET)
             FZ_CHECK(cs >= bsl_criterion_result_met_threshold(c), "met below the threshold");
         if (st == BSL_CRITERION_RESERVATIONS)
@@ -315,7 +321,8 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
         not_met |= st == BSL_CRITERION_NOT_MET;
         reservations |= st == BSL_CRITERION_RESERVATIONS || st == BSL_CRITERION_NOT_ASSESSED;
         FZ_CHECK(!bsl_criterion_result_assessed(c) == (st == BSL_CRITERION_NOT_ASSESSED) ||
-                     (st == BSL_CRITERION_RED_LINE && !bsl_criterion_result_assessed(c)),
+                     ((st == BSL_CRITERION_RED_LINE || st == BSL_CRITERION_INCOMPLETE) &&
+                      !bsl_criterion_result_assessed(c)),
                  "criterion %zu: assessed %d, status %d", i, bsl_criterion_result_assessed(c), (int)st);
         FZ_CHECK(bsl_criterion_result_assessed(c) || cs == 0.0, "criterion %zu: score %g without one", i, cs);
         if (bsl_criterion_result_assessed(c)) {

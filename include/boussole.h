@@ -442,7 +442,8 @@ typedef enum bsl_criterion_status {
     BSL_CRITERION_RESERVATIONS = 1, /**< "reservations": reservations <= score < met */
     BSL_CRITERION_NOT_MET = 2,      /**< "not_met": score < reservations */
     BSL_CRITERION_RED_LINE = 3,     /**< "red_line": a red line of this criterion fired */
-    BSL_CRITERION_NOT_ASSESSED = 4  /**< "not_assessed": no indicator was answered (all unanswered or not applicable with some unanswered) */
+    BSL_CRITERION_NOT_ASSESSED = 4, /**< "not_assessed": no indicator was answered (all unanswered or not applicable with some unanswered) */
+    BSL_CRITERION_INCOMPLETE = 5    /**< "incomplete" (« à compléter »): a required, applicable fact of this criterion is missing and no red line fired there; never "met", whatever its score (which it keeps when something weighted is answered). @since 0.2.0 */
 } bsl_criterion_status;
 
 /**
@@ -508,7 +509,7 @@ BSL_API const char *bsl_verdict_label(bsl_verdict v, bsl_lang lang);
 
 /**
  * Token of a criterion status: "met", "reservations", "not_met", "red_line",
- * "not_assessed".
+ * "not_assessed", "incomplete".
  * @param s a criterion status.
  * @return a static string, or NULL for a value that is not a bsl_criterion_status.
  * Thread-safe. @since 0.1.0
@@ -818,11 +819,16 @@ BSL_API int bsl_outcome_not_applicable(const bsl_outcome *o);
 BSL_API const char *bsl_outcome_justification(const bsl_outcome *o, bsl_lang lang);
 
 /**
- * Remediation sentence: what to do to get the indicator's full points.
+ * Remediation sentence. For a missing fact, a sentence the library writes
+ * that asks the question with its allowed values ("Answer the question:
+ * Hosting? (allowed values: france, eu, non_eu)."), whether or not the
+ * indicator has a remediation of its own (since 0.2.0). For an answered
+ * fact, the indicator's remediation, when it has one and the outcome is a
+ * red line or (weight > 0) below the indicator's full points.
  * @param o an outcome; NULL gives NULL.
  * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
- * @return a UTF-8 string borrowed, valid until the result is freed when the outcome is below
- *         its full points, missing or a red line; else NULL.
+ * @return a UTF-8 string borrowed, valid until the result is freed, or NULL when there is
+ *         no remediation (at full points, not applicable, or no sentence).
  * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_outcome_remediation(const bsl_outcome *o, bsl_lang lang);
@@ -966,8 +972,10 @@ BSL_API const char *bsl_result_unknown_path(const bsl_result *r, size_t i);
 BSL_API const char *bsl_result_unknown_suggestion(const bsl_result *r, size_t i);
 
 /**
- * Number of remediations: one per indicator below its full points, missing or
- * in red line, that has a remediation sentence, in framework order.
+ * Number of remediations, in framework order: one per outcome that has one
+ * (see bsl_outcome_remediation()): every missing, applicable fact, and every
+ * answered indicator in red line or below its full points that has a
+ * remediation sentence.
  * @param r a result; NULL gives 0.
  * @return the number of remediations.
  * Thread-safe. @since 0.1.0

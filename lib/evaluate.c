@@ -58,7 +58,7 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
     const bsl_criterion_def *def = &fw->criteria[ci];
     struct bsl_criterion_result *cr = &r->criteria[ci];
     double wsum = 0, psum = 0;
-    int red = 0, unanswered = 0;
+    int red = 0, unanswered = 0, incomplete = 0;
     size_t k;
 
     cr->def = def;
@@ -92,8 +92,13 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
         if (!fv->present) {
             o->missing = 1;
             o->rule = "missing";
-            if (ind->required)
+            /* Ask the question: a remediation written for a bad answer
+             * (or for a red line) says nothing true about no answer. */
+            o->remediation = &ind->answer_text;
+            if (ind->required) {
                 r->missing[r->missing_count++] = ind->fact;
+                incomplete = 1;
+            }
             if (w > 0)
                 unanswered = 1;
         } else {
@@ -107,9 +112,9 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
                 psum += w * o->points;
             }
         }
-        o->remediate = ind->remediation.s[0] &&
-                       (o->missing || o->red_line || (w > 0 && o->points < ind->maximum));
-        if (o->remediate)
+        if (!o->missing && ind->remediation.s[0] && (o->red_line || (w > 0 && o->points < ind->maximum)))
+            o->remediation = &ind->remediation;
+        if (o->remediation)
             r->remediations[r->remediation_count++] = o;
     }
     /* Nothing weighted answered but something to answer: no score, even
@@ -118,6 +123,8 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
     cr->score = wsum > 0 ? round1(psum / wsum) : (cr->assessed ? 100 : 0);
     if (red)
         cr->status = BSL_CRITERION_RED_LINE;
+    else if (incomplete) /* never met while a required fact is unanswered */
+        cr->status = BSL_CRITERION_INCOMPLETE;
     else if (!cr->assessed)
         cr->status = BSL_CRITERION_NOT_ASSESSED;
     else if (cr->score >= def->met.value)
@@ -169,8 +176,10 @@ static void list_reasons(bsl_result *r)
     for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++)
         for (c = 0; c < r->criterion_count; c++) {
             const struct bsl_criterion_result *cr = &r->criteria[c];
-            /* A red-line criterion is explained by its red line. */
-            if (cr->status != BSL_CRITERION_RED_LINE && status_kind[cr->status] == (bsl_reason_kind)kind)
+            /* A red-line criterion is explained by its red line, an
+             * incomplete one by its missing facts. */
+            if (cr->status != BSL_CRITERION_RED_LINE && cr->status != BSL_CRITERION_INCOMPLETE &&
+                status_kind[cr->status] == (bsl_reason_kind)kind)
                 add_reason(r, (bsl_reason_kind)kind, cr->def->id, NULL, &cr->def->reason_text[kind]);
         }
 }

@@ -63,6 +63,7 @@ typedef struct bsl_indicator {
     int cond_negate;
     unsigned char *cond_match;     /* one flag per outcome of cond_indicator */
     bsl_text missing_text;         /* reason sentence when required and missing */
+    bsl_text answer_text;          /* remediation when missing: the question and its allowed values */
 } bsl_indicator;
 
 typedef struct bsl_criterion_def {

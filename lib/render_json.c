@@ -103,7 +103,7 @@ static void outcome(writer *w, const struct bsl_outcome *o, bsl_lang lang)
     boolean(w, "not_applicable", o->not_applicable);
     boolean(w, "red_line", o->red_line);
     str(w, "justification", o->matched ? o->matched->justification.s[lang] : NULL);
-    str(w, "remediation", o->remediate ? ind->remediation.s[lang] : NULL);
+    str(w, "remediation", o->remediation ? o->remediation->s[lang] : NULL);
     str(w, "evidence", o->evidence);
     close_(w, '}');
 }
@@ -186,7 +186,7 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
         open_(&w, NULL, '{');
         str(&w, "criterion", o->criterion_id);
         str(&w, "fact", o->ind->fact);
-        str(&w, "text", o->ind->remediation.s[lang]);
+        str(&w, "text", o->remediation->s[lang]);
         close_(&w, '}');
     }
     close_(&w, ']');

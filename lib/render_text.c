@@ -156,7 +156,7 @@ static void remediation_line(bsl_buf *b, const words *w, const struct bsl_outcom
     put(b, o->ind->fact);
     put(b, ")");
     put(b, w->colon);
-    put(b, o->ind->remediation.s[lang]);
+    put(b, o->remediation->s[lang]);
     put(b, "\n");
 }
 
@@ -238,7 +238,10 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     for (i = 0; i < r->criterion_count; i++) {
         const struct bsl_criterion_result *c = &r->criteria[i];
         bsl_reason_kind kind;
-        if (c->status == BSL_CRITERION_MET || c->status == BSL_CRITERION_RED_LINE)
+        /* Red-line and incomplete criteria are explained above, by their
+         * red lines and missing facts. */
+        if (c->status == BSL_CRITERION_MET || c->status == BSL_CRITERION_RED_LINE ||
+            c->status == BSL_CRITERION_INCOMPLETE)
             continue;
         kind = c->status == BSL_CRITERION_NOT_MET ? BSL_REASON_NOT_MET
              : c->status == BSL_CRITERION_NOT_ASSESSED ? BSL_REASON_NOT_ASSESSED
@@ -249,7 +252,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
         put(b, c->def->reason_text[kind].s[lang]);
         put(b, "\n");
         for (k = 0; k < c->outcome_count; k++)
-            if (c->outcomes[k].remediate)
+            if (c->outcomes[k].remediation)
                 remediation_line(b, w, &c->outcomes[k], lang, "      ");
     }
     if (r->unknown_count) {
@@ -278,7 +281,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             put(b, ", ");
             put(b, o->ind->fact);
             put(b, w->colon);
-            put(b, o->ind->remediation.s[lang]);
+            put(b, o->remediation->s[lang]);
             put(b, "\n");
         }
     }

@@ -65,7 +65,7 @@ const char *bsl_outcome_justification(const bsl_outcome *o, bsl_lang lang)
 }
 const char *bsl_outcome_remediation(const bsl_outcome *o, bsl_lang lang)
 {
-    return o && o->remediate && LANG_OK(lang) ? o->ind->remediation.s[lang] : NULL;
+    return o && o->remediation && LANG_OK(lang) ? o->remediation->s[lang] : NULL;
 }
 const char *bsl_outcome_evidence(const bsl_outcome *o) { return o ? o->evidence : NULL; }
 

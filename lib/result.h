@@ -15,7 +15,8 @@ struct bsl_outcome {
     const char *rule;
     double points;
     int missing, not_applicable, red_line;
-    int remediate;                  /* listed among the remediations */
+    const bsl_text *remediation;    /* NULL, or listed among the remediations: the indicator's own,
+                                       or the question itself when the fact is missing */
 };
 
 struct bsl_criterion_result {

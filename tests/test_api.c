@@ -167,16 +167,20 @@ static void test_tokens_and_labels(void)
                                                "favorable sous r\xc3\xa9serves", "favorable" };
     static const char *const verdicts_en[] = { "red line", "incomplete", "unfavorable",
                                                "favorable with reservations", "favorable" };
-    static const char *const statuses[] = { "met", "reservations", "not_met", "red_line", "not_assessed" };
+    static const char *const statuses[] = { "met", "reservations", "not_met", "red_line", "not_assessed",
+                                            "incomplete" };
     static const char *const statuses_fr[] = { "atteint", "sous r\xc3\xa9serves", "non atteint", "ligne rouge",
-                                               "non \xc3\xa9valu\xc3\xa9" };
-    static const char *const statuses_en[] = { "met", "with reservations", "not met", "red line", "not assessed" };
+                                               "non \xc3\xa9valu\xc3\xa9", "\xc3\xa0 compl\xc3\xa9ter" };
+    static const char *const statuses_en[] = { "met", "with reservations", "not met", "red line", "not assessed",
+                                               "incomplete" };
     static const char *const kinds[] = { "red_line", "missing", "not_met", "not_assessed", "reservation", "met" };
     int i;
     for (i = 0; i < 5; i++) {
         CHECK_STR(bsl_verdict_token((bsl_verdict)i), verdicts[i], "verdict token");
         CHECK_STR(bsl_verdict_label((bsl_verdict)i, BSL_LANG_FR), verdicts_fr[i], "verdict label fr");
         CHECK_STR(bsl_verdict_label((bsl_verdict)i, BSL_LANG_EN), verdicts_en[i], "verdict label en");
+    }
+    for (i = 0; i < 6; i++) {
         CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)i), statuses[i], "status token");
         CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)i, BSL_LANG_FR), statuses_fr[i],
                   "status label fr");
@@ -190,9 +194,9 @@ static void test_tokens_and_labels(void)
     CHECK_STR(bsl_verdict_label((bsl_verdict)5, BSL_LANG_FR), NULL, "verdict label 5");
     CHECK_STR(bsl_verdict_label(BSL_VERDICT_FAVORABLE, (bsl_lang)2), NULL, "verdict label, lang 2");
     CHECK_STR(bsl_verdict_label(BSL_VERDICT_FAVORABLE, (bsl_lang)-1), NULL, "verdict label, lang -1");
-    CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)5), NULL, "status token 5");
+    CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)6), NULL, "status token 6");
     CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)-1), NULL, "status token -1");
-    CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)5, BSL_LANG_EN), NULL, "status label 5");
+    CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)6, BSL_LANG_EN), NULL, "status label 6");
     CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_MET, (bsl_lang)2), NULL, "status label, lang 2");
     CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)6), NULL, "reason kind token 6");
     CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)-1), NULL, "reason kind token -1");

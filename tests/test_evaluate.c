@@ -434,10 +434,15 @@ static void test_not_assessed(void)
     }
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN),
               "C \"Options\": not assessed, no weighted indicator is answered.", "not assessed reason, English");
-    /* opt has no remediation sentence: only extra is listed. */
-    check_remediations("not assessed", r, "C:extra");
-    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "opt"), BSL_LANG_FR), NULL,
-              "unanswered without a remediation sentence");
+    /* opt has no remediation sentence of its own: unanswered, it is still
+     * asked for, like extra. */
+    check_remediations("not assessed", r, "C:opt C:extra");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "opt"), BSL_LANG_FR),
+              "R\xc3\xa9pondre \xc3\xa0 la question\xc2\xa0: Option ? (valeurs admises\xc2\xa0: true, false).",
+              "unanswered boolean: the question and its values, French");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "extra"), BSL_LANG_EN),
+              "Answer the question: Extra? (allowed values: a, b).",
+              "unanswered enum: the question, not the indicator's own remediation");
     check_missing("not assessed", r, "");
     bsl_result_free(r);
 }
@@ -453,7 +458,15 @@ static void test_unanswered_optional(void)
     check_outcome("optional unanswered", r, "tags", "missing", 0, NULL, 1, 0, 0);
     check_outcome("optional unanswered", r, "count", "missing", 0, NULL, 1, 0, 0);
     check_missing("optional unanswered", r, "");
-    check_remediations("optional unanswered", r, "B:energy B:tags");
+    /* energy is answered below its maximum: its own remediation; count and
+     * tags are unanswered: asked for. */
+    check_remediations("optional unanswered", r, "B:energy B:count B:tags");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "energy"), BSL_LANG_EN), "Fix energy.",
+              "answered below its maximum: its own remediation");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "tags"), BSL_LANG_EN),
+              "Answer the question: Tags? (allowed values: x, y, z).", "unanswered set: its values");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "count"), BSL_LANG_EN),
+              "Answer the question: Count? (allowed values: a number).", "unanswered number without unit or bounds");
 
     /* The empty set is an answer: 30 points. (80 + 30 + 100) / 3 = 70. */
     r2 = eval(join4(BASE_A, "'energy': 50, 'notes': 'x', 'tags': []", BASE_C, BASE_D));
@@ -486,16 +499,22 @@ static void test_unfavorable_and_incomplete(void)
     check_remediations("unfavorable", r, "B:energy B:tags B:notes");
 
     /* Incomplete wins over unfavorable. kind is missing, so detail (whose
-     * condition reads kind) applies and is missing too. A = flag only. */
+     * condition reads kind) applies and is missing too. A = flag only: it
+     * scores 100 but two of its required facts are unanswered, so it is
+     * incomplete, never met, and has no criterion-level reason. */
     r2 = eval(join4("'gate': false, 'flag': true", bad_b, BASE_C, BASE_D));
     check_result("incomplete", r2, BSL_VERDICT_INCOMPLETE, 55,
-                 100, BSL_CRITERION_MET, 10, BSL_CRITERION_NOT_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_INCOMPLETE, 10, BSL_CRITERION_NOT_MET, 100, BSL_CRITERION_MET,
                  100, BSL_CRITERION_MET);
     check_outcome("incomplete", r2, "kind", "missing", 0, NULL, 1, 0, 0);
     check_outcome("incomplete", r2, "detail", "missing", 0, NULL, 1, 0, 0);
     check_missing("incomplete", r2, "kind detail");
     CHECK_STR(bsl_result_missing(r2, 2), NULL, "missing out of range");
-    check_reasons("incomplete", r2, "missing:A:kind missing:A:detail not_met:B:- met:A:- met:C:- met:D:-");
+    check_reasons("incomplete", r2, "missing:A:kind missing:A:detail not_met:B:- met:C:- met:D:-");
+    CHECK_INT(bsl_criterion_result_assessed(bsl_result_criterion(r2, 0)), 1, "incomplete A keeps its score");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r2, "kind"), BSL_LANG_EN),
+              "Answer the question: Kind? (allowed values: none, some, full, forbidden).",
+              "missing enum: the question, not the remediation of a bad answer");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r2, 0), BSL_LANG_FR),
               "A, kind\xc2\xa0: fait requis non renseign\xc3\xa9 (Nature ?).", "missing reason, French");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r2, 1), BSL_LANG_EN),
@@ -505,7 +524,7 @@ static void test_unfavorable_and_incomplete(void)
     /* The condition's fact missing: detail applies and is scored. */
     r3 = eval(join4("'gate': false, 'flag': true, 'detail': 'poor'", BASE_B, BASE_C, BASE_D));
     check_result("condition fact missing", r3, BSL_VERDICT_INCOMPLETE, 93.3,
-                 60, BSL_CRITERION_RESERVATIONS, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
+                 60, BSL_CRITERION_INCOMPLETE, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
                  100, BSL_CRITERION_MET);
     check_outcome("condition fact missing", r3, "detail", "level:poor", 20, "\"poor\"", 0, 0, 0);
     check_missing("condition fact missing", r3, "kind");
@@ -539,7 +558,7 @@ static void test_red_lines(void)
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN), "Red line: gate.",
               "red line reason: the justification, English");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), (bsl_lang)2), NULL, "reason in an unknown language");
-    check_remediations("red line", r, "A:gate A:kind A:detail B:energy B:tags B:notes C:extra D:review");
+    check_remediations("red line", r, "A:gate A:kind A:detail B:energy B:count B:tags B:notes C:opt C:extra D:review");
 
     /* A weighted red line counts 0 points in the mean: (0 * 2 + 100) / 3. */
     r2 = eval(join4("'gate': false, 'kind': 'forbidden', 'flag': true", BASE_B, BASE_C, BASE_D));
@@ -554,6 +573,51 @@ static void test_red_lines(void)
     check_remediations("weighted red line", r2, "A:kind");
     bsl_result_free(r2);
     bsl_result_free(r);
+}
+
+static void test_unanswered_gates(void)
+{
+    /* A draft: the red-line gate and most required facts unanswered. The
+     * gate's remediation (written for a red line that fired) is not shown:
+     * the question is, with its values; A and C are incomplete, not met. */
+    bsl_result *r = eval(join4("'flag': true", "'notes': 'x'", "'opt': true", BASE_D));
+    const bsl_outcome *gate = outcome_of(r, "gate");
+    check_result("draft", r, BSL_VERDICT_INCOMPLETE, 100,
+                 100, BSL_CRITERION_INCOMPLETE, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_MET);
+    CHECK_STR(bsl_outcome_remediation(gate, BSL_LANG_EN), "Answer the question: Gate? (allowed values: true, false).",
+              "unanswered gate: asked for, not its red line's remediation");
+    CHECK_STR(bsl_outcome_remediation(gate, BSL_LANG_FR),
+              "R\xc3\xa9pondre \xc3\xa0 la question\xc2\xa0: Barri\xc3\xa8re ? (valeurs admises\xc2\xa0: true, false).",
+              "unanswered gate, French");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "energy"), BSL_LANG_FR),
+              "R\xc3\xa9pondre \xc3\xa0 la question\xc2\xa0: \xc3\x89nergie ? (valeurs admises\xc2\xa0: "
+              "un nombre en kWh, au moins 0).", "unanswered number: unit and bound, French");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "energy"), BSL_LANG_EN),
+              "Answer the question: Energy? (allowed values: a number in kWh, at least 0).",
+              "unanswered number: unit and bound, English");
+    check_missing("draft", r, "gate kind detail");
+    check_reasons("draft", r, "missing:A:gate missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    check_remediations("draft", r, "A:gate A:kind A:detail B:energy B:count B:tags C:extra");
+    {
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_EN);
+        CHECK(!strstr(text, "Fix gate."), "draft: no red-line remediation in the report");
+        CHECK_CONTAINS(text, "\n  A    100.0  incomplete        Safeguards\n", "draft: A incomplete in the report");
+    }
+    bsl_result_free(r);
+
+    r = eval(join4(BASE_A, "'energy': 5, 'tags': ['x']", BASE_C, BASE_D));
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "notes"), BSL_LANG_EN),
+              "Answer the question: Notes? (allowed values: a text).", "unanswered text");
+    bsl_result_free(r);
+
+    CHECK_STR(bsl_criterion_status_token(BSL_CRITERION_INCOMPLETE), "incomplete", "incomplete: token");
+    CHECK_INT(BSL_CRITERION_INCOMPLETE, 5, "incomplete: appended as 5");
+    CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_INCOMPLETE, BSL_LANG_FR), "\xc3\xa0 compl\xc3\xa9ter",
+              "incomplete: French label");
+    CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_INCOMPLETE, BSL_LANG_EN), "incomplete",
+              "incomplete: English label");
+    CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)6), NULL, "status past the end: no token");
 }
 
 static void test_red_line_not_assessed(void)
@@ -587,7 +651,7 @@ static void test_reason_order(void)
         for (i = 0; i < 4; i++)
             CHECK_INT(bsl_reason_kind_of(bsl_result_reason(r, i)), kinds[i], "reason kind enum value");
     }
-    check_remediations("reason order", r, "B:energy B:tags C:extra D:review");
+    check_remediations("reason order", r, "B:energy B:count B:tags C:extra D:review");
     bsl_result_free(r);
 }
 
@@ -668,7 +732,7 @@ static void test_global_score_none_assessed(void)
      * says the global score is 0 when no criterion is assessed. */
     bsl_result *r = eval(BASE_GATE);
     check_result("nothing assessed", r, BSL_VERDICT_INCOMPLETE, 0,
-                 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED,
+                 0, BSL_CRITERION_INCOMPLETE, 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED,
                  0, BSL_CRITERION_NOT_ASSESSED);
     check_missing("nothing assessed", r, "kind detail");
     {
@@ -681,8 +745,7 @@ static void test_global_score_none_assessed(void)
               "nothing assessed: a dash for the global score in the text report");
     }
     check_reasons("nothing assessed", r,
-                  "missing:A:kind missing:A:detail not_assessed:A:- not_assessed:B:- not_assessed:C:- "
-                  "not_assessed:D:-");
+                  "missing:A:kind missing:A:detail not_assessed:B:- not_assessed:C:- not_assessed:D:-");
     bsl_result_free(r);
 }
 
@@ -843,15 +906,15 @@ static const struct expected {
     { "assistant-conversationnel-hors-ue", BSL_VERDICT_RED_LINE, 59.4,
       { {45.0, BSL_CRITERION_RESERVATIONS}, {57.1, BSL_CRITERION_RED_LINE}, {80.0, BSL_CRITERION_MET}, {58.3, BSL_CRITERION_RESERVATIONS}, {26.0, BSL_CRITERION_NOT_MET}, {64.3, BSL_CRITERION_RESERVATIONS}, {85.0, BSL_CRITERION_MET} } },
     { "classement-courrier", BSL_VERDICT_INCOMPLETE, 79.2,
-      { {50.0, BSL_CRITERION_RESERVATIONS}, {93.3, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {58.0, BSL_CRITERION_RESERVATIONS}, {57.1, BSL_CRITERION_RESERVATIONS}, {96.0, BSL_CRITERION_MET} } },
+      { {50.0, BSL_CRITERION_RESERVATIONS}, {93.3, BSL_CRITERION_INCOMPLETE}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {58.0, BSL_CRITERION_RESERVATIONS}, {57.1, BSL_CRITERION_RESERVATIONS}, {96.0, BSL_CRITERION_MET} } },
     { "detection-fuites-eau", BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS, 86.9,
       { {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {92.0, BSL_CRITERION_MET}, {74.0, BSL_CRITERION_MET}, {50.0, BSL_CRITERION_RESERVATIONS}, {92.0, BSL_CRITERION_MET} } },
     { "instruction-subventions-associations", BSL_VERDICT_INCOMPLETE, 47.0,
-      { {30.0, BSL_CRITERION_NOT_MET}, {72.0, BSL_CRITERION_MET}, {72.5, BSL_CRITERION_MET}, {42.0, BSL_CRITERION_RESERVATIONS}, {32.5, BSL_CRITERION_NOT_MET}, {50.0, BSL_CRITERION_RESERVATIONS}, {30.0, BSL_CRITERION_NOT_MET} } },
+      { {30.0, BSL_CRITERION_NOT_MET}, {72.0, BSL_CRITERION_INCOMPLETE}, {72.5, BSL_CRITERION_MET}, {42.0, BSL_CRITERION_RESERVATIONS}, {32.5, BSL_CRITERION_NOT_MET}, {50.0, BSL_CRITERION_RESERVATIONS}, {30.0, BSL_CRITERION_NOT_MET} } },
     { "modele-langage-metropolitain", BSL_VERDICT_UNFAVORABLE, 41.4,
       { {45.0, BSL_CRITERION_RESERVATIONS}, {78.6, BSL_CRITERION_MET}, {58.0, BSL_CRITERION_RESERVATIONS}, {51.7, BSL_CRITERION_RESERVATIONS}, {8.0, BSL_CRITERION_NOT_MET}, {35.7, BSL_CRITERION_NOT_MET}, {12.5, BSL_CRITERION_NOT_MET} } },
     { "prevision-affluence-decheteries", BSL_VERDICT_INCOMPLETE, 84.3,
-      { {60.0, BSL_CRITERION_RESERVATIONS}, {100.0, BSL_CRITERION_MET}, {80.0, BSL_CRITERION_MET}, {93.3, BSL_CRITERION_MET}, {0, BSL_CRITERION_NOT_ASSESSED}, {85.7, BSL_CRITERION_MET}, {86.7, BSL_CRITERION_MET} } },
+      { {60.0, BSL_CRITERION_RESERVATIONS}, {100.0, BSL_CRITERION_MET}, {80.0, BSL_CRITERION_MET}, {93.3, BSL_CRITERION_MET}, {0, BSL_CRITERION_INCOMPLETE}, {85.7, BSL_CRITERION_MET}, {86.7, BSL_CRITERION_INCOMPLETE} } },
     { "prevision-remplissage-colonnes", BSL_VERDICT_FAVORABLE, 93.7,
       { {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {93.3, BSL_CRITERION_MET}, {74.0, BSL_CRITERION_MET}, {92.9, BSL_CRITERION_MET}, {96.0, BSL_CRITERION_MET} } },
     { "signalements-voirie", BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS, 81.2,
@@ -863,7 +926,7 @@ static const struct expected {
     { "traduction-accueil", BSL_VERDICT_FAVORABLE, 83.1,
       { {80.0, BSL_CRITERION_MET}, {90.0, BSL_CRITERION_MET}, {90.0, BSL_CRITERION_MET}, {85.0, BSL_CRITERION_MET}, {70.0, BSL_CRITERION_MET}, {71.4, BSL_CRITERION_MET}, {95.0, BSL_CRITERION_MET} } },
     { "videoprotection-tramway-reconnaissance-faciale", BSL_VERDICT_RED_LINE, 32.3,
-      { {15.0, BSL_CRITERION_RED_LINE}, {26.7, BSL_CRITERION_RED_LINE}, {40.0, BSL_CRITERION_RESERVATIONS}, {0, BSL_CRITERION_NOT_ASSESSED}, {80.0, BSL_CRITERION_MET}, {0, BSL_CRITERION_NOT_ASSESSED}, {0.0, BSL_CRITERION_NOT_MET} } },
+      { {15.0, BSL_CRITERION_RED_LINE}, {26.7, BSL_CRITERION_RED_LINE}, {40.0, BSL_CRITERION_RESERVATIONS}, {0, BSL_CRITERION_NOT_ASSESSED}, {80.0, BSL_CRITERION_MET}, {0, BSL_CRITERION_NOT_ASSESSED}, {0.0, BSL_CRITERION_INCOMPLETE} } },
 };
 
 static void test_examples(void)
@@ -915,6 +978,7 @@ int main(void)
     test_unfavorable_and_incomplete();
     test_red_lines();
     test_red_line_not_assessed();
+    test_unanswered_gates();
     test_reason_order();
     test_band_edges();
     test_text_and_set();

@@ -39,6 +39,7 @@ class CriterionStatus(str, Enum):
     NOT_MET = 'not_met'
     RED_LINE = 'red_line'
     NOT_ASSESSED = 'not_assessed'
+    INCOMPLETE = 'incomplete'   # a required fact is missing (libboussole 0.2)
 
     def __str__(self):
         return self.value

@@ -196,8 +196,9 @@ class EnumTest(unittest.TestCase):
 
     def test_criterion_status(self):
         self.assertEqual([s.value for s in boussole.CriterionStatus],
-                         [lib.bsl_criterion_status_token(i).decode() for i in range(5)])
-        self.assertIsNone(lib.bsl_criterion_status_token(5))
+                         [lib.bsl_criterion_status_token(i).decode() for i in range(6)])
+        self.assertIsNone(lib.bsl_criterion_status_token(6))
+        self.assertEqual(boussole.CriterionStatus('incomplete'), boussole.CriterionStatus.INCOMPLETE)
 
     def test_reason_kind(self):
         self.assertEqual([k.value for k in boussole.ReasonKind],
