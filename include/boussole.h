@@ -440,10 +440,10 @@ typedef enum bsl_verdict {
 typedef enum bsl_criterion_status {
     BSL_CRITERION_MET = 0,          /**< "met": score >= met threshold */
     BSL_CRITERION_RESERVATIONS = 1, /**< "reservations": reservations <= score < met */
-    BSL_CRITERION_NOT_MET = 2,      /**< "not_met": score < reservations */
+    BSL_CRITERION_NOT_MET = 2,      /**< "not_met": score < reservations, or an outcome failed a necessary condition (whatever the score) */
     BSL_CRITERION_RED_LINE = 3,     /**< "red_line": a red line of this criterion fired */
     BSL_CRITERION_NOT_ASSESSED = 4, /**< "not_assessed": no indicator was answered (all unanswered or not applicable with some unanswered) */
-    BSL_CRITERION_INCOMPLETE = 5    /**< "incomplete" (« à compléter »): a required, applicable fact of this criterion is missing and no red line fired there; never "met", whatever its score (which it keeps when something weighted is answered). @since 0.2.0 */
+    BSL_CRITERION_INCOMPLETE = 5    /**< "incomplete" (« à compléter »): a required, applicable fact of this criterion is missing, and no red line fired and no necessary condition failed there; never "met", whatever its score (which it keeps when something weighted is answered). @since 0.2.0 */
 } bsl_criterion_status;
 
 /**
@@ -785,6 +785,18 @@ BSL_API const char *bsl_outcome_rule(const bsl_outcome *o);
 BSL_API int bsl_outcome_red_line(const bsl_outcome *o);
 
 /**
+ * Whether the matched outcome fails a necessary condition (framework flag
+ * "fails_necessary_condition", REFERENTIEL.md §6): something the project
+ * must show before it can be favourable. It makes the criterion not_met
+ * whatever its score, unless a red line fired there; it is neither a red
+ * line nor a missing fact, and it keeps its points.
+ * @param o an outcome; NULL gives 0.
+ * @return non-zero when it does, else 0 (also when missing or not applicable).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_outcome_fails_necessary_condition(const bsl_outcome *o);
+
+/**
  * Whether the fact is missing from the use-case (required or not).
  * @param o an outcome; NULL gives 0.
  * @return non-zero when missing, else 0.
@@ -843,22 +855,30 @@ BSL_API const char *bsl_outcome_evidence(const bsl_outcome *o);
 
 /* --- reasons, missing facts, unknown keys, remediations --- */
 
-/** Kinds of reasons, in the order they are listed. @since 0.1.0 */
+/**
+ * Kinds of reasons. Reasons are listed in this order: red_line,
+ * necessary_condition, missing, not_met, not_assessed, reservation, met
+ * (the order of the enum, except BSL_REASON_NECESSARY_CONDITION, appended
+ * in 0.2.0 and listed second).
+ * @since 0.1.0
+ */
 typedef enum bsl_reason_kind {
-    BSL_REASON_RED_LINE = 0,      /**< a red line fired (fact) */
+    BSL_REASON_RED_LINE = 0,      /**< a red line fired (fact); its text is the outcome's justification */
     BSL_REASON_MISSING = 1,       /**< a required fact is missing (fact) */
-    BSL_REASON_NOT_MET = 2,       /**< a criterion is below reservations (criterion) */
+    BSL_REASON_NOT_MET = 2,       /**< a criterion is below reservations (criterion); not given for a criterion that failed a necessary condition */
     BSL_REASON_NOT_ASSESSED = 3,  /**< a criterion could not be assessed (criterion) */
     BSL_REASON_RESERVATION = 4,   /**< a criterion is below met (criterion) */
-    BSL_REASON_MET = 5            /**< a criterion is met (criterion) */
+    BSL_REASON_MET = 5,           /**< a criterion is met (criterion) */
+    BSL_REASON_NECESSARY_CONDITION = 6 /**< an outcome failed a necessary condition (fact), which makes its criterion not_met unless a red line fired there; its text is the outcome's justification. @since 0.2.0 */
 } bsl_reason_kind;
 
 /** One reason for the verdict. Borrowed from the result. @since 0.1.0 */
 typedef struct bsl_reason bsl_reason;
 
 /**
- * Number of reasons for the verdict. Reasons are ordered by kind (the order
- * of bsl_reason_kind), then framework order.
+ * Number of reasons for the verdict. Reasons are ordered by kind (red_line,
+ * necessary_condition, missing, not_met, not_assessed, reservation, met:
+ * see bsl_reason_kind), then framework order.
  * @param r a result; NULL gives 0.
  * @return the number of reasons.
  * Thread-safe. @since 0.1.0
@@ -884,7 +904,7 @@ BSL_API bsl_reason_kind bsl_reason_kind_of(const bsl_reason *reason);
 
 /**
  * Token of a reason kind, as in the JSON result: "red_line", "missing",
- * "not_met", "not_assessed", "reservation", "met".
+ * "not_met", "not_assessed", "reservation", "met", "necessary_condition".
  * @param k a reason kind.
  * @return a static string, or NULL for a value that is not a bsl_reason_kind.
  * Thread-safe. @since 0.1.0
@@ -903,7 +923,8 @@ BSL_API const char *bsl_reason_criterion(const bsl_reason *reason);
  * Fact key the reason is about.
  * @param reason a reason; NULL gives NULL.
  * @return a string borrowed, valid until the result is freed, or NULL for criterion-level
- *         kinds (not_met, not_assessed, reservation, met).
+ *         kinds (not_met, not_assessed, reservation, met); the fact for red_line,
+ *         necessary_condition and missing.
  * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_reason_fact(const bsl_reason *reason);

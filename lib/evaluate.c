@@ -58,7 +58,7 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
     const bsl_criterion_def *def = &fw->criteria[ci];
     struct bsl_criterion_result *cr = &r->criteria[ci];
     double wsum = 0, psum = 0;
-    int red = 0, unanswered = 0, incomplete = 0;
+    int red = 0, unanswered = 0, incomplete = 0, failed = 0;
     size_t k;
 
     cr->def = def;
@@ -106,7 +106,9 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
             o->rule = o->matched->rule;
             o->points = o->matched->points.value;
             o->red_line = o->matched->red_line;
+            o->fails_condition = o->matched->fails_condition;
             red |= o->red_line;
+            failed |= o->fails_condition;
             if (w > 0) {
                 wsum += w;
                 psum += w * o->points;
@@ -121,8 +123,13 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
      * when a red line fired (a red line decides the verdict, not a mean). */
     cr->assessed = wsum > 0 || !unanswered;
     cr->score = wsum > 0 ? round1(psum / wsum) : (cr->assessed ? 100 : 0);
+    /* A failed necessary condition is known, like a red line: it wins over
+     * what is still unknown, whatever the score (REFERENTIEL §6). */
+    cr->failed_condition = failed && !red;
     if (red)
         cr->status = BSL_CRITERION_RED_LINE;
+    else if (failed)
+        cr->status = BSL_CRITERION_NOT_MET;
     else if (incomplete) /* never met while a required fact is unanswered */
         cr->status = BSL_CRITERION_INCOMPLETE;
     else if (!cr->assessed)
@@ -147,8 +154,10 @@ static void add_reason(bsl_result *r, bsl_reason_kind kind, const char *criterio
     reason->text[1] = text->s[1];
 }
 
-/* Reasons in the order of the verdict precedence: red lines, missing facts,
- * then each criterion by how far it is from met. */
+/* Reasons in the order of the verdict precedence: red lines, failed
+ * necessary conditions, missing facts, then each criterion by how far it
+ * is from met. Each outcome gives at most one of the first three, so
+ * indicator_count + criterion_count entries are always enough. */
 static void list_reasons(bsl_result *r)
 {
     static const bsl_reason_kind status_kind[] = {
@@ -169,6 +178,13 @@ static void list_reasons(bsl_result *r)
     for (c = 0; c < r->criterion_count; c++)
         for (k = 0; k < r->criteria[c].outcome_count; k++) {
             const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
+            if (o->fails_condition)
+                add_reason(r, BSL_REASON_NECESSARY_CONDITION, o->criterion_id, o->ind->fact,
+                           &o->matched->justification);
+        }
+    for (c = 0; c < r->criterion_count; c++)
+        for (k = 0; k < r->criteria[c].outcome_count; k++) {
+            const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
             if (o->missing && o->ind->required)
                 add_reason(r, BSL_REASON_MISSING, o->criterion_id, o->ind->fact,
                            &o->ind->missing_text);
@@ -176,10 +192,11 @@ static void list_reasons(bsl_result *r)
     for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++)
         for (c = 0; c < r->criterion_count; c++) {
             const struct bsl_criterion_result *cr = &r->criteria[c];
-            /* A red-line criterion is explained by its red line, an
-             * incomplete one by its missing facts. */
+            /* A red-line criterion is explained by its red line, one that
+             * failed a necessary condition by that condition, an incomplete
+             * one by its missing facts. */
             if (cr->status != BSL_CRITERION_RED_LINE && cr->status != BSL_CRITERION_INCOMPLETE &&
-                status_kind[cr->status] == (bsl_reason_kind)kind)
+                !cr->failed_condition && status_kind[cr->status] == (bsl_reason_kind)kind)
                 add_reason(r, (bsl_reason_kind)kind, cr->def->id, NULL, &cr->def->reason_text[kind]);
         }
 }

@@ -28,9 +28,10 @@ static const char *const level_type_fields[] = { COMMON_FIELDS, "levels", NULL }
 static const char *const number_fields[] = { COMMON_FIELDS, "bands", "unit", "min", "max", NULL };
 static const char *const set_fields[] = { COMMON_FIELDS, "values", "empty", "non_empty", NULL };
 static const char *const text_fields[] = { COMMON_FIELDS, "present", "absent", NULL };
-static const char *const level_fields[] = { "value", "points", "red_line", "justification", NULL };
-static const char *const band_fields[] = { "up_to", "below", "points", "red_line", "justification", NULL };
-static const char *const outcome_fields[] = { "points", "red_line", "justification", NULL };
+#define OUTCOME_FIELDS "points", "red_line", "fails_necessary_condition", "justification"
+static const char *const level_fields[] = { "value", OUTCOME_FIELDS, NULL };
+static const char *const band_fields[] = { "up_to", "below", OUTCOME_FIELDS, NULL };
+static const char *const outcome_fields[] = { OUTCOME_FIELDS, NULL };
 
 /* State of one load: the reader, the document, and where each indicator's
  * fact and condition were written (for errors found after the first pass). */
@@ -149,12 +150,21 @@ static const char *make_rule(loader *ld, const char *prefix, const char *a, cons
     return s;
 }
 
-/* Read the points / red_line / justification of an outcome object. */
+/* Read the points / red_line / fails_necessary_condition / justification
+ * of an outcome object. */
 static int read_outcome(loader *ld, size_t obj, bsl_outcome_def *out)
 {
     bsl_reader *rd = &ld->rd;
     size_t points_node;
     int rc = bsl_reader_bool(rd, obj, "red_line", 0, &out->red_line);
+    if (!rc)
+        rc = bsl_reader_bool(rd, obj, "fails_necessary_condition", 0, &out->fails_condition);
+    /* A red line forbids the use outright; a necessary condition is
+     * something to show before it can be favourable: one or the other. */
+    if (!rc && out->red_line && out->fails_condition)
+        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, obj, "fails_necessary_condition"),
+                             "fails_necessary_condition", BSL_ERR_VALUE,
+                             "a red-line outcome cannot also fail a necessary condition");
     if (!rc)
         rc = bsl_reader_member(rd, obj, "points", !out->red_line, &points_node);
     if (!rc && out->red_line && points_node)

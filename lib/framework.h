@@ -26,6 +26,7 @@ typedef struct bsl_outcome_def {
     const char *value_json; /* boolean and enum: the value as JSON ("true", "\"eu\""), shared by every result */
     bsl_num points;         /* 0 ("0") for red lines */
     int red_line;
+    int fails_condition;    /* "fails_necessary_condition": its criterion is not_met whatever its score */
     bsl_text justification;
     const char *rule;       /* "level:eu", "band:<=1000", "set:non_empty", "text:present" */
     bsl_bound_kind bound_kind;

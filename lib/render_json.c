@@ -102,6 +102,7 @@ static void outcome(writer *w, const struct bsl_outcome *o, bsl_lang lang)
     boolean(w, "missing", o->missing);
     boolean(w, "not_applicable", o->not_applicable);
     boolean(w, "red_line", o->red_line);
+    boolean(w, "fails_necessary_condition", o->fails_condition);
     str(w, "justification", o->matched ? o->matched->justification.s[lang] : NULL);
     str(w, "remediation", o->remediation ? o->remediation->s[lang] : NULL);
     str(w, "evidence", o->evidence);
@@ -154,6 +155,12 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
     for (i = 0; i < r->criterion_count; i++)
         for (k = 0; k < r->criteria[i].outcome_count; k++)
             if (r->criteria[i].outcomes[k].red_line)
+                str(&w, NULL, r->criteria[i].outcomes[k].ind->fact);
+    close_(&w, ']');
+    open_(&w, "failed_conditions", '[');
+    for (i = 0; i < r->criterion_count; i++)
+        for (k = 0; k < r->criteria[i].outcome_count; k++)
+            if (r->criteria[i].outcomes[k].fails_condition)
                 str(&w, NULL, r->criteria[i].outcomes[k].ind->fact);
     close_(&w, ']');
     open_(&w, "missing", '[');

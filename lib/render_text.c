@@ -1,5 +1,6 @@
 /* The readable report, in French or English: the verdict first, then each
- * criterion with its indicators, then red lines, missing facts,
+ * criterion with its indicators, then red lines, failed necessary
+ * conditions, missing facts,
  * reservations with their remediations, unknown keys and provenance. */
 #include "render.h"
 
@@ -9,20 +10,20 @@
 #define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
 
 typedef struct words {
-    const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *missing,
+    const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *conditions, *missing,
         *reservations, *unknown, *did_you_mean, *remediations, *provenance, *not_applicable,
         *not_answered, *evidence, *todo, *colon, *open_q, *close_q, *version, *library;
 } words;
 
 static const words fr = {
     "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
-    "Faits requis manquants", "Réserves", "Clés inconnues", "vouliez-vous dire",
+    "Conditions nécessaires non remplies", "Faits requis manquants", "Réserves", "Clés inconnues", "vouliez-vous dire",
     "Remédiations", "Provenance", "non applicable", "non renseigné", "Preuve", "À faire",
     NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
 };
 static const words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
-    "Missing required facts", "Reservations", "Unknown keys", "did you mean",
+    "Failed necessary conditions", "Missing required facts", "Reservations", "Unknown keys", "did you mean",
     "Remediations", "Provenance", "not applicable", "not answered", "Evidence", "To do",
     ": ", "\"", "\"", "version", "library",
 };
@@ -160,6 +161,29 @@ static void remediation_line(bsl_buf *b, const words *w, const struct bsl_outcom
     put(b, "\n");
 }
 
+/* The section of the reasons of one fact-level kind (red lines, failed
+ * necessary conditions), when there are any. */
+static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_reason_kind kind,
+                         const char *title, bsl_lang lang)
+{
+    size_t i;
+    int any = 0;
+    for (i = 0; i < r->reason_count; i++) {
+        const struct bsl_reason *reason = &r->reasons[i];
+        if (reason->kind != kind)
+            continue;
+        if (!any++)
+            heading(b, w, title);
+        put(b, "  - ");
+        put(b, reason->criterion);
+        put(b, ", ");
+        put(b, reason->fact);
+        put(b, w->colon);
+        put(b, reason->text[lang]);
+        put(b, "\n");
+    }
+}
+
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
@@ -210,21 +234,8 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             indicator_line(b, w, &c->outcomes[k], lang);
     }
 
-    any = 0;
-    for (i = 0; i < r->reason_count; i++) {
-        const struct bsl_reason *reason = &r->reasons[i];
-        if (reason->kind != BSL_REASON_RED_LINE)
-            continue;
-        if (!any++)
-            heading(b, w, w->red_lines);
-        put(b, "  - ");
-        put(b, reason->criterion);
-        put(b, ", ");
-        put(b, reason->fact);
-        put(b, w->colon);
-        put(b, reason->text[lang]);
-        put(b, "\n");
-    }
+    fact_reasons(b, w, r, BSL_REASON_RED_LINE, w->red_lines, lang);
+    fact_reasons(b, w, r, BSL_REASON_NECESSARY_CONDITION, w->conditions, lang);
     if (r->missing_count) {
         heading(b, w, w->missing);
         for (i = 0; i < r->reason_count; i++)
@@ -238,10 +249,10 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     for (i = 0; i < r->criterion_count; i++) {
         const struct bsl_criterion_result *c = &r->criteria[i];
         bsl_reason_kind kind;
-        /* Red-line and incomplete criteria are explained above, by their
-         * red lines and missing facts. */
+        /* Red-line, failed-condition and incomplete criteria are explained
+         * above, by their red lines, conditions and missing facts. */
         if (c->status == BSL_CRITERION_MET || c->status == BSL_CRITERION_RED_LINE ||
-            c->status == BSL_CRITERION_INCOMPLETE)
+            c->status == BSL_CRITERION_INCOMPLETE || c->failed_condition)
             continue;
         kind = c->status == BSL_CRITERION_NOT_MET ? BSL_REASON_NOT_MET
              : c->status == BSL_CRITERION_NOT_ASSESSED ? BSL_REASON_NOT_ASSESSED

@@ -56,6 +56,7 @@ double bsl_outcome_maximum(const bsl_outcome *o) { return o ? o->ind->maximum : 
 double bsl_outcome_weight(const bsl_outcome *o) { return o ? o->ind->weight.value : 0; }
 const char *bsl_outcome_rule(const bsl_outcome *o) { return o ? o->rule : NULL; }
 int bsl_outcome_red_line(const bsl_outcome *o) { return o ? o->red_line : 0; }
+int bsl_outcome_fails_necessary_condition(const bsl_outcome *o) { return o ? o->fails_condition : 0; }
 int bsl_outcome_missing(const bsl_outcome *o) { return o ? o->missing : 0; }
 int bsl_outcome_required(const bsl_outcome *o) { return o ? o->ind->required : 0; }
 int bsl_outcome_not_applicable(const bsl_outcome *o) { return o ? o->not_applicable : 0; }

@@ -21,7 +21,7 @@ static const char *const status_labels[2][STATUS_COUNT] = {
     { "atteint", "sous réserves", "non atteint", "ligne rouge", "non évalué", "à compléter" },
     { "met", "with reservations", "not met", "red line", "not assessed", "incomplete" } };
 static const char *const reason_tokens[] = {
-    "red_line", "missing", "not_met", "not_assessed", "reservation", "met" };
+    "red_line", "missing", "not_met", "not_assessed", "reservation", "met", "necessary_condition" };
 
 const char *bsl_verdict_token(bsl_verdict v)
 {
@@ -41,7 +41,7 @@ const char *bsl_criterion_status_label(bsl_criterion_status s, bsl_lang lang)
 }
 const char *bsl_reason_kind_token(bsl_reason_kind k)
 {
-    return (unsigned)k <= BSL_REASON_MET ? reason_tokens[k] : NULL;
+    return (unsigned)k <= BSL_REASON_NECESSARY_CONDITION ? reason_tokens[k] : NULL;
 }
 
 /* Concatenate the NULL-terminated pieces into the framework's arena. */

@@ -56,6 +56,7 @@ static void test_null_handling(void)
     CHECK_STR(bsl_criterion_result_id(NULL), NULL, "bsl_criterion_result_id(NULL)");
     CHECK_STR(bsl_criterion_result_title(NULL, BSL_LANG_FR), NULL, "bsl_criterion_result_title(NULL)");
     CHECK_NUM(bsl_criterion_result_score(NULL), 0, "bsl_criterion_result_score(NULL)");
+    CHECK_INT(bsl_criterion_result_assessed(NULL), 0, "bsl_criterion_result_assessed(NULL)");
     CHECK_NUM(bsl_criterion_result_weight(NULL), 0, "bsl_criterion_result_weight(NULL)");
     CHECK_INT(bsl_criterion_result_status(NULL), BSL_CRITERION_NOT_ASSESSED, "bsl_criterion_result_status(NULL)");
     CHECK_NUM(bsl_criterion_result_met_threshold(NULL), 0, "bsl_criterion_result_met_threshold(NULL)");
@@ -73,6 +74,7 @@ static void test_null_handling(void)
     CHECK_NUM(bsl_outcome_weight(NULL), 0, "bsl_outcome_weight(NULL)");
     CHECK_STR(bsl_outcome_rule(NULL), NULL, "bsl_outcome_rule(NULL)");
     CHECK_INT(bsl_outcome_red_line(NULL), 0, "bsl_outcome_red_line(NULL)");
+    CHECK_INT(bsl_outcome_fails_necessary_condition(NULL), 0, "bsl_outcome_fails_necessary_condition(NULL)");
     CHECK_INT(bsl_outcome_missing(NULL), 0, "bsl_outcome_missing(NULL)");
     CHECK_INT(bsl_outcome_required(NULL), 0, "bsl_outcome_required(NULL)");
     CHECK_INT(bsl_outcome_not_applicable(NULL), 0, "bsl_outcome_not_applicable(NULL)");
@@ -173,7 +175,8 @@ static void test_tokens_and_labels(void)
                                                "non \xc3\xa9valu\xc3\xa9", "\xc3\xa0 compl\xc3\xa9ter" };
     static const char *const statuses_en[] = { "met", "with reservations", "not met", "red line", "not assessed",
                                                "incomplete" };
-    static const char *const kinds[] = { "red_line", "missing", "not_met", "not_assessed", "reservation", "met" };
+    static const char *const kinds[] = { "red_line", "missing", "not_met", "not_assessed", "reservation", "met",
+                                         "necessary_condition" };
     int i;
     for (i = 0; i < 5; i++) {
         CHECK_STR(bsl_verdict_token((bsl_verdict)i), verdicts[i], "verdict token");
@@ -187,7 +190,7 @@ static void test_tokens_and_labels(void)
         CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)i, BSL_LANG_EN), statuses_en[i],
                   "status label en");
     }
-    for (i = 0; i < 6; i++)
+    for (i = 0; i < 7; i++)
         CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)i), kinds[i], "reason kind token");
     CHECK_STR(bsl_verdict_token((bsl_verdict)5), NULL, "verdict token 5");
     CHECK_STR(bsl_verdict_token((bsl_verdict)-1), NULL, "verdict token -1");
@@ -198,7 +201,7 @@ static void test_tokens_and_labels(void)
     CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)-1), NULL, "status token -1");
     CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)6, BSL_LANG_EN), NULL, "status label 6");
     CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_MET, (bsl_lang)2), NULL, "status label, lang 2");
-    CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)6), NULL, "reason kind token 6");
+    CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)7), NULL, "reason kind token 7");
     CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)-1), NULL, "reason kind token -1");
 }
 

@@ -620,6 +620,76 @@ static void test_unanswered_gates(void)
     CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)6), NULL, "status past the end: no token");
 }
 
+/* Necessary conditions (REFERENTIEL §6): the test framework with tags
+ * empty (30 points) and flag false (0 points) failing one. */
+static void test_necessary_conditions(void)
+{
+    const char *doc = dq(subst(subst(framework_sq(), "'empty': {'points': 30,",
+                                     "'empty': {'points': 30, 'fails_necessary_condition': true,"),
+                               "'en': 'Flag?'}, 'levels': [{'value': false, 'points': 0,",
+                               "'en': 'Flag?'}, 'levels': [{'value': false, 'points': 0, "
+                               "'fails_necessary_condition': true,"));
+    bsl_framework *nc = NULL;
+    bsl_result *r;
+    bsl_error err;
+    const bsl_outcome *o;
+    CHECK_INT(bsl_framework_load(&nc, doc, strlen(doc), NULL, &err), BSL_OK, "framework with conditions loads");
+    if (!nc)
+        return;
+
+    /* B = (100 + 30 + 100) / 3 = 76.7, above its reservations threshold
+     * (50): not_met all the same, explained by its condition alone. */
+    r = eval_on(nc, join4(BASE_A, "'energy': 5, 'tags': [], 'notes': 'x'", BASE_C, BASE_D), NULL);
+    check_result("failed condition", r, BSL_VERDICT_UNFAVORABLE, 88.4,
+                 100, BSL_CRITERION_MET, 76.7, BSL_CRITERION_NOT_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_MET);
+    o = outcome_of(r, "tags");
+    check_outcome("failed condition", r, "tags", "set:empty", 30, "[]", 0, 0, 0);
+    CHECK_INT(bsl_outcome_fails_necessary_condition(o), 1, "tags empty fails its condition");
+    CHECK_INT(bsl_outcome_fails_necessary_condition(outcome_of(r, "energy")), 0, "energy does not");
+    check_reasons("failed condition", r, "necessary_condition:B:tags met:A:- met:C:- met:D:-");
+    CHECK_INT(bsl_reason_kind_of(bsl_result_reason(r, 0)), BSL_REASON_NECESSARY_CONDITION, "kind 6");
+    CHECK_INT(BSL_REASON_NECESSARY_CONDITION, 6, "necessary_condition appended as 6");
+    CHECK_STR(bsl_reason_kind_token(BSL_REASON_NECESSARY_CONDITION), "necessary_condition", "token");
+    CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN), "None.", "its text: the justification");
+    CHECK_STR(bsl_reason_fact(bsl_result_reason(r, 0)), "tags", "its fact");
+    check_remediations("failed condition", r, "B:count B:tags");
+    {
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN);
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_FR);
+        CHECK_CONTAINS(json, "\"rule\":\"set:empty\",\"required\":false,\"missing\":false,"
+                       "\"not_applicable\":false,\"red_line\":false,\"fails_necessary_condition\":true,",
+                       "JSON: the outcome flag after red_line");
+        CHECK_CONTAINS(json, "\"red_line\":false,\"fails_necessary_condition\":false,", "JSON: false elsewhere");
+        CHECK_CONTAINS(json, "\"red_lines\":[],\"failed_conditions\":[\"tags\"],\"missing\":[]",
+                       "JSON: failed_conditions after red_lines");
+        CHECK_CONTAINS(text, "\nConditions n\xc3\xa9" "cessaires non remplies\xc2\xa0:\n  - B, tags\xc2\xa0: Aucune.\n",
+                       "text: its own section");
+        CHECK(!strstr(text, "sous le seuil de r\xc3\xa9serve"), "text: no below-reservations sentence for B");
+    }
+    bsl_result_free(r);
+
+    /* With a red line in the same criterion: red_line wins, the condition
+     * is still reported; with a required fact missing: not_met wins over
+     * incomplete (a known failure), the verdict is still incomplete. */
+    r = eval_on(nc, join4("'gate': true, 'flag': false", BASE_B, BASE_C, BASE_D), NULL);
+    CHECK_INT(bsl_criterion_result_status(bsl_result_criterion(r, 0)), BSL_CRITERION_RED_LINE,
+              "red line and failed condition: red_line");
+    check_reasons("red line and condition", r,
+                  "red_line:A:gate necessary_condition:A:flag missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    CHECK_CONTAINS(render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN),
+                   "\"red_lines\":[\"gate\"],\"failed_conditions\":[\"flag\"],", "both listed");
+    bsl_result_free(r);
+    r = eval_on(nc, join4("'gate': false, 'flag': false", BASE_B, BASE_C, BASE_D), NULL);
+    CHECK_INT(bsl_criterion_result_status(bsl_result_criterion(r, 0)), BSL_CRITERION_NOT_MET,
+              "failed condition and a required fact missing: not_met");
+    CHECK_STR(bsl_verdict_token(bsl_result_verdict(r)), "incomplete", "verdict still incomplete");
+    check_reasons("condition and missing", r,
+                  "necessary_condition:A:flag missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    bsl_result_free(r);
+    bsl_framework_free(nc);
+}
+
 static void test_red_line_not_assessed(void)
 {
     /* Only the gate of A is answered, and it fires: kind, flag and detail
@@ -979,6 +1049,7 @@ int main(void)
     test_red_lines();
     test_red_line_not_assessed();
     test_unanswered_gates();
+    test_necessary_conditions();
     test_reason_order();
     test_band_edges();
     test_text_and_set();

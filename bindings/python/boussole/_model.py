@@ -46,13 +46,15 @@ class CriterionStatus(str, Enum):
 
 
 class ReasonKind(str, Enum):
-    """Kinds of reasons, in the order they are listed."""
+    """Kinds of reasons, in the C enum's order. Reasons are listed red_line,
+    necessary_condition, missing, not_met, not_assessed, reservation, met."""
     RED_LINE = 'red_line'
     MISSING = 'missing'
     NOT_MET = 'not_met'
     NOT_ASSESSED = 'not_assessed'
     RESERVATION = 'reservation'
     MET = 'met'
+    NECESSARY_CONDITION = 'necessary_condition'  # libboussole 0.2
 
     def __str__(self):
         return self.value
@@ -92,6 +94,7 @@ class IndicatorOutcome:
     missing: bool
     not_applicable: bool
     red_line: bool
+    fails_necessary_condition: bool   # makes the criterion not_met (unless a red line fired there)
     justification: Optional[str]
     remediation: Optional[str]
     evidence: Optional[str]
@@ -152,6 +155,7 @@ class Result:
     score: Optional[float]      # None when no criterion is assessed
     criteria: Tuple[CriterionResult, ...]
     red_lines: Tuple[str, ...]
+    failed_conditions: Tuple[str, ...]   # facts whose outcome failed a necessary condition
     missing: Tuple[str, ...]
     unknown: Tuple[UnknownKey, ...]
     reasons: Tuple[Reason, ...]
@@ -274,6 +278,7 @@ def result_from_doc(doc, source=None, framework=None):
             'missing': o['missing'],
             'not_applicable': o['not_applicable'],
             'red_line': o['red_line'],
+            'fails_necessary_condition': o['fails_necessary_condition'],
             'justification': o['justification'],
             'remediation': o['remediation'],
             'evidence': o['evidence'],
@@ -300,6 +305,7 @@ def result_from_doc(doc, source=None, framework=None):
         'score': _num(doc['score']),
         'criteria': tuple(criteria),
         'red_lines': tuple(doc['red_lines']),
+        'failed_conditions': tuple(doc['failed_conditions']),
         'missing': tuple(doc['missing']),
         'unknown': tuple(_new(UnknownKey, u) for u in doc['unknown']),
         'reasons': tuple(_new(Reason, {'kind': ReasonKind(r['kind']), 'criterion': r['criterion'],
@@ -389,6 +395,8 @@ def record_from_line(line, criterion_ids):
             rec[cid + '_status'] = status
         i = s.index('],"red_lines":', i) + 14
         red_lines, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"failed_conditions":')
+        _, i = _raw_decode(s, i)
         i = _expect(s, i, ',"missing":')
         missing, i = _raw_decode(s, i)
         i = _expect(s, i, ',"unknown":')

@@ -123,6 +123,32 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual(r.provenance.framework_sha256, self.fw.sha256)
         self.assertTrue(r.ok)
 
+    def test_necessary_condition(self):
+        # Nantes with service_need "none" failing a necessary condition
+        # (REFERENTIEL §6): C3 is not_met whatever its score.
+        doc = json.loads(support.read_text(os.path.join(support.ROOT, 'frameworks', 'nantes-2024.json')))
+        for c in doc['criteria']:
+            for ind in c['indicators']:
+                if ind['fact'] == 'service_need':
+                    ind['levels'][0]['fails_necessary_condition'] = True
+        uc = json.loads(support.read_text(VOIRIE))
+        uc['facts']['service_need'] = 'none'
+        with boussole.Framework.load(doc) as fw:
+            r = fw.evaluate(uc)
+            self.assertEqual(r.failed_conditions, ('service_need',))
+            self.assertIs(r.criterion('C3').status, boussole.CriterionStatus.NOT_MET)
+            self.assertIs(r.verdict, boussole.Verdict.UNFAVORABLE)
+            o = [o for o in r.criterion('C3').indicators if o.fact == 'service_need'][0]
+            self.assertTrue(o.fails_necessary_condition)
+            self.assertFalse(o.red_line)
+            self.assertEqual([(x.kind, x.fact) for x in r.reasons][:1],
+                             [(boussole.ReasonKind.NECESSARY_CONDITION, 'service_need')])
+            self.assertNotIn(('not_met', 'C3'), [(x.kind.value, x.criterion) for x in r.reasons])
+            recs = fw.evaluate_many([uc]).records()
+            self.assertEqual((recs[0]['C3_status'], recs[0]['verdict']), ('not_met', 'unfavorable'))
+        self.assertEqual(self.r.failed_conditions, ())
+        self.assertFalse(any(o.fails_necessary_condition for c in self.r.criteria for o in c.indicators))
+
     def test_missing_and_unknown(self):
         r = self.fw.evaluate({'id': 'x', 'title': 't', 'facts': {'hostnig': 'eu'}}, lang='en')
         self.assertIs(r.verdict, boussole.Verdict.INCOMPLETE)
@@ -202,7 +228,8 @@ class EnumTest(unittest.TestCase):
 
     def test_reason_kind(self):
         self.assertEqual([k.value for k in boussole.ReasonKind],
-                         [lib.bsl_reason_kind_token(i).decode() for i in range(6)])
+                         [lib.bsl_reason_kind_token(i).decode() for i in range(7)])
+        self.assertIsNone(lib.bsl_reason_kind_token(7))
 
 
 class RecordsTest(unittest.TestCase):
