@@ -231,8 +231,8 @@ typedef struct bsl_framework bsl_framework;
 /**
  * Load and validate a framework from JSON (format: doc/framework-format.md).
  * Every problem is reported with its position and path: unique ids, points
- * in 0..100, thresholds, bands, enum levels, applies_if targets, fr and en
- * strings.
+ * in 0..100, thresholds, bands, enum levels, applies_if targets (non-empty
+ * value lists, no cycles since 0.2.0), outcome flags, fr and en strings.
  * @param out receives the framework, owned by the caller, or NULL on failure;
  *        must not be NULL.
  * @param buf the JSON bytes (need not be NUL-terminated, not retained);

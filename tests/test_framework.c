@@ -470,6 +470,54 @@ static void test_load_errors(void)
                fw_make(NULL, NULL, two(IND_BOOL, with_condition(ind_b, "{'fact': 'a'}")), NULL),
                NULL, BSL_ERR_MISSING, "{'fact': 'a'}", 0, 10, 269, "$.criteria[0].indicators[1].applies_if");
 
+    load_fails("applies_if with an empty in",
+               fw_make(NULL, NULL, two(IND_BOOL, with_condition(ind_b, "{'fact': 'a', 'in': []}")), NULL),
+               NULL, BSL_ERR_VALUE, "[]}", 0, 10, 289, "$.criteria[0].indicators[1].applies_if.in");
+    load_fails("applies_if with an empty not_in",
+               fw_make(NULL, NULL, two(IND_BOOL, with_condition(ind_b, "{'fact': 'a', 'not_in': []}")), NULL),
+               NULL, BSL_ERR_VALUE, "[]}", 0, 10, 293, "$.criteria[0].indicators[1].applies_if.not_in");
+
+    /* applies_if cycles: a <-> b; c -> d -> e -> c reached from b2, which
+     * is not in it (the error names the cycle from its first indicator). */
+    load_fails("applies_if cycle of two",
+               fw_make(NULL, NULL,
+                       two(with_condition(IND_BOOL, "{'fact': 'b', 'in': [true]}"),
+                           with_condition(ind_b, "{'fact': 'a', 'in': [false]}")),
+                       NULL),
+               NULL, BSL_ERR_VALUE, "'b', 'in'", 0, 10, 44, "$.criteria[0].indicators[0].applies_if.fact");
+    {
+        bsl_framework *fw = NULL;
+        bsl_error err;
+        int rc = load(&fw, fw_make(NULL, NULL,
+                                   two(with_condition(IND_BOOL, "{'fact': 'b', 'in': [true]}"),
+                                       with_condition(ind_b, "{'fact': 'a', 'in': [false]}")),
+                                   NULL),
+                      NULL, &err);
+        CHECK_INT(rc, BSL_ERR_VALUE, "cycle of two: refused");
+        CHECK_STR(err.message, "applies_if cycle: a -> b -> a", "cycle of two: the message names it");
+        bsl_framework_free(fw);
+        rc = load(&fw, fw_make(NULL, NULL,
+                               two(two(IND_BOOL, with_condition(bool_fact("b2"), "{'fact': 'd', 'in': [true]}")),
+                                   two(with_condition(bool_fact("c"), "{'fact': 'd', 'not_in': [true]}"),
+                                       two(with_condition(bool_fact("d"), "{'fact': 'e', 'in': [true]}"),
+                                           with_condition(bool_fact("e"), "{'fact': 'c', 'in': [true]}")))),
+                               NULL),
+                  NULL, &err);
+        CHECK_INT(rc, BSL_ERR_VALUE, "cycle of three reached from outside it: refused");
+        CHECK_STR(err.message, "applies_if cycle: c -> d -> e -> c", "cycle of three: from its first indicator");
+        CHECK_STR(err.path, "$.criteria[0].indicators[2].applies_if.fact", "cycle of three: path of c");
+        CHECK(fw == NULL, "cycle: out is NULL");
+        bsl_framework_free(fw);
+        /* A chain without a cycle loads: b2 -> c -> a. */
+        rc = load(&fw, fw_make(NULL, NULL,
+                               two(IND_BOOL, two(with_condition(bool_fact("b2"), "{'fact': 'c', 'in': [true]}"),
+                                                 with_condition(bool_fact("c"), "{'fact': 'a', 'in': [true]}"))),
+                               NULL),
+                  NULL, &err);
+        CHECK_INT(rc, BSL_OK, "a chain of conditions without a cycle loads");
+        bsl_framework_free(fw);
+    }
+
     load_fails("applies_if on a number fact",
                fw_make(NULL, NULL,
                        two(IND_NUMBER(OPEN_BAND(1)), with_condition(ind_b, "{'fact': 'n', 'in': [1]}")),
