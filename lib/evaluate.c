@@ -160,7 +160,9 @@ static void add_reason(bsl_result *r, bsl_reason_kind kind, const char *criterio
  * indicator_count + criterion_count entries are always enough. */
 static void list_reasons(bsl_result *r)
 {
-    static const bsl_reason_kind status_kind[] = {
+    /* Every status has an entry; red_line and incomplete get 0, a kind
+     * the criterion-level loop below never asks for. */
+    static const bsl_reason_kind status_kind[BSL_CRITERION_INCOMPLETE + 1] = {
         [BSL_CRITERION_MET] = BSL_REASON_MET,
         [BSL_CRITERION_RESERVATIONS] = BSL_REASON_RESERVATION,
         [BSL_CRITERION_NOT_MET] = BSL_REASON_NOT_MET,
