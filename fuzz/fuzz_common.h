@@ -243,6 +243,13 @@ static FZ_UNUSED int fz_score_ok(double s)
     return isfinite(s) && s >= 0.0 && s <= 100.0;
 }
 
+/* Where a reason kind is listed: red lines, failed necessary conditions
+ * (appended to the enum as 6), then the enum's order. */
+static FZ_UNUSED int fz_reason_rank(bsl_reason_kind k)
+{
+    return k == BSL_REASON_NECESSARY_CONDITION ? 1 : k == BSL_REASON_RED_LINE ? 0 : (int)k + 1;
+}
+
 /* The invariants of a result, through the public accessors, against the
  * scoring rules of doc/framework-format.md ("Scoring"). */
 static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *fw)
@@ -268,11 +275,11 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
         const bsl_criterion_result *c = bsl_result_criterion(r, i);
         bsl_criterion_status st;
         double cs;
-        int cred = 0;
+        int cred = 0, cmissing = 0, cfailed = 0;
         FZ_CHECK(c != NULL, "criterion %zu", i);
         st = bsl_criterion_result_status(c);
         cs = bsl_criterion_result_score(c);
-        FZ_CHECK((int)st >= 0 && (int)st <= 4, "criterion %zu status %d", i, (int)st);
+        FZ_CHECK((int)st >= 0 && (int)st <= 5, "criterion %zu status %d", i, (int)st);
         FZ_CHECK(bsl_criterion_status_token(st) != NULL, "status token");
         FZ_CHECK(fz_score_ok(cs), "criterion %zu score %g", i, cs);
         FZ_CHECK(bsl_criterion_result_id(c) && bsl_criterion_result_title(c, BSL_LANG_FR) &&
@@ -296,31 +303,47 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
             if (bsl_outcome_missing(o) || bsl_outcome_not_applicable(o) || bsl_outcome_red_line(o))
                 FZ_CHECK(p == 0.0, "outcome %s: %g points when missing, not applicable or red",
                          bsl_outcome_fact(o), p);
+            if (bsl_outcome_missing(o) && !bsl_outcome_not_applicable(o))
+                FZ_CHECK(bsl_outcome_remediation(o, BSL_LANG_FR) && bsl_outcome_remediation(o, BSL_LANG_EN),
+                         "outcome %s: missing without the question as remediation", bsl_outcome_fact(o));
             cred |= bsl_outcome_red_line(o) != 0;
+            cfailed |= bsl_outcome_fails_necessary_condition(o) != 0;
+            FZ_CHECK(!(bsl_outcome_fails_necessary_condition(o) && bsl_outcome_red_line(o)),
+                     "outcome %s: red line and failed condition", bsl_outcome_fact(o));
+            cmissing |= bsl_outcome_missing(o) && bsl_outcome_required(o) && !bsl_outcome_not_applicable(o);
             missing_required += bsl_outcome_missing(o) && bsl_outcome_required(o) &&
                                 !bsl_outcome_not_applicable(o);
         }
         FZ_CHECK(bsl_criterion_result_outcome(c, k) == NULL, "outcome past the end");
         FZ_CHECK(cred == (st == BSL_CRITERION_RED_LINE), "criterion %zu: red line %d, status %d",
                  i, cred, (int)st);
+        if (cfailed && !cred)
+            FZ_CHECK(st == BSL_CRITERION_NOT_MET, "criterion %zu: failed condition, status %d", i, (int)st);
+        FZ_CHECK((cmissing && !cred && !cfailed) == (st == BSL_CRITERION_INCOMPLETE),
+                 "criterion %zu: required fact missing %d, status %d", i, cmissing, (int)st);
         if (st == BSL_CRITERION_MET)
             FZ_CHECK(cs >= bsl_criterion_result_met_threshold(c), "met below the threshold");
         if (st == BSL_CRITERION_RESERVATIONS)
             FZ_CHECK(cs < bsl_criterion_result_met_threshold(c) &&
                          cs >= bsl_criterion_result_reservations_threshold(c),
                      "reservations outside the thresholds");
-        if (st == BSL_CRITERION_NOT_MET)
+        if (st == BSL_CRITERION_NOT_MET && !cfailed)
             FZ_CHECK(cs < bsl_criterion_result_reservations_threshold(c), "not met above the threshold");
         red |= cred;
         not_met |= st == BSL_CRITERION_NOT_MET;
         reservations |= st == BSL_CRITERION_RESERVATIONS || st == BSL_CRITERION_NOT_ASSESSED;
-        if (st != BSL_CRITERION_NOT_ASSESSED) {
+        FZ_CHECK(!bsl_criterion_result_assessed(c) == (st == BSL_CRITERION_NOT_ASSESSED) ||
+                     ((st == BSL_CRITERION_RED_LINE || st == BSL_CRITERION_INCOMPLETE) &&
+                      !bsl_criterion_result_assessed(c)),
+                 "criterion %zu: assessed %d, status %d", i, bsl_criterion_result_assessed(c), (int)st);
+        FZ_CHECK(bsl_criterion_result_assessed(c) || cs == 0.0, "criterion %zu: score %g without one", i, cs);
+        if (bsl_criterion_result_assessed(c)) {
             wsum += bsl_criterion_result_weight(c);
             ssum += bsl_criterion_result_weight(c) * cs;
         }
     }
     FZ_CHECK(bsl_result_criterion(r, n) == NULL, "criterion past the end");
-    /* Global score: the weighted mean of the assessed criteria, to 0.1. */
+    /* Global score: the weighted mean of the criteria that have a score, to 0.1. */
     FZ_CHECK(fabs(score - (wsum > 0 ? ssum / wsum : 0.0)) <= 0.05 + 1e-9,
              "global score %g, weighted mean %g", score, wsum > 0 ? ssum / wsum : 0.0);
     /* Verdict precedence. */
@@ -341,7 +364,8 @@ static FZ_UNUSED void fz_check_result(const bsl_result *r, const bsl_framework *
                      bsl_reason_text(reason, BSL_LANG_FR) && bsl_reason_text(reason, BSL_LANG_EN),
                  "reason %zu", i);
         if (i)
-            FZ_CHECK(bsl_reason_kind_of(bsl_result_reason(r, i - 1)) <= bsl_reason_kind_of(reason),
+            FZ_CHECK(fz_reason_rank(bsl_reason_kind_of(bsl_result_reason(r, i - 1))) <=
+                         fz_reason_rank(bsl_reason_kind_of(reason)),
                      "reasons ordered by kind");
     }
     for (i = 0; i < bsl_result_unknown_count(r); i++)

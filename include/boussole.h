@@ -450,8 +450,8 @@ typedef struct bsl_framework bsl_framework;
 /**
  * Load and validate a framework from JSON (format: doc/framework-format.md).
  * Every problem is reported with its position and path: unique ids, points
- * in 0..100, thresholds, bands, enum levels, applies_if targets, fr and en
- * strings.
+ * in 0..100, thresholds, bands, enum levels, applies_if targets (non-empty
+ * value lists, no cycles since 0.2.0), outcome flags, fr and en strings.
  * @param out receives the framework, owned by the caller, or NULL on failure;
  *        must not be NULL.
  * @param buf the JSON bytes (need not be NUL-terminated, not retained);
@@ -771,9 +771,10 @@ typedef enum bsl_verdict {
 typedef enum bsl_criterion_status {
     BSL_CRITERION_MET = 0,          /**< "met": score >= met threshold */
     BSL_CRITERION_RESERVATIONS = 1, /**< "reservations": reservations <= score < met */
-    BSL_CRITERION_NOT_MET = 2,      /**< "not_met": score < reservations */
+    BSL_CRITERION_NOT_MET = 2,      /**< "not_met": score < reservations, or an outcome failed a necessary condition (whatever the score) */
     BSL_CRITERION_RED_LINE = 3,     /**< "red_line": a red line of this criterion fired */
-    BSL_CRITERION_NOT_ASSESSED = 4  /**< "not_assessed": no indicator was answered (all unanswered or not applicable with some unanswered) */
+    BSL_CRITERION_NOT_ASSESSED = 4, /**< "not_assessed": no indicator was answered (all unanswered or not applicable with some unanswered) */
+    BSL_CRITERION_INCOMPLETE = 5    /**< "incomplete" (« à compléter »): a required, applicable fact of this criterion is missing, and no red line fired and no necessary condition failed there; never "met", whatever its score (which it keeps when something weighted is answered). @since 0.2.0 */
 } bsl_criterion_status;
 
 /**
@@ -839,7 +840,7 @@ BSL_API const char *bsl_verdict_label(bsl_verdict v, bsl_lang lang);
 
 /**
  * Token of a criterion status: "met", "reservations", "not_met", "red_line",
- * "not_assessed".
+ * "not_assessed", "incomplete".
  * @param s a criterion status.
  * @return a static string, or NULL for a value that is not a bsl_criterion_status.
  * Thread-safe. @since 0.1.0
@@ -864,8 +865,10 @@ BSL_API const char *bsl_criterion_status_label(bsl_criterion_status s, bsl_lang 
 BSL_API bsl_verdict bsl_result_verdict(const bsl_result *r);
 
 /**
- * Global score, 0..100, rounded to 0.1: the weighted mean of the assessed
- * criteria's scores (0 when none is assessed).
+ * Global score, 0..100: the weighted mean of the assessed criteria's
+ * rounded scores, rounded once to 0.1, decimal half-up (69.95 gives 70.0;
+ * doc/framework-format.md, "Scoring"). 0 when no criterion is assessed
+ * (the JSON result then writes null; see bsl_criterion_result_assessed()).
  * @param r a result; NULL gives 0.
  * @return the score.
  * Thread-safe. @since 0.1.0
@@ -989,13 +992,28 @@ BSL_API const char *bsl_criterion_result_id(const bsl_criterion_result *c);
 BSL_API const char *bsl_criterion_result_title(const bsl_criterion_result *c, bsl_lang lang);
 
 /**
- * Criterion score, 0..100 rounded to 0.1: the weighted mean of the points of
- * its applicable, answered, weighted indicators.
+ * Criterion score, 0..100: the weighted mean of the points of its
+ * applicable, answered, weighted indicators, rounded once to 0.1, decimal
+ * half-up (88.15 gives 88.2), before its thresholds are compared.
  * @param c a criterion result; NULL gives 0.
- * @return the score; 0 when the criterion is not assessed.
+ * @return the score; 0 when the criterion has none (not assessed, or
+ *         red_line or incomplete with nothing weighted answered): tell that
+ *         0 from a real 0.0 with bsl_criterion_result_assessed().
  * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_criterion_result_score(const bsl_criterion_result *c);
+
+/**
+ * Whether the criterion has a score: some applicable weighted indicator is
+ * answered, or it has none to answer (only gates, or all not applicable:
+ * then it scores 100). A criterion without a score is left out of the
+ * global score, whatever its status; the JSON result writes its score as
+ * null.
+ * @param c a criterion result; NULL gives 0.
+ * @return non-zero when the criterion has a score, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_criterion_result_assessed(const bsl_criterion_result *c);
 
 /**
  * Criterion weight in the global score, as written in the framework.
@@ -1076,17 +1094,23 @@ BSL_API const char *bsl_outcome_label(const bsl_outcome *o, bsl_lang lang);
 BSL_API const char *bsl_outcome_value(const bsl_outcome *o);
 
 /**
- * Points obtained, 0..100 (0 when missing, not applicable or a red line).
+ * Points of the matched outcome, 0..100 (0 for a red line).
  * @param o an outcome; NULL gives 0.
- * @return the points.
+ * @return the points; 0 when the fact is missing or the indicator not
+ *         applicable (no outcome matched: the JSON result writes null).
+ *         Tell them apart with bsl_outcome_missing() and
+ *         bsl_outcome_not_applicable().
  * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_outcome_points(const bsl_outcome *o);
 
 /**
- * Maximum points the indicator can give.
+ * Maximum points the indicator can give: the highest points among its
+ * outcomes that are not red lines, whatever its weight (a weight-0 gate
+ * answered "no" reads 100 of 100; its weight says it does not count).
+ * Since 0.2.0; 0.1 gave 0 for weight-0 indicators.
  * @param o an outcome; NULL gives 0.
- * @return the maximum; 0 for gates and informative indicators (weight 0).
+ * @return the maximum, 0..100.
  * Thread-safe. @since 0.1.0
  */
 BSL_API double bsl_outcome_maximum(const bsl_outcome *o);
@@ -1115,6 +1139,18 @@ BSL_API const char *bsl_outcome_rule(const bsl_outcome *o);
  * Thread-safe. @since 0.1.0
  */
 BSL_API int bsl_outcome_red_line(const bsl_outcome *o);
+
+/**
+ * Whether the matched outcome fails a necessary condition (framework flag
+ * "fails_necessary_condition", REFERENTIEL.md §6): something the project
+ * must show before it can be favourable. It makes the criterion not_met
+ * whatever its score, unless a red line fired there; it is neither a red
+ * line nor a missing fact, and it keeps its points.
+ * @param o an outcome; NULL gives 0.
+ * @return non-zero when it does, else 0 (also when missing or not applicable).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_outcome_fails_necessary_condition(const bsl_outcome *o);
 
 /**
  * Whether the fact is missing from the use-case (required or not).
@@ -1151,11 +1187,16 @@ BSL_API int bsl_outcome_not_applicable(const bsl_outcome *o);
 BSL_API const char *bsl_outcome_justification(const bsl_outcome *o, bsl_lang lang);
 
 /**
- * Remediation sentence: what to do to get the indicator's full points.
+ * Remediation sentence. For a missing fact, a sentence the library writes
+ * that asks the question with its allowed values ("Answer the question:
+ * Hosting? (allowed values: france, eu, non_eu)."), whether or not the
+ * indicator has a remediation of its own (since 0.2.0). For an answered
+ * fact, the indicator's remediation, when it has one and the outcome is a
+ * red line or (weight > 0) below the indicator's full points.
  * @param o an outcome; NULL gives NULL.
  * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
- * @return a UTF-8 string borrowed, valid until the result is freed when the outcome is below
- *         its full points, missing or a red line; else NULL.
+ * @return a UTF-8 string borrowed, valid until the result is freed, or NULL when there is
+ *         no remediation (at full points, not applicable, or no sentence).
  * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_outcome_remediation(const bsl_outcome *o, bsl_lang lang);
@@ -1170,22 +1211,30 @@ BSL_API const char *bsl_outcome_evidence(const bsl_outcome *o);
 
 /* --- reasons, missing facts, unknown keys, remediations --- */
 
-/** Kinds of reasons, in the order they are listed. @since 0.1.0 */
+/**
+ * Kinds of reasons. Reasons are listed in this order: red_line,
+ * necessary_condition, missing, not_met, not_assessed, reservation, met
+ * (the order of the enum, except BSL_REASON_NECESSARY_CONDITION, appended
+ * in 0.2.0 and listed second).
+ * @since 0.1.0
+ */
 typedef enum bsl_reason_kind {
-    BSL_REASON_RED_LINE = 0,      /**< a red line fired (fact) */
+    BSL_REASON_RED_LINE = 0,      /**< a red line fired (fact); its text is the outcome's justification */
     BSL_REASON_MISSING = 1,       /**< a required fact is missing (fact) */
-    BSL_REASON_NOT_MET = 2,       /**< a criterion is below reservations (criterion) */
+    BSL_REASON_NOT_MET = 2,       /**< a criterion is below reservations (criterion); not given for a criterion that failed a necessary condition */
     BSL_REASON_NOT_ASSESSED = 3,  /**< a criterion could not be assessed (criterion) */
     BSL_REASON_RESERVATION = 4,   /**< a criterion is below met (criterion) */
-    BSL_REASON_MET = 5            /**< a criterion is met (criterion) */
+    BSL_REASON_MET = 5,           /**< a criterion is met (criterion) */
+    BSL_REASON_NECESSARY_CONDITION = 6 /**< an outcome failed a necessary condition (fact), which makes its criterion not_met unless a red line fired there; its text is the outcome's justification. @since 0.2.0 */
 } bsl_reason_kind;
 
 /** One reason for the verdict. Borrowed from the result. @since 0.1.0 */
 typedef struct bsl_reason bsl_reason;
 
 /**
- * Number of reasons for the verdict. Reasons are ordered by kind (the order
- * of bsl_reason_kind), then framework order.
+ * Number of reasons for the verdict. Reasons are ordered by kind (red_line,
+ * necessary_condition, missing, not_met, not_assessed, reservation, met:
+ * see bsl_reason_kind), then framework order.
  * @param r a result; NULL gives 0.
  * @return the number of reasons.
  * Thread-safe. @since 0.1.0
@@ -1211,7 +1260,7 @@ BSL_API bsl_reason_kind bsl_reason_kind_of(const bsl_reason *reason);
 
 /**
  * Token of a reason kind, as in the JSON result: "red_line", "missing",
- * "not_met", "not_assessed", "reservation", "met".
+ * "not_met", "not_assessed", "reservation", "met", "necessary_condition".
  * @param k a reason kind.
  * @return a static string, or NULL for a value that is not a bsl_reason_kind.
  * Thread-safe. @since 0.1.0
@@ -1230,7 +1279,8 @@ BSL_API const char *bsl_reason_criterion(const bsl_reason *reason);
  * Fact key the reason is about.
  * @param reason a reason; NULL gives NULL.
  * @return a string borrowed, valid until the result is freed, or NULL for criterion-level
- *         kinds (not_met, not_assessed, reservation, met).
+ *         kinds (not_met, not_assessed, reservation, met); the fact for red_line,
+ *         necessary_condition and missing.
  * Thread-safe. @since 0.1.0
  */
 BSL_API const char *bsl_reason_fact(const bsl_reason *reason);
@@ -1329,8 +1379,10 @@ BSL_API const char *bsl_result_not_used_key(const bsl_result *r, size_t i);
 BSL_API const char *bsl_result_not_used_path(const bsl_result *r, size_t i);
 
 /**
- * Number of remediations: one per indicator below its full points, missing or
- * in red line, that has a remediation sentence, in framework order.
+ * Number of remediations, in framework order: one per outcome that has one
+ * (see bsl_outcome_remediation()): every missing, applicable fact, and every
+ * answered indicator in red line or below its full points that has a
+ * remediation sentence.
  * @param r a result; NULL gives 0.
  * @return the number of remediations.
  * Thread-safe. @since 0.1.0

@@ -9,8 +9,12 @@
 #include <string.h>
 
 /* Scores are rounded to 0.1 before any threshold is compared, so a
- * criterion shown as 70.0 is met. */
-static double round1(double x) { return round(x * 10.0) / 10.0; }
+ * criterion shown as 70.0 is met. Rounding is decimal half-up: a mean that
+ * is a tie in decimal (69.95) is often a hair below it in binary
+ * (69.949999...), so a tolerance far above the binary error of a mean of
+ * 0..100 points (about 1e-13 once scaled) and far below the next tenth
+ * absorbs it. Scores are never negative. */
+static double round1(double x) { return floor(x * 10.0 + 0.5 + 1e-9) / 10.0; }
 
 static int applies(const bsl_indicator *ind, const bsl_usecase *uc)
 {
@@ -54,7 +58,7 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
     const bsl_criterion_def *def = &fw->criteria[ci];
     struct bsl_criterion_result *cr = &r->criteria[ci];
     double wsum = 0, psum = 0;
-    int red = 0, unanswered = 0;
+    int red = 0, unanswered = 0, incomplete = 0, failed = 0;
     size_t k;
 
     cr->def = def;
@@ -88,8 +92,13 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
         if (!fv->present) {
             o->missing = 1;
             o->rule = "missing";
-            if (ind->required)
+            /* Ask the question: a remediation written for a bad answer
+             * (or for a red line) says nothing true about no answer. */
+            o->remediation = &ind->answer_text;
+            if (ind->required) {
                 r->missing[r->missing_count++] = ind->fact;
+                incomplete = 1;
+            }
             if (w > 0)
                 unanswered = 1;
         } else {
@@ -97,21 +106,33 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
             o->rule = o->matched->rule;
             o->points = o->matched->points.value;
             o->red_line = o->matched->red_line;
+            o->fails_condition = o->matched->fails_condition;
             red |= o->red_line;
+            failed |= o->fails_condition;
             if (w > 0) {
                 wsum += w;
                 psum += w * o->points;
             }
         }
-        o->remediate = ind->remediation.s[0] &&
-                       (o->missing || o->red_line || (w > 0 && o->points < ind->maximum));
-        if (o->remediate)
+        if (!o->missing && ind->remediation.s[0] && (o->red_line || (w > 0 && o->points < ind->maximum)))
+            o->remediation = &ind->remediation;
+        if (o->remediation)
             r->remediations[r->remediation_count++] = o;
     }
-    cr->score = wsum > 0 ? round1(psum / wsum) : (unanswered ? 0 : 100);
+    /* Nothing weighted answered but something to answer: no score, even
+     * when a red line fired (a red line decides the verdict, not a mean). */
+    cr->assessed = wsum > 0 || !unanswered;
+    cr->score = wsum > 0 ? round1(psum / wsum) : (cr->assessed ? 100 : 0);
+    /* A failed necessary condition is known, like a red line: it wins over
+     * what is still unknown, whatever the score (REFERENTIEL §6). */
+    cr->failed_condition = failed && !red;
     if (red)
         cr->status = BSL_CRITERION_RED_LINE;
-    else if (wsum == 0 && unanswered)
+    else if (failed)
+        cr->status = BSL_CRITERION_NOT_MET;
+    else if (incomplete) /* never met while a required fact is unanswered */
+        cr->status = BSL_CRITERION_INCOMPLETE;
+    else if (!cr->assessed)
         cr->status = BSL_CRITERION_NOT_ASSESSED;
     else if (cr->score >= def->met.value)
         cr->status = BSL_CRITERION_MET;
@@ -133,11 +154,15 @@ static void add_reason(bsl_result *r, bsl_reason_kind kind, const char *criterio
     reason->text[1] = text->s[1];
 }
 
-/* Reasons in the order of the verdict precedence: red lines, missing facts,
- * then each criterion by how far it is from met. */
+/* Reasons in the order of the verdict precedence: red lines, failed
+ * necessary conditions, missing facts, then each criterion by how far it
+ * is from met. Each outcome gives at most one of the first three, so
+ * indicator_count + criterion_count entries are always enough. */
 static void list_reasons(bsl_result *r)
 {
-    static const bsl_reason_kind status_kind[] = {
+    /* Every status has an entry; red_line and incomplete get 0, a kind
+     * the criterion-level loop below never asks for. */
+    static const bsl_reason_kind status_kind[BSL_CRITERION_INCOMPLETE + 1] = {
         [BSL_CRITERION_MET] = BSL_REASON_MET,
         [BSL_CRITERION_RESERVATIONS] = BSL_REASON_RESERVATION,
         [BSL_CRITERION_NOT_MET] = BSL_REASON_NOT_MET,
@@ -155,6 +180,13 @@ static void list_reasons(bsl_result *r)
     for (c = 0; c < r->criterion_count; c++)
         for (k = 0; k < r->criteria[c].outcome_count; k++) {
             const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
+            if (o->fails_condition)
+                add_reason(r, BSL_REASON_NECESSARY_CONDITION, o->criterion_id, o->ind->fact,
+                           &o->matched->justification);
+        }
+    for (c = 0; c < r->criterion_count; c++)
+        for (k = 0; k < r->criteria[c].outcome_count; k++) {
+            const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
             if (o->missing && o->ind->required)
                 add_reason(r, BSL_REASON_MISSING, o->criterion_id, o->ind->fact,
                            &o->ind->missing_text);
@@ -162,8 +194,11 @@ static void list_reasons(bsl_result *r)
     for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++)
         for (c = 0; c < r->criterion_count; c++) {
             const struct bsl_criterion_result *cr = &r->criteria[c];
-            /* A red-line criterion is explained by its red line. */
-            if (cr->status != BSL_CRITERION_RED_LINE && status_kind[cr->status] == (bsl_reason_kind)kind)
+            /* A red-line criterion is explained by its red line, one that
+             * failed a necessary condition by that condition, an incomplete
+             * one by its missing facts. */
+            if (cr->status != BSL_CRITERION_RED_LINE && cr->status != BSL_CRITERION_INCOMPLETE &&
+                !cr->failed_condition && status_kind[cr->status] == (bsl_reason_kind)kind)
                 add_reason(r, (bsl_reason_kind)kind, cr->def->id, NULL, &cr->def->reason_text[kind]);
         }
 }
@@ -179,12 +214,13 @@ static void decide(bsl_result *r)
         not_met |= cr->status == BSL_CRITERION_NOT_MET;
         reservations |= cr->status == BSL_CRITERION_RESERVATIONS ||
                         cr->status == BSL_CRITERION_NOT_ASSESSED;
-        if (cr->status != BSL_CRITERION_NOT_ASSESSED) {
+        if (cr->assessed) {
             wsum += cr->def->weight.value;
             ssum += cr->def->weight.value * cr->score;
         }
     }
-    r->score = wsum > 0 ? round1(ssum / wsum) : 0;
+    r->assessed = wsum > 0;
+    r->score = r->assessed ? round1(ssum / wsum) : 0;
     r->verdict = red              ? BSL_VERDICT_RED_LINE
                : r->missing_count ? BSL_VERDICT_INCOMPLETE
                : not_met          ? BSL_VERDICT_UNFAVORABLE

@@ -161,6 +161,11 @@ static int resolve_condition(bsl_loader *ld, size_t index)
     {
         size_t mark = bsl_path_push_key(&rd->path, in ? "in" : "not_in"), i = 0;
         rc = bsl_reader_expect(rd, list, BSL_JSON_ARRAY);
+        /* "in": [] would make the indicator never apply, "not_in": [] always:
+         * either is a mistake, not a condition. */
+        if (!rc && n[list].count == 0)
+            rc = bsl_reader_fail(rd, list, NULL, BSL_ERR_VALUE, "\"%s\" must not be empty",
+                                 in ? "in" : "not_in");
         for (el = list + 1; !rc && el < n[list].end; el = n[el].end, i++) {
             size_t level = SIZE_MAX, mark2 = bsl_path_push_index(&rd->path, i);
             if (target->type == BSL_FACT_BOOLEAN) {
@@ -192,6 +197,60 @@ static size_t push_indicator_path(bsl_loader *ld, size_t ii)
     bsl_path_push_key(&ld->rd.path, "indicators");
     bsl_path_push_index(&ld->rd.path, ii - ld->fw->criteria[ind->criterion].first_indicator);
     return mark;
+}
+
+/* Report the applies_if cycle through indicator j: at the indicator of the
+ * cycle that comes first in the document, naming the cycle from it. */
+static int fail_cycle(bsl_loader *ld, size_t j)
+{
+    const bsl_indicator *ind = ld->fw->indicators;
+    char names[BSL_ERROR_MESSAGE_SIZE - 32];
+    size_t first = j, k, len = 0, mark;
+    int rc;
+    for (k = ind[j].cond_indicator; k != j; k = ind[k].cond_indicator)
+        if (k < first)
+            first = k;
+    k = first;
+    do {
+        int n = snprintf(names + len, sizeof names - len, "%s -> ", ind[k].fact);
+        if (n < 0 || (size_t)n >= sizeof names - len)
+            break; /* cut: the message says where the cycle starts */
+        len += (size_t)n;
+        k = ind[k].cond_indicator;
+    } while (k != first);
+    names[len] = '\0';
+    mark = push_indicator_path(ld, first);
+    bsl_path_push_key(&ld->rd.path, "applies_if");
+    rc = bsl_reader_fail(&ld->rd, bsl_json_find(ld->rd.doc, ld->cond_node[first], "fact"), "fact",
+                         BSL_ERR_VALUE, "applies_if cycle: %s%s%s", names, k == first ? ind[first].fact : "",
+                         k == first ? "" : "...");
+    bsl_path_pop(&ld->rd.path, mark);
+    return rc;
+}
+
+/* applies_if must not go round in a circle: the indicators of a cycle
+ * decide each other's applicability, so a red line among them could
+ * vanish. Each indicator names at most one other, so one walk along the
+ * conditions from each indicator, skipping what earlier walks cleared,
+ * visits every indicator once: O(n). */
+static int check_condition_cycles(bsl_loader *ld)
+{
+    const bsl_indicator *ind = ld->fw->indicators;
+    size_t n = ld->fw->indicator_count, i, j;
+    /* 0: not seen; 1: on the current walk; 2: leads to no cycle */
+    unsigned char *state = bsl_arena_calloc(&ld->fw->arena, n, 1);
+    if (!state)
+        return bsl_loader_nomem(ld);
+    for (i = 0; i < n; i++) {
+        for (j = i; state[j] == 0 && ind[j].has_condition; j = ind[j].cond_indicator)
+            state[j] = 1;
+        if (state[j] == 1)
+            return fail_cycle(ld, j);
+        for (j = i; state[j] == 1; j = ind[j].cond_indicator)
+            state[j] = 2;
+        state[j] = 2;
+    }
+    return BSL_OK;
 }
 
 /* The fact index: indicator indexes sorted by fact key, for lookups by
@@ -394,6 +453,8 @@ static int load_document(bsl_loader *ld)
         rc = resolve_condition(ld, i);
         bsl_path_pop(&rd->path, mark);
     }
+    if (!rc)
+        rc = check_condition_cycles(ld);
     return rc;
 }
 

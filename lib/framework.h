@@ -19,7 +19,7 @@ typedef struct bsl_outcome_def {
     const char *value_json; /* boolean and enum: the value as JSON ("true", "\"eu\""), shared by every result */
     bsl_num points;         /* 0 ("0") for red lines */
     int red_line;
-    int fails_condition;    /* fails a necessary condition: the criterion is not met */
+    int fails_condition;    /* "fails_necessary_condition": its criterion is not_met whatever its score */
     bsl_text justification;
     const char *rule;       /* "level:eu", "band:<=1000", "set:non_empty", "text:present" */
     bsl_bound_kind bound_kind;
@@ -61,6 +61,7 @@ typedef struct bsl_indicator {
     const char **cond_values;      /* the values flagged, in the fact's order */
     size_t cond_value_count;
     bsl_text missing_text;         /* reason sentence when required and missing */
+    bsl_text answer_text;          /* remediation when missing: the question and its allowed values */
 } bsl_indicator;
 
 typedef struct bsl_criterion_def {

@@ -36,12 +36,21 @@ static const char *make_rule(bsl_loader *ld, const char *prefix, const char *a, 
     return s;
 }
 
-/* Read the points / red_line / justification of an outcome object. */
+/* Read the points / red_line / fails_necessary_condition / justification
+ * of an outcome object. */
 static int read_outcome(bsl_loader *ld, size_t obj, bsl_outcome_def *out)
 {
     bsl_reader *rd = &ld->rd;
     size_t points_node;
     int rc = bsl_reader_bool(rd, obj, "red_line", 0, &out->red_line);
+    if (!rc)
+        rc = bsl_reader_bool(rd, obj, "fails_necessary_condition", 0, &out->fails_condition);
+    /* A red line forbids the use outright; a necessary condition is
+     * something to show before it can be favourable: one or the other. */
+    if (!rc && out->red_line && out->fails_condition)
+        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, obj, "fails_necessary_condition"),
+                             "fails_necessary_condition", BSL_ERR_VALUE,
+                             "a red-line outcome cannot also fail a necessary condition");
     if (!rc)
         rc = bsl_reader_member(rd, obj, "points", !out->red_line, &points_node);
     if (!rc && out->red_line && points_node)
@@ -53,12 +62,6 @@ static int read_outcome(bsl_loader *ld, size_t obj, bsl_outcome_def *out)
         out->points.value = 0;
         out->points.text = "0";
     }
-    if (!rc)
-        rc = bsl_reader_bool(rd, obj, "fails_necessary_condition", 0, &out->fails_condition);
-    if (!rc && out->red_line && out->fails_condition)
-        rc = bsl_reader_fail(rd, bsl_json_find(rd->doc, obj, "fails_necessary_condition"),
-                             "fails_necessary_condition", BSL_ERR_VALUE,
-                             "a red line is not a necessary condition: give one or the other");
     if (!rc)
         rc = bsl_reader_text(rd, obj, "justification", 1, &out->justification);
     return rc;

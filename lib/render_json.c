@@ -75,10 +75,14 @@ static void raw(writer *w, const char *k, const char *v)
 
 static void boolean(writer *w, const char *k, int v) { raw(w, k, v ? "true" : "false"); }
 
-static void score(writer *w, const char *k, double v)
+/* A score, or null when there is none (never a made-up 0). */
+static void score(writer *w, const char *k, double v, int assessed)
 {
     key(w, k);
-    bsl_buf_decimal1(w->b, v, 0, 1);
+    if (assessed)
+        bsl_buf_decimal1(w->b, v, 0, 1);
+    else
+        bsl_buf_puts(w->b, "null");
 }
 
 static void outcome(writer *w, const struct bsl_outcome *o, bsl_lang lang)
@@ -88,16 +92,19 @@ static void outcome(writer *w, const struct bsl_outcome *o, bsl_lang lang)
     str(w, "fact", ind->fact);
     str(w, "label", ind->label.s[lang]);
     raw(w, "value", o->value_json);
-    raw(w, "points", o->matched ? o->matched->points.text : "0");
-    raw(w, "maximum", ind->weight.value > 0 ? ind->maximum_text : "0");
+    raw(w, "points", o->matched ? o->matched->points.text : NULL); /* null: missing or not applicable */
+    /* points and maximum are on the same scale whatever the weight: a gate
+     * reads 100 of 100, and its weight 0 says it does not count. */
+    raw(w, "maximum", ind->maximum_text);
     raw(w, "weight", ind->weight.text);
     str(w, "rule", o->rule);
     boolean(w, "required", ind->required);
     boolean(w, "missing", o->missing);
     boolean(w, "not_applicable", o->not_applicable);
     boolean(w, "red_line", o->red_line);
+    boolean(w, "fails_necessary_condition", o->fails_condition);
     str(w, "justification", o->matched ? o->matched->justification.s[lang] : NULL);
-    str(w, "remediation", o->remediate ? ind->remediation.s[lang] : NULL);
+    str(w, "remediation", o->remediation ? o->remediation->s[lang] : NULL);
     str(w, "evidence", o->evidence);
     close_(w, '}');
 }
@@ -109,7 +116,7 @@ static void criterion(writer *w, const struct bsl_criterion_result *c, bsl_lang 
     str(w, "id", c->def->id);
     str(w, "title", c->def->title.s[lang]);
     raw(w, "weight", c->def->weight.text);
-    score(w, "score", c->score);
+    score(w, "score", c->score, c->assessed);
     str(w, "status", bsl_criterion_status_token(c->status));
     str(w, "status_label", bsl_criterion_status_label(c->status, lang));
     open_(w, "thresholds", '{');
@@ -130,11 +137,11 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
 
     bsl_buf_putc(b, '{');
     w.depth = 1;
-    str(&w, "format", "boussole-result/1");
+    str(&w, "format", "boussole-result/2");
     str(&w, "lang", lang == BSL_LANG_FR ? "fr" : "en");
     str(&w, "verdict", bsl_verdict_token(r->verdict));
     str(&w, "verdict_label", bsl_verdict_label(r->verdict, lang));
-    score(&w, "score", r->score);
+    score(&w, "score", r->score, r->assessed);
     open_(&w, "usecase", '{');
     str(&w, "id", r->usecase_id);
     str(&w, "title", r->usecase_title);
@@ -148,6 +155,12 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
     for (i = 0; i < r->criterion_count; i++)
         for (k = 0; k < r->criteria[i].outcome_count; k++)
             if (r->criteria[i].outcomes[k].red_line)
+                str(&w, NULL, r->criteria[i].outcomes[k].ind->fact);
+    close_(&w, ']');
+    open_(&w, "failed_conditions", '[');
+    for (i = 0; i < r->criterion_count; i++)
+        for (k = 0; k < r->criteria[i].outcome_count; k++)
+            if (r->criteria[i].outcomes[k].fails_condition)
                 str(&w, NULL, r->criteria[i].outcomes[k].ind->fact);
     close_(&w, ']');
     open_(&w, "missing", '[');
@@ -188,7 +201,7 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
         open_(&w, NULL, '{');
         str(&w, "criterion", o->criterion_id);
         str(&w, "fact", o->ind->fact);
-        str(&w, "text", o->ind->remediation.s[lang]);
+        str(&w, "text", o->remediation->s[lang]);
         close_(&w, '}');
     }
     close_(&w, ']');

@@ -1,29 +1,30 @@
 /* The readable report, in French or English: the verdict first, then each
- * criterion with its indicators, then red lines, missing facts,
- * reservations with their remediations, unknown keys, vocabulary facts the
- * framework does not read, and provenance. */
+ * criterion with its indicators, then red lines, failed necessary
+ * conditions, missing facts, reservations with their remediations, unknown
+ * keys, vocabulary facts the framework does not read, and provenance. */
 #include "render.h"
 
 #include <string.h>
 
 #define NBSP "\xc2\xa0"
+#define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
 
 typedef struct words {
-    const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *missing,
+    const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *conditions, *missing,
         *reservations, *unknown, *not_used, *did_you_mean, *remediations, *provenance, *not_applicable,
         *not_answered, *evidence, *todo, *colon, *open_q, *close_q, *version, *library;
 } words;
 
 static const words fr = {
     "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
-    "Faits requis manquants", "Réserves", "Clés inconnues",
+    "Conditions nécessaires non remplies", "Faits requis manquants", "Réserves", "Clés inconnues",
     "Faits du vocabulaire que ce référentiel ne lit pas", "vouliez-vous dire",
     "Remédiations", "Provenance", "non applicable", "non renseigné", "Preuve", "À faire",
     NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
 };
 static const words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
-    "Missing required facts", "Reservations", "Unknown keys",
+    "Failed necessary conditions", "Missing required facts", "Reservations", "Unknown keys",
     "Vocabulary facts this framework does not read", "did you mean",
     "Remediations", "Provenance", "not applicable", "not answered", "Evidence", "To do",
     ": ", "\"", "\"", "version", "library",
@@ -87,9 +88,14 @@ static void heading(bsl_buf *b, const words *w, const char *title)
     put(b, w == &fr ? NBSP ":\n" : ":\n");
 }
 
-static void score(bsl_buf *b, double v, bsl_lang lang)
+/* A score, or a dash when there is none: a criterion that could not be
+ * assessed must not read as 0,0. */
+static void score(bsl_buf *b, double v, int assessed, bsl_lang lang)
 {
-    bsl_buf_decimal1(b, v, lang == BSL_LANG_FR, 1);
+    if (assessed)
+        bsl_buf_decimal1(b, v, lang == BSL_LANG_FR, 1);
+    else
+        put(b, NO_SCORE);
 }
 
 /* Pad to a column so scores and statuses line up (counts characters). */
@@ -153,8 +159,31 @@ static void remediation_line(bsl_buf *b, const words *w, const struct bsl_outcom
     put(b, o->ind->fact);
     put(b, ")");
     put(b, w->colon);
-    put(b, o->ind->remediation.s[lang]);
+    put(b, o->remediation->s[lang]);
     put(b, "\n");
+}
+
+/* The section of the reasons of one fact-level kind (red lines, failed
+ * necessary conditions), when there are any. */
+static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_reason_kind kind,
+                         const char *title, bsl_lang lang)
+{
+    size_t i;
+    int any = 0;
+    for (i = 0; i < r->reason_count; i++) {
+        const struct bsl_reason *reason = &r->reasons[i];
+        if (reason->kind != kind)
+            continue;
+        if (!any++)
+            heading(b, w, title);
+        put(b, "  - ");
+        put(b, reason->criterion);
+        put(b, ", ");
+        put(b, reason->fact);
+        put(b, w->colon);
+        put(b, reason->text[lang]);
+        put(b, "\n");
+    }
 }
 
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
@@ -169,8 +198,8 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, " (");
     put(b, w->score);
     put(b, " ");
-    score(b, r->score, lang);
-    put(b, "/100)\n");
+    score(b, r->score, r->assessed, lang);
+    put(b, r->assessed ? "/100)\n" : ")\n");
     put(b, w->usecase);
     put(b, w->colon);
     put_untrusted(b, r->usecase_title);
@@ -194,8 +223,9 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
         bsl_buf_putc(b, ' ');
         {
             size_t start = b->len;
-            score(b, c->score, lang);
-            for (k = b->failed ? 6 : b->len - start; k < 6; k++)
+            score(b, c->score, c->assessed, lang);
+            /* the dash is 3 bytes and one character */
+            for (k = b->failed ? 6 : b->len - start - (c->assessed ? 0 : 2); k < 6; k++)
                 bsl_buf_putc(b, ' ');
         }
         bsl_buf_putc(b, ' ');
@@ -206,21 +236,8 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             indicator_line(b, w, &c->outcomes[k], lang);
     }
 
-    any = 0;
-    for (i = 0; i < r->reason_count; i++) {
-        const struct bsl_reason *reason = &r->reasons[i];
-        if (reason->kind != BSL_REASON_RED_LINE)
-            continue;
-        if (!any++)
-            heading(b, w, w->red_lines);
-        put(b, "  - ");
-        put(b, reason->criterion);
-        put(b, ", ");
-        put(b, reason->fact);
-        put(b, w->colon);
-        put(b, reason->text[lang]);
-        put(b, "\n");
-    }
+    fact_reasons(b, w, r, BSL_REASON_RED_LINE, w->red_lines, lang);
+    fact_reasons(b, w, r, BSL_REASON_NECESSARY_CONDITION, w->conditions, lang);
     if (r->missing_count) {
         heading(b, w, w->missing);
         for (i = 0; i < r->reason_count; i++)
@@ -234,7 +251,10 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     for (i = 0; i < r->criterion_count; i++) {
         const struct bsl_criterion_result *c = &r->criteria[i];
         bsl_reason_kind kind;
-        if (c->status == BSL_CRITERION_MET || c->status == BSL_CRITERION_RED_LINE)
+        /* Red-line, failed-condition and incomplete criteria are explained
+         * above, by their red lines, conditions and missing facts. */
+        if (c->status == BSL_CRITERION_MET || c->status == BSL_CRITERION_RED_LINE ||
+            c->status == BSL_CRITERION_INCOMPLETE || c->failed_condition)
             continue;
         kind = c->status == BSL_CRITERION_NOT_MET ? BSL_REASON_NOT_MET
              : c->status == BSL_CRITERION_NOT_ASSESSED ? BSL_REASON_NOT_ASSESSED
@@ -245,7 +265,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
         put(b, c->def->reason_text[kind].s[lang]);
         put(b, "\n");
         for (k = 0; k < c->outcome_count; k++)
-            if (c->outcomes[k].remediate)
+            if (c->outcomes[k].remediation)
                 remediation_line(b, w, &c->outcomes[k], lang, "      ");
     }
     if (r->unknown_count) {
@@ -284,7 +304,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             put(b, ", ");
             put(b, o->ind->fact);
             put(b, w->colon);
-            put(b, o->ind->remediation.s[lang]);
+            put(b, o->remediation->s[lang]);
             put(b, "\n");
         }
     }

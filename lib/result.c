@@ -27,6 +27,7 @@ const char *bsl_criterion_result_title(const bsl_criterion_result *c, bsl_lang l
     return c && LANG_OK(lang) ? c->def->title.s[lang] : NULL;
 }
 double bsl_criterion_result_score(const bsl_criterion_result *c) { return c ? c->score : 0; }
+int bsl_criterion_result_assessed(const bsl_criterion_result *c) { return c ? c->assessed : 0; }
 double bsl_criterion_result_weight(const bsl_criterion_result *c) { return c ? c->def->weight.value : 0; }
 bsl_criterion_status bsl_criterion_result_status(const bsl_criterion_result *c)
 {
@@ -51,13 +52,11 @@ const char *bsl_outcome_label(const bsl_outcome *o, bsl_lang lang)
 }
 const char *bsl_outcome_value(const bsl_outcome *o) { return o ? o->value_json : NULL; }
 double bsl_outcome_points(const bsl_outcome *o) { return o ? o->points : 0; }
-double bsl_outcome_maximum(const bsl_outcome *o)
-{
-    return o && o->ind->weight.value > 0 ? o->ind->maximum : 0;
-}
+double bsl_outcome_maximum(const bsl_outcome *o) { return o ? o->ind->maximum : 0; }
 double bsl_outcome_weight(const bsl_outcome *o) { return o ? o->ind->weight.value : 0; }
 const char *bsl_outcome_rule(const bsl_outcome *o) { return o ? o->rule : NULL; }
 int bsl_outcome_red_line(const bsl_outcome *o) { return o ? o->red_line : 0; }
+int bsl_outcome_fails_necessary_condition(const bsl_outcome *o) { return o ? o->fails_condition : 0; }
 int bsl_outcome_missing(const bsl_outcome *o) { return o ? o->missing : 0; }
 int bsl_outcome_required(const bsl_outcome *o) { return o ? o->ind->required : 0; }
 int bsl_outcome_not_applicable(const bsl_outcome *o) { return o ? o->not_applicable : 0; }
@@ -67,7 +66,7 @@ const char *bsl_outcome_justification(const bsl_outcome *o, bsl_lang lang)
 }
 const char *bsl_outcome_remediation(const bsl_outcome *o, bsl_lang lang)
 {
-    return o && o->remediate && LANG_OK(lang) ? o->ind->remediation.s[lang] : NULL;
+    return o && o->remediation && LANG_OK(lang) ? o->remediation->s[lang] : NULL;
 }
 const char *bsl_outcome_evidence(const bsl_outcome *o) { return o ? o->evidence : NULL; }
 

@@ -15,12 +15,16 @@ struct bsl_outcome {
     const char *rule;
     double points;
     int missing, not_applicable, red_line;
-    int remediate;                  /* listed among the remediations */
+    int fails_condition;            /* the matched outcome fails a necessary condition */
+    const bsl_text *remediation;    /* NULL, or listed among the remediations: the indicator's own,
+                                       or the question itself when the fact is missing */
 };
 
 struct bsl_criterion_result {
     const bsl_criterion_def *def;
-    double score;
+    double score;                   /* 0 when not assessed */
+    int assessed;                   /* has a score: something weighted was answered, or nothing to answer */
+    int failed_condition;           /* an outcome failed a necessary condition (and no red line fired) */
     bsl_criterion_status status;
     struct bsl_outcome *outcomes;
     size_t outcome_count;
@@ -39,7 +43,8 @@ struct bsl_result {
     const bsl_framework *fw;
     const char *usecase_id, *usecase_title;
     bsl_verdict verdict;
-    double score;
+    double score;                   /* 0 when not assessed */
+    int assessed;                   /* some criterion with a weight has a score */
     struct bsl_criterion_result *criteria;
     size_t criterion_count;
     struct bsl_reason *reasons;

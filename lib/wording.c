@@ -14,13 +14,14 @@ static const char *const verdict_tokens[] = {
 static const char *const verdict_labels[2][5] = {
     { "ligne rouge", "à compléter", "défavorable", "favorable sous réserves", "favorable" },
     { "red line", "incomplete", "unfavorable", "favorable with reservations", "favorable" } };
-static const char *const status_tokens[] = {
-    "met", "reservations", "not_met", "red_line", "not_assessed" };
-static const char *const status_labels[2][5] = {
-    { "atteint", "sous réserves", "non atteint", "ligne rouge", "non évalué" },
-    { "met", "with reservations", "not met", "red line", "not assessed" } };
+#define STATUS_COUNT (BSL_CRITERION_INCOMPLETE + 1)
+static const char *const status_tokens[STATUS_COUNT] = {
+    "met", "reservations", "not_met", "red_line", "not_assessed", "incomplete" };
+static const char *const status_labels[2][STATUS_COUNT] = {
+    { "atteint", "sous réserves", "non atteint", "ligne rouge", "non évalué", "à compléter" },
+    { "met", "with reservations", "not met", "red line", "not assessed", "incomplete" } };
 static const char *const reason_tokens[] = {
-    "red_line", "missing", "not_met", "not_assessed", "reservation", "met" };
+    "red_line", "missing", "not_met", "not_assessed", "reservation", "met", "necessary_condition" };
 
 const char *bsl_verdict_token(bsl_verdict v)
 {
@@ -32,15 +33,15 @@ const char *bsl_verdict_label(bsl_verdict v, bsl_lang lang)
 }
 const char *bsl_criterion_status_token(bsl_criterion_status s)
 {
-    return (unsigned)s < 5 ? status_tokens[s] : NULL;
+    return (unsigned)s < STATUS_COUNT ? status_tokens[s] : NULL;
 }
 const char *bsl_criterion_status_label(bsl_criterion_status s, bsl_lang lang)
 {
-    return (unsigned)s < 5 && (unsigned)lang < 2 ? status_labels[lang][s] : NULL;
+    return (unsigned)s < STATUS_COUNT && (unsigned)lang < 2 ? status_labels[lang][s] : NULL;
 }
 const char *bsl_reason_kind_token(bsl_reason_kind k)
 {
-    return (unsigned)k <= BSL_REASON_MET ? reason_tokens[k] : NULL;
+    return (unsigned)k <= BSL_REASON_NECESSARY_CONDITION ? reason_tokens[k] : NULL;
 }
 
 /* Concatenate the NULL-terminated pieces into the framework's arena. */
@@ -63,6 +64,75 @@ static const char *join(bsl_framework *fw, const char *const *pieces)
 }
 
 #define JOIN(fw, ...) join((fw), (const char *const[]){ __VA_ARGS__, NULL })
+
+/* The values of an enum or set fact joined with ", ", in the framework's
+ * arena (worst first for an enum: the vocabulary's order). */
+static const char *token_list(bsl_framework *fw, const bsl_fact *def)
+{
+    size_t len = 0, i;
+    char *s, *p;
+    for (i = 0; i < def->value_count; i++)
+        len += def->values[i].len + 2;
+    s = p = bsl_arena_alloc(&fw->arena, len + 1);
+    if (!s)
+        return NULL;
+    for (i = 0; i < def->value_count; i++) {
+        if (i) {
+            memcpy(p, ", ", 2);
+            p += 2;
+        }
+        memcpy(p, def->values[i].value, def->values[i].len);
+        p += def->values[i].len;
+    }
+    *p = '\0';
+    return s;
+}
+
+/* What a number fact accepts, in words: "un nombre en kWh/an, au moins 0". */
+static const char *number_words(bsl_framework *fw, const bsl_fact *def, int lang)
+{
+    static const char *const w[2][5] = {
+        { "un nombre", " en ", ", de ", " à ", ", au " },
+        { "a number", " in ", ", from ", " to ", ", at " } };
+    const char *unit = def->unit.s[lang];
+    const char *const *t = w[lang];
+    const char *u1 = unit ? t[1] : "", *u2 = unit ? unit : "";
+    if (def->has_min && def->has_max)
+        return JOIN(fw, t[0], u1, u2, t[2], def->min.text, t[3], def->max.text);
+    if (def->has_min)
+        return JOIN(fw, t[0], u1, u2, t[4], lang ? "least " : "moins ", def->min.text);
+    if (def->has_max)
+        return JOIN(fw, t[0], u1, u2, t[4], lang ? "most " : "plus ", def->max.text);
+    return JOIN(fw, t[0], u1, u2);
+}
+
+/* The remediation of a missing fact: ask the question, with what it
+ * accepts, rather than show a remediation written for a bad answer. */
+static int answer_texts(bsl_framework *fw, bsl_indicator *ind)
+{
+    const char *values[2];
+    int lang;
+    switch (ind->type) {
+    case BSL_FACT_BOOLEAN: values[0] = values[1] = "true, false"; break;
+    case BSL_FACT_ENUM:
+    case BSL_FACT_SET: values[0] = values[1] = token_list(fw, ind->def); break;
+    case BSL_FACT_NUMBER:
+        values[0] = number_words(fw, ind->def, BSL_LANG_FR);
+        values[1] = number_words(fw, ind->def, BSL_LANG_EN);
+        break;
+    default: values[0] = "un texte"; values[1] = "a text"; break;
+    }
+    if (!values[0] || !values[1])
+        return BSL_ERR_NOMEM;
+    ind->answer_text.s[0] = JOIN(fw, "Répondre à la question" NBSP ": ", ind->label.s[0],
+                                 " (valeurs admises" NBSP ": ", values[0], ").");
+    ind->answer_text.s[1] = JOIN(fw, "Answer the question: ", ind->label.s[1], " (allowed values: ",
+                                 values[1], ").");
+    for (lang = 0; lang < 2; lang++)
+        if (!ind->answer_text.s[lang])
+            return BSL_ERR_NOMEM;
+    return BSL_OK;
+}
 
 static int criterion_reasons(bsl_framework *fw, bsl_criterion_def *c)
 {
@@ -99,6 +169,8 @@ int bsl_wording_build(bsl_framework *fw)
     for (i = 0; i < fw->indicator_count; i++) {
         bsl_indicator *ind = &fw->indicators[i];
         const char *cid = fw->criteria[ind->criterion].id;
+        if (answer_texts(fw, ind))
+            return BSL_ERR_NOMEM;
         if (!ind->required)
             continue;
         ind->missing_text.s[0] = JOIN(fw, cid, ", ", ind->fact, NBSP ": fait requis non renseigné (",

@@ -56,6 +56,7 @@ static void test_null_handling(void)
     CHECK_STR(bsl_criterion_result_id(NULL), NULL, "bsl_criterion_result_id(NULL)");
     CHECK_STR(bsl_criterion_result_title(NULL, BSL_LANG_FR), NULL, "bsl_criterion_result_title(NULL)");
     CHECK_NUM(bsl_criterion_result_score(NULL), 0, "bsl_criterion_result_score(NULL)");
+    CHECK_INT(bsl_criterion_result_assessed(NULL), 0, "bsl_criterion_result_assessed(NULL)");
     CHECK_NUM(bsl_criterion_result_weight(NULL), 0, "bsl_criterion_result_weight(NULL)");
     CHECK_INT(bsl_criterion_result_status(NULL), BSL_CRITERION_NOT_ASSESSED, "bsl_criterion_result_status(NULL)");
     CHECK_NUM(bsl_criterion_result_met_threshold(NULL), 0, "bsl_criterion_result_met_threshold(NULL)");
@@ -73,6 +74,7 @@ static void test_null_handling(void)
     CHECK_NUM(bsl_outcome_weight(NULL), 0, "bsl_outcome_weight(NULL)");
     CHECK_STR(bsl_outcome_rule(NULL), NULL, "bsl_outcome_rule(NULL)");
     CHECK_INT(bsl_outcome_red_line(NULL), 0, "bsl_outcome_red_line(NULL)");
+    CHECK_INT(bsl_outcome_fails_necessary_condition(NULL), 0, "bsl_outcome_fails_necessary_condition(NULL)");
     CHECK_INT(bsl_outcome_missing(NULL), 0, "bsl_outcome_missing(NULL)");
     CHECK_INT(bsl_outcome_required(NULL), 0, "bsl_outcome_required(NULL)");
     CHECK_INT(bsl_outcome_not_applicable(NULL), 0, "bsl_outcome_not_applicable(NULL)");
@@ -167,34 +169,39 @@ static void test_tokens_and_labels(void)
                                                "favorable sous r\xc3\xa9serves", "favorable" };
     static const char *const verdicts_en[] = { "red line", "incomplete", "unfavorable",
                                                "favorable with reservations", "favorable" };
-    static const char *const statuses[] = { "met", "reservations", "not_met", "red_line", "not_assessed" };
+    static const char *const statuses[] = { "met", "reservations", "not_met", "red_line", "not_assessed",
+                                            "incomplete" };
     static const char *const statuses_fr[] = { "atteint", "sous r\xc3\xa9serves", "non atteint", "ligne rouge",
-                                               "non \xc3\xa9valu\xc3\xa9" };
-    static const char *const statuses_en[] = { "met", "with reservations", "not met", "red line", "not assessed" };
-    static const char *const kinds[] = { "red_line", "missing", "not_met", "not_assessed", "reservation", "met" };
+                                               "non \xc3\xa9valu\xc3\xa9", "\xc3\xa0 compl\xc3\xa9ter" };
+    static const char *const statuses_en[] = { "met", "with reservations", "not met", "red line", "not assessed",
+                                               "incomplete" };
+    static const char *const kinds[] = { "red_line", "missing", "not_met", "not_assessed", "reservation", "met",
+                                         "necessary_condition" };
     int i;
     for (i = 0; i < 5; i++) {
         CHECK_STR(bsl_verdict_token((bsl_verdict)i), verdicts[i], "verdict token");
         CHECK_STR(bsl_verdict_label((bsl_verdict)i, BSL_LANG_FR), verdicts_fr[i], "verdict label fr");
         CHECK_STR(bsl_verdict_label((bsl_verdict)i, BSL_LANG_EN), verdicts_en[i], "verdict label en");
+    }
+    for (i = 0; i < 6; i++) {
         CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)i), statuses[i], "status token");
         CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)i, BSL_LANG_FR), statuses_fr[i],
                   "status label fr");
         CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)i, BSL_LANG_EN), statuses_en[i],
                   "status label en");
     }
-    for (i = 0; i < 6; i++)
+    for (i = 0; i < 7; i++)
         CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)i), kinds[i], "reason kind token");
     CHECK_STR(bsl_verdict_token((bsl_verdict)5), NULL, "verdict token 5");
     CHECK_STR(bsl_verdict_token((bsl_verdict)-1), NULL, "verdict token -1");
     CHECK_STR(bsl_verdict_label((bsl_verdict)5, BSL_LANG_FR), NULL, "verdict label 5");
     CHECK_STR(bsl_verdict_label(BSL_VERDICT_FAVORABLE, (bsl_lang)2), NULL, "verdict label, lang 2");
     CHECK_STR(bsl_verdict_label(BSL_VERDICT_FAVORABLE, (bsl_lang)-1), NULL, "verdict label, lang -1");
-    CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)5), NULL, "status token 5");
+    CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)6), NULL, "status token 6");
     CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)-1), NULL, "status token -1");
-    CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)5, BSL_LANG_EN), NULL, "status label 5");
+    CHECK_STR(bsl_criterion_status_label((bsl_criterion_status)6, BSL_LANG_EN), NULL, "status label 6");
     CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_MET, (bsl_lang)2), NULL, "status label, lang 2");
-    CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)6), NULL, "reason kind token 6");
+    CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)7), NULL, "reason kind token 7");
     CHECK_STR(bsl_reason_kind_token((bsl_reason_kind)-1), NULL, "reason kind token -1");
 }
 
@@ -239,7 +246,7 @@ static void test_render(void)
     rc = bsl_render(&out, &len, r, BSL_FORMAT_JSON, BSL_LANG_FR, &err);
     CHECK_INT(rc, BSL_OK, "render JSON fr");
     CHECK_INT(err.code, BSL_OK, "render success: err.code BSL_OK");
-    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/1\",\n  \"lang\": \"fr\",\n"),
+    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/2\",\n  \"lang\": \"fr\",\n"),
           "JSON fr starts with format and lang");
     CHECK_CONTAINS(out, "\"verdict\": \"favorable_with_reservations\"", "JSON has the verdict token");
     CHECK_CONTAINS(out, "\"verdict_label\": \"favorable sous r\xc3\xa9serves\"", "JSON fr verdict label");
@@ -257,7 +264,7 @@ static void test_render(void)
     out = NULL;
     rc = bsl_render(&out, &len, r, BSL_FORMAT_JSON, BSL_LANG_EN, &err);
     CHECK_INT(rc, BSL_OK, "render JSON en");
-    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/1\",\n  \"lang\": \"en\",\n"), "JSON en prefix");
+    CHECK(starts_with(out, "{\n  \"format\": \"boussole-result/2\",\n  \"lang\": \"en\",\n"), "JSON en prefix");
     CHECK_CONTAINS(out, "\"verdict\": \"favorable_with_reservations\"", "JSON en verdict token");
     CHECK_CONTAINS(out, "\"verdict_label\": \"favorable with reservations\"", "JSON en verdict label");
     CHECK(out && is_json(out, len), "rendered JSON en is well-formed");
@@ -415,7 +422,7 @@ static void test_lifetimes(void)
     /* The result goes before its rendered buffers. */
     bsl_result_free(r);
     CHECK(a.live == 2, "only the two rendered buffers are still allocated");
-    CHECK(starts_with(json, "{\n  \"format\": \"boussole-result/1\""), "JSON intact after the result is freed");
+    CHECK(starts_with(json, "{\n  \"format\": \"boussole-result/2\""), "JSON intact after the result is freed");
     CHECK(starts_with(text, "Verdict\xc2\xa0: \xc3\xa0 compl\xc3\xa9ter"), "text intact after the result is freed");
     bsl_render_free(json);
     bsl_render_free(text);

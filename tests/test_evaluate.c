@@ -240,6 +240,21 @@ static void check_remediations(const char *what, const bsl_result *r, const char
     CHECK(all_texts, label);
 }
 
+/* The result rendered (kept until tu_cleanup). */
+static const char *render(const bsl_result *r, bsl_format format, bsl_lang lang)
+{
+    char *out = NULL, *copy;
+    size_t len = 0;
+    if (bsl_render(&out, &len, r, format, lang, NULL) != BSL_OK) {
+        printf("Bail out! cannot render a result\n");
+        exit(1);
+    }
+    copy = tu_keep(malloc(len + 1));
+    memcpy(copy, out, len + 1);
+    bsl_render_free(out);
+    return copy;
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void test_favorable(void)
@@ -262,11 +277,12 @@ static void test_favorable(void)
     CHECK_STR(bsl_outcome_justification(o, BSL_LANG_FR), NULL, "not applicable: no justification");
     CHECK_STR(bsl_outcome_remediation(o, BSL_LANG_FR), NULL, "not applicable: no remediation");
 
-    /* Gates and informative figures: weight 0, maximum 0, points as given. */
+    /* Gates and informative figures: weight 0, and points and maximum as
+     * for any indicator (the weight says how much they count: nothing). */
     check_outcome("favorable", r, "gate", "level:false", 100, "false", 0, 0, 0);
     o = outcome_of(r, "gate");
     CHECK_NUM(bsl_outcome_weight(o), 0, "gate weight 0");
-    CHECK_NUM(bsl_outcome_maximum(o), 0, "gate maximum 0");
+    CHECK_NUM(bsl_outcome_maximum(o), 100, "gate maximum: its best points, whatever its weight");
     CHECK_INT(bsl_outcome_required(o), 1, "gate is required");
     CHECK_STR(bsl_outcome_justification(o, BSL_LANG_FR), "N100", "gate justification fr");
     CHECK_STR(bsl_outcome_justification(o, BSL_LANG_EN), "P100", "gate justification en");
@@ -276,7 +292,12 @@ static void test_favorable(void)
     CHECK_STR(bsl_outcome_criterion(o), "A", "gate criterion");
     check_outcome("favorable", r, "count", "band:any", 100, "7", 0, 0, 0);
     CHECK_NUM(bsl_outcome_weight(outcome_of(r, "count")), 0, "count weight 0");
-    CHECK_NUM(bsl_outcome_maximum(outcome_of(r, "count")), 0, "count maximum 0");
+    CHECK_NUM(bsl_outcome_maximum(outcome_of(r, "count")), 100, "count maximum 100, weight 0");
+    {
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN);
+        CHECK_CONTAINS(json, "\"fact\":\"gate\",\"label\":\"Gate?\",\"value\":false,\"points\":100,"
+                       "\"maximum\":100,\"weight\":0,", "gate: JSON points 100 of maximum 100, weight 0");
+    }
 
     check_outcome("favorable", r, "kind", "level:full", 100, "\"full\"", 0, 0, 0);
     o = outcome_of(r, "kind");
@@ -391,12 +412,37 @@ static void test_not_assessed(void)
     check_outcome("not assessed", r, "opt", "missing", 0, NULL, 1, 0, 0);
     check_outcome("not assessed", r, "extra", "missing", 0, NULL, 1, 0, 0);
     check_reasons("not assessed", r, "not_assessed:C:- met:A:- met:B:- met:D:-");
+    CHECK_INT(bsl_criterion_result_assessed(bsl_result_criterion(r, 2)), 0, "C has no score");
+    CHECK_INT(bsl_criterion_result_assessed(bsl_result_criterion(r, 0)), 1, "A has a score");
+    CHECK_INT(bsl_criterion_result_assessed(NULL), 0, "bsl_criterion_result_assessed(NULL)");
+    {
+        /* No score and no points are written as null, never as 0. */
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN);
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_FR);
+        CHECK(!strncmp(json, "{\"format\":\"boussole-result/2\",", 30), "JSON format boussole-result/2");
+        CHECK_CONTAINS(json, "\"id\":\"C\",\"title\":\"Options\",\"weight\":1,\"score\":null,"
+                       "\"status\":\"not_assessed\"", "not assessed: JSON score null");
+        CHECK_CONTAINS(json, "\"id\":\"A\",\"title\":\"Safeguards\",\"weight\":1,\"score\":100.0,",
+                       "assessed: JSON score");
+        CHECK_CONTAINS(json, "\"fact\":\"opt\",\"label\":\"Option?\",\"value\":null,\"points\":null,",
+                       "missing: JSON points null");
+        CHECK_CONTAINS(json, "\"fact\":\"detail\",\"label\":\"Detail?\",\"value\":null,\"points\":null,",
+                       "not applicable: JSON points null");
+        CHECK_CONTAINS(text, "\n  C    \xe2\x80\x94      non \xc3\xa9valu\xc3\xa9        Options\n",
+                       "not assessed: a dash in the text report");
+        CHECK(!strstr(text, "  C    0,0"), "not assessed: no 0,0 in the text report");
+    }
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN),
               "C \"Options\": not assessed, no weighted indicator is answered.", "not assessed reason, English");
-    /* opt has no remediation sentence: only extra is listed. */
-    check_remediations("not assessed", r, "C:extra");
-    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "opt"), BSL_LANG_FR), NULL,
-              "unanswered without a remediation sentence");
+    /* opt has no remediation sentence of its own: unanswered, it is still
+     * asked for, like extra. */
+    check_remediations("not assessed", r, "C:opt C:extra");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "opt"), BSL_LANG_FR),
+              "R\xc3\xa9pondre \xc3\xa0 la question\xc2\xa0: Option ? (valeurs admises\xc2\xa0: true, false).",
+              "unanswered boolean: the question and its values, French");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "extra"), BSL_LANG_EN),
+              "Answer the question: Extra? (allowed values: a, b).",
+              "unanswered enum: the question, not the indicator's own remediation");
     check_missing("not assessed", r, "");
     bsl_result_free(r);
 }
@@ -412,7 +458,15 @@ static void test_unanswered_optional(void)
     check_outcome("optional unanswered", r, "tags", "missing", 0, NULL, 1, 0, 0);
     check_outcome("optional unanswered", r, "count", "missing", 0, NULL, 1, 0, 0);
     check_missing("optional unanswered", r, "");
-    check_remediations("optional unanswered", r, "B:energy B:tags");
+    /* energy is answered below its maximum: its own remediation; count and
+     * tags are unanswered: asked for. */
+    check_remediations("optional unanswered", r, "B:energy B:count B:tags");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "energy"), BSL_LANG_EN), "Fix energy.",
+              "answered below its maximum: its own remediation");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "tags"), BSL_LANG_EN),
+              "Answer the question: Tags? (allowed values: x, y, z).", "unanswered set: its values");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "count"), BSL_LANG_EN),
+              "Answer the question: Count? (allowed values: a number).", "unanswered number without unit or bounds");
 
     /* The empty set is an answer: 30 points. (80 + 30 + 100) / 3 = 70. */
     r2 = eval(join4(BASE_A, "'energy': 50, 'notes': 'x', 'tags': []", BASE_C, BASE_D));
@@ -445,16 +499,22 @@ static void test_unfavorable_and_incomplete(void)
     check_remediations("unfavorable", r, "B:energy B:tags B:notes");
 
     /* Incomplete wins over unfavorable. kind is missing, so detail (whose
-     * condition reads kind) applies and is missing too. A = flag only. */
+     * condition reads kind) applies and is missing too. A = flag only: it
+     * scores 100 but two of its required facts are unanswered, so it is
+     * incomplete, never met, and has no criterion-level reason. */
     r2 = eval(join4("'gate': false, 'flag': true", bad_b, BASE_C, BASE_D));
     check_result("incomplete", r2, BSL_VERDICT_INCOMPLETE, 55,
-                 100, BSL_CRITERION_MET, 10, BSL_CRITERION_NOT_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_INCOMPLETE, 10, BSL_CRITERION_NOT_MET, 100, BSL_CRITERION_MET,
                  100, BSL_CRITERION_MET);
     check_outcome("incomplete", r2, "kind", "missing", 0, NULL, 1, 0, 0);
     check_outcome("incomplete", r2, "detail", "missing", 0, NULL, 1, 0, 0);
     check_missing("incomplete", r2, "kind detail");
     CHECK_STR(bsl_result_missing(r2, 2), NULL, "missing out of range");
-    check_reasons("incomplete", r2, "missing:A:kind missing:A:detail not_met:B:- met:A:- met:C:- met:D:-");
+    check_reasons("incomplete", r2, "missing:A:kind missing:A:detail not_met:B:- met:C:- met:D:-");
+    CHECK_INT(bsl_criterion_result_assessed(bsl_result_criterion(r2, 0)), 1, "incomplete A keeps its score");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r2, "kind"), BSL_LANG_EN),
+              "Answer the question: Kind? (allowed values: none, some, full, forbidden).",
+              "missing enum: the question, not the remediation of a bad answer");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r2, 0), BSL_LANG_FR),
               "A, kind\xc2\xa0: fait requis non renseign\xc3\xa9 (Nature ?).", "missing reason, French");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r2, 1), BSL_LANG_EN),
@@ -464,7 +524,7 @@ static void test_unfavorable_and_incomplete(void)
     /* The condition's fact missing: detail applies and is scored. */
     r3 = eval(join4("'gate': false, 'flag': true, 'detail': 'poor'", BASE_B, BASE_C, BASE_D));
     check_result("condition fact missing", r3, BSL_VERDICT_INCOMPLETE, 93.3,
-                 60, BSL_CRITERION_RESERVATIONS, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
+                 60, BSL_CRITERION_INCOMPLETE, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
                  100, BSL_CRITERION_MET);
     check_outcome("condition fact missing", r3, "detail", "level:poor", 20, "\"poor\"", 0, 0, 0);
     check_missing("condition fact missing", r3, "kind");
@@ -498,7 +558,7 @@ static void test_red_lines(void)
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN), "Red line: gate.",
               "red line reason: the justification, English");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), (bsl_lang)2), NULL, "reason in an unknown language");
-    check_remediations("red line", r, "A:gate A:kind A:detail B:energy B:tags B:notes C:extra D:review");
+    check_remediations("red line", r, "A:gate A:kind A:detail B:energy B:count B:tags B:notes C:opt C:extra D:review");
 
     /* A weighted red line counts 0 points in the mean: (0 * 2 + 100) / 3. */
     r2 = eval(join4("'gate': false, 'kind': 'forbidden', 'flag': true", BASE_B, BASE_C, BASE_D));
@@ -512,6 +572,135 @@ static void test_red_lines(void)
     check_reasons("weighted red line", r2, "red_line:A:kind met:B:- met:C:- met:D:-");
     check_remediations("weighted red line", r2, "A:kind");
     bsl_result_free(r2);
+    bsl_result_free(r);
+}
+
+static void test_unanswered_gates(void)
+{
+    /* A draft: the red-line gate and most required facts unanswered. The
+     * gate's remediation (written for a red line that fired) is not shown:
+     * the question is, with its values; A and C are incomplete, not met. */
+    bsl_result *r = eval(join4("'flag': true", "'notes': 'x'", "'opt': true", BASE_D));
+    const bsl_outcome *gate = outcome_of(r, "gate");
+    check_result("draft", r, BSL_VERDICT_INCOMPLETE, 100,
+                 100, BSL_CRITERION_INCOMPLETE, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_MET);
+    CHECK_STR(bsl_outcome_remediation(gate, BSL_LANG_EN), "Answer the question: Gate? (allowed values: true, false).",
+              "unanswered gate: asked for, not its red line's remediation");
+    CHECK_STR(bsl_outcome_remediation(gate, BSL_LANG_FR),
+              "R\xc3\xa9pondre \xc3\xa0 la question\xc2\xa0: Barri\xc3\xa8re ? (valeurs admises\xc2\xa0: true, false).",
+              "unanswered gate, French");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "energy"), BSL_LANG_FR),
+              "R\xc3\xa9pondre \xc3\xa0 la question\xc2\xa0: \xc3\x89nergie ? (valeurs admises\xc2\xa0: "
+              "un nombre en kWh, au moins 0).", "unanswered number: unit and bound, French");
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "energy"), BSL_LANG_EN),
+              "Answer the question: Energy? (allowed values: a number in kWh, at least 0).",
+              "unanswered number: unit and bound, English");
+    check_missing("draft", r, "gate kind detail");
+    check_reasons("draft", r, "missing:A:gate missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    check_remediations("draft", r, "A:gate A:kind A:detail B:energy B:count B:tags C:extra");
+    {
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_EN);
+        CHECK(!strstr(text, "Fix gate."), "draft: no red-line remediation in the report");
+        CHECK_CONTAINS(text, "\n  A    100.0  incomplete        Safeguards\n", "draft: A incomplete in the report");
+    }
+    bsl_result_free(r);
+
+    r = eval(join4(BASE_A, "'energy': 5, 'tags': ['x']", BASE_C, BASE_D));
+    CHECK_STR(bsl_outcome_remediation(outcome_of(r, "notes"), BSL_LANG_EN),
+              "Answer the question: Notes? (allowed values: a text).", "unanswered text");
+    bsl_result_free(r);
+
+    CHECK_STR(bsl_criterion_status_token(BSL_CRITERION_INCOMPLETE), "incomplete", "incomplete: token");
+    CHECK_INT(BSL_CRITERION_INCOMPLETE, 5, "incomplete: appended as 5");
+    CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_INCOMPLETE, BSL_LANG_FR), "\xc3\xa0 compl\xc3\xa9ter",
+              "incomplete: French label");
+    CHECK_STR(bsl_criterion_status_label(BSL_CRITERION_INCOMPLETE, BSL_LANG_EN), "incomplete",
+              "incomplete: English label");
+    CHECK_STR(bsl_criterion_status_token((bsl_criterion_status)6), NULL, "status past the end: no token");
+}
+
+/* Necessary conditions (REFERENTIEL §6): the test framework with tags
+ * empty (30 points) and flag false (0 points) failing one. */
+static void test_necessary_conditions(void)
+{
+    const char *doc = dq(subst(subst(framework_sq(), "'empty': {'points': 30,",
+                                     "'empty': {'points': 30, 'fails_necessary_condition': true,"),
+                               "'en': 'Flag?'}, 'levels': [{'value': false, 'points': 0,",
+                               "'en': 'Flag?'}, 'levels': [{'value': false, 'points': 0, "
+                               "'fails_necessary_condition': true,"));
+    bsl_framework *nc = NULL;
+    bsl_result *r;
+    bsl_error err;
+    const bsl_outcome *o;
+    CHECK_INT(bsl_framework_load(&nc, doc, strlen(doc), NULL, &err), BSL_OK, "framework with conditions loads");
+    if (!nc)
+        return;
+
+    /* B = (100 + 30 + 100) / 3 = 76.7, above its reservations threshold
+     * (50): not_met all the same, explained by its condition alone. */
+    r = eval_on(nc, join4(BASE_A, "'energy': 5, 'tags': [], 'notes': 'x'", BASE_C, BASE_D), NULL);
+    check_result("failed condition", r, BSL_VERDICT_UNFAVORABLE, 88.4,
+                 100, BSL_CRITERION_MET, 76.7, BSL_CRITERION_NOT_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_MET);
+    o = outcome_of(r, "tags");
+    check_outcome("failed condition", r, "tags", "set:empty", 30, "[]", 0, 0, 0);
+    CHECK_INT(bsl_outcome_fails_necessary_condition(o), 1, "tags empty fails its condition");
+    CHECK_INT(bsl_outcome_fails_necessary_condition(outcome_of(r, "energy")), 0, "energy does not");
+    check_reasons("failed condition", r, "necessary_condition:B:tags met:A:- met:C:- met:D:-");
+    CHECK_INT(bsl_reason_kind_of(bsl_result_reason(r, 0)), BSL_REASON_NECESSARY_CONDITION, "kind 6");
+    CHECK_INT(BSL_REASON_NECESSARY_CONDITION, 6, "necessary_condition appended as 6");
+    CHECK_STR(bsl_reason_kind_token(BSL_REASON_NECESSARY_CONDITION), "necessary_condition", "token");
+    CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_EN), "None.", "its text: the justification");
+    CHECK_STR(bsl_reason_fact(bsl_result_reason(r, 0)), "tags", "its fact");
+    check_remediations("failed condition", r, "B:count B:tags");
+    {
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN);
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_FR);
+        CHECK_CONTAINS(json, "\"rule\":\"set:empty\",\"required\":false,\"missing\":false,"
+                       "\"not_applicable\":false,\"red_line\":false,\"fails_necessary_condition\":true,",
+                       "JSON: the outcome flag after red_line");
+        CHECK_CONTAINS(json, "\"red_line\":false,\"fails_necessary_condition\":false,", "JSON: false elsewhere");
+        CHECK_CONTAINS(json, "\"red_lines\":[],\"failed_conditions\":[\"tags\"],\"missing\":[]",
+                       "JSON: failed_conditions after red_lines");
+        CHECK_CONTAINS(text, "\nConditions n\xc3\xa9" "cessaires non remplies\xc2\xa0:\n  - B, tags\xc2\xa0: Aucune.\n",
+                       "text: its own section");
+        CHECK(!strstr(text, "sous le seuil de r\xc3\xa9serve"), "text: no below-reservations sentence for B");
+    }
+    bsl_result_free(r);
+
+    /* With a red line in the same criterion: red_line wins, the condition
+     * is still reported; with a required fact missing: not_met wins over
+     * incomplete (a known failure), the verdict is still incomplete. */
+    r = eval_on(nc, join4("'gate': true, 'flag': false", BASE_B, BASE_C, BASE_D), NULL);
+    CHECK_INT(bsl_criterion_result_status(bsl_result_criterion(r, 0)), BSL_CRITERION_RED_LINE,
+              "red line and failed condition: red_line");
+    check_reasons("red line and condition", r,
+                  "red_line:A:gate necessary_condition:A:flag missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    CHECK_CONTAINS(render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN),
+                   "\"red_lines\":[\"gate\"],\"failed_conditions\":[\"flag\"],", "both listed");
+    bsl_result_free(r);
+    r = eval_on(nc, join4("'gate': false, 'flag': false", BASE_B, BASE_C, BASE_D), NULL);
+    CHECK_INT(bsl_criterion_result_status(bsl_result_criterion(r, 0)), BSL_CRITERION_NOT_MET,
+              "failed condition and a required fact missing: not_met");
+    CHECK_STR(bsl_verdict_token(bsl_result_verdict(r)), "incomplete", "verdict still incomplete");
+    check_reasons("condition and missing", r,
+                  "necessary_condition:A:flag missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
+    bsl_result_free(r);
+    bsl_framework_free(nc);
+}
+
+static void test_red_line_not_assessed(void)
+{
+    /* Only the gate of A is answered, and it fires: kind, flag and detail
+     * are unanswered, so A has no score. It stays red_line but is left out
+     * of the global mean, not averaged in as 0: (3 * 100 + 100 + 100) / 5. */
+    bsl_result *r = eval(join4("'gate': true", BASE_B, BASE_C, BASE_D));
+    check_result("red line, nothing weighted answered", r, BSL_VERDICT_RED_LINE, 100,
+                 0, BSL_CRITERION_RED_LINE, 100, BSL_CRITERION_MET, 100, BSL_CRITERION_MET,
+                 100, BSL_CRITERION_MET);
+    check_reasons("red line, nothing weighted answered", r,
+                  "red_line:A:gate missing:A:kind missing:A:detail met:B:- met:C:- met:D:-");
     bsl_result_free(r);
 }
 
@@ -532,7 +721,7 @@ static void test_reason_order(void)
         for (i = 0; i < 4; i++)
             CHECK_INT(bsl_reason_kind_of(bsl_result_reason(r, i)), kinds[i], "reason kind enum value");
     }
-    check_remediations("reason order", r, "B:energy B:tags C:extra D:review");
+    check_remediations("reason order", r, "B:energy B:count B:tags C:extra D:review");
     bsl_result_free(r);
 }
 
@@ -613,12 +802,20 @@ static void test_global_score_none_assessed(void)
      * says the global score is 0 when no criterion is assessed. */
     bsl_result *r = eval(BASE_GATE);
     check_result("nothing assessed", r, BSL_VERDICT_INCOMPLETE, 0,
-                 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED,
+                 0, BSL_CRITERION_INCOMPLETE, 0, BSL_CRITERION_NOT_ASSESSED, 0, BSL_CRITERION_NOT_ASSESSED,
                  0, BSL_CRITERION_NOT_ASSESSED);
     check_missing("nothing assessed", r, "kind detail");
+    {
+        const char *json = render(r, BSL_FORMAT_JSON_COMPACT, BSL_LANG_FR);
+        const char *text = render(r, BSL_FORMAT_TEXT, BSL_LANG_EN);
+        CHECK_CONTAINS(json, "\"verdict_label\":\"\xc3\xa0 compl\xc3\xa9ter\",\"score\":null,",
+                       "nothing assessed: JSON global score null");
+        static const char head[] = "Verdict: incomplete (global score \xe2\x80\x94)\n";
+        CHECK(!strncmp(text, head, sizeof head - 1),
+              "nothing assessed: a dash for the global score in the text report");
+    }
     check_reasons("nothing assessed", r,
-                  "missing:A:kind missing:A:detail not_assessed:A:- not_assessed:B:- not_assessed:C:- "
-                  "not_assessed:D:-");
+                  "missing:A:kind missing:A:detail not_assessed:B:- not_assessed:C:- not_assessed:D:-");
     bsl_result_free(r);
 }
 
@@ -677,6 +874,47 @@ static void test_small_framework(void)
               "a number above max is refused");
     CHECK_STR(err.path, "$.facts.m", "above max: path");
     bsl_framework_free(small);
+}
+
+/* Rounding is decimal half-up at 0.1, whatever binary doubles make of a
+ * tie: (40.3 + 99.6) / 2 is 69.94999... as a double, and must read 70.0
+ * (so the criterion is met at 70). X: a 40.3, b 99.6; Y: c 88.1, d 88.2;
+ * Z: e 99.6 (each boolean, false 0). */
+static void test_rounding(void)
+{
+#define RB(f, pts) "{'fact': '" f "', 'type': 'boolean', 'label': {'fr': 'Q', 'en': 'Q'}, 'levels': [" \
+    "{'value': false, 'points': 0, 'justification': {'fr': 'N', 'en': 'N'}}," \
+    "{'value': true, 'points': " pts ", 'justification': {'fr': 'O', 'en': 'Y'}}]}"
+#define RC(id, inds) "{'id': '" id "', 'title': {'fr': '" id "', 'en': '" id "'}, 'indicators': [" inds "]}"
+    const char *doc = dq(
+        "{'format': 'boussole-framework/1', 'id': 'round', 'version': '0', 'title': {'fr': 'R', 'en': 'R'},"
+        " 'source': {'fr': 'S', 'en': 'S'}, 'criteria': ["
+        RC("X", RB("a", "40.3") "," RB("b", "99.6")) ","
+        RC("Y", RB("c", "88.1") "," RB("d", "88.2")) ","
+        RC("Z", RB("e", "99.6")) "]}");
+#undef RB
+#undef RC
+    bsl_framework *f = NULL;
+    bsl_result *r;
+    bsl_error err;
+    CHECK_INT(bsl_framework_load(&f, doc, strlen(doc), NULL, &err), BSL_OK, "rounding framework loads");
+    if (!f)
+        return;
+    r = eval_on(f, "'a': true, 'b': true, 'c': true, 'd': true, 'e': true", NULL);
+    CHECK_NUM(bsl_criterion_result_score(bsl_result_criterion(r, 0)), 70, "69.95 rounds half-up to 70.0");
+    CHECK_INT(bsl_criterion_result_status(bsl_result_criterion(r, 0)), BSL_CRITERION_MET,
+              "rounded before the met threshold (70) is compared");
+    CHECK_NUM(bsl_criterion_result_score(bsl_result_criterion(r, 1)), 88.2, "88.15 rounds half-up to 88.2");
+    /* (70.0 + 88.2 + 99.6) / 3 = 85.9333: the mean of the rounded scores. */
+    CHECK_NUM(bsl_result_score(r), 85.9, "global: mean of the rounded criterion scores");
+    bsl_result_free(r);
+
+    /* Y not assessed; X 40.3 and Z 99.6: the global score 69.95 is a tie too. */
+    r = eval_on(f, "'a': true, 'e': true", NULL);
+    CHECK_NUM(bsl_criterion_result_score(bsl_result_criterion(r, 0)), 40.3, "X with a alone");
+    CHECK_NUM(bsl_result_score(r), 70, "global 69.95 rounds half-up to 70.0");
+    bsl_result_free(r);
+    bsl_framework_free(f);
 }
 
 static void test_evaluate_arguments(void)
@@ -738,15 +976,15 @@ static const struct expected {
     { "assistant-conversationnel-hors-ue", BSL_VERDICT_RED_LINE, 59.4,
       { {45.0, BSL_CRITERION_RESERVATIONS}, {57.1, BSL_CRITERION_RED_LINE}, {80.0, BSL_CRITERION_MET}, {58.3, BSL_CRITERION_RESERVATIONS}, {26.0, BSL_CRITERION_NOT_MET}, {64.3, BSL_CRITERION_RESERVATIONS}, {85.0, BSL_CRITERION_MET} } },
     { "classement-courrier", BSL_VERDICT_INCOMPLETE, 79.2,
-      { {50.0, BSL_CRITERION_RESERVATIONS}, {93.3, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {58.0, BSL_CRITERION_RESERVATIONS}, {57.1, BSL_CRITERION_RESERVATIONS}, {96.0, BSL_CRITERION_MET} } },
+      { {50.0, BSL_CRITERION_RESERVATIONS}, {93.3, BSL_CRITERION_INCOMPLETE}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {58.0, BSL_CRITERION_RESERVATIONS}, {57.1, BSL_CRITERION_RESERVATIONS}, {96.0, BSL_CRITERION_MET} } },
     { "detection-fuites-eau", BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS, 86.9,
       { {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {92.0, BSL_CRITERION_MET}, {74.0, BSL_CRITERION_MET}, {50.0, BSL_CRITERION_RESERVATIONS}, {92.0, BSL_CRITERION_MET} } },
     { "instruction-subventions-associations", BSL_VERDICT_INCOMPLETE, 47.0,
-      { {30.0, BSL_CRITERION_NOT_MET}, {72.0, BSL_CRITERION_MET}, {72.5, BSL_CRITERION_MET}, {42.0, BSL_CRITERION_RESERVATIONS}, {32.5, BSL_CRITERION_NOT_MET}, {50.0, BSL_CRITERION_RESERVATIONS}, {30.0, BSL_CRITERION_NOT_MET} } },
+      { {30.0, BSL_CRITERION_NOT_MET}, {72.0, BSL_CRITERION_INCOMPLETE}, {72.5, BSL_CRITERION_MET}, {42.0, BSL_CRITERION_RESERVATIONS}, {32.5, BSL_CRITERION_NOT_MET}, {50.0, BSL_CRITERION_RESERVATIONS}, {30.0, BSL_CRITERION_NOT_MET} } },
     { "modele-langage-metropolitain", BSL_VERDICT_UNFAVORABLE, 41.4,
       { {45.0, BSL_CRITERION_RESERVATIONS}, {78.6, BSL_CRITERION_MET}, {58.0, BSL_CRITERION_RESERVATIONS}, {51.7, BSL_CRITERION_RESERVATIONS}, {8.0, BSL_CRITERION_NOT_MET}, {35.7, BSL_CRITERION_NOT_MET}, {12.5, BSL_CRITERION_NOT_MET} } },
     { "prevision-affluence-decheteries", BSL_VERDICT_INCOMPLETE, 84.3,
-      { {60.0, BSL_CRITERION_RESERVATIONS}, {100.0, BSL_CRITERION_MET}, {80.0, BSL_CRITERION_MET}, {93.3, BSL_CRITERION_MET}, {0, BSL_CRITERION_NOT_ASSESSED}, {85.7, BSL_CRITERION_MET}, {86.7, BSL_CRITERION_MET} } },
+      { {60.0, BSL_CRITERION_RESERVATIONS}, {100.0, BSL_CRITERION_MET}, {80.0, BSL_CRITERION_MET}, {93.3, BSL_CRITERION_MET}, {0, BSL_CRITERION_INCOMPLETE}, {85.7, BSL_CRITERION_MET}, {86.7, BSL_CRITERION_INCOMPLETE} } },
     { "prevision-remplissage-colonnes", BSL_VERDICT_FAVORABLE, 93.7,
       { {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {100.0, BSL_CRITERION_MET}, {93.3, BSL_CRITERION_MET}, {74.0, BSL_CRITERION_MET}, {92.9, BSL_CRITERION_MET}, {96.0, BSL_CRITERION_MET} } },
     { "signalements-voirie", BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS, 81.2,
@@ -758,7 +996,7 @@ static const struct expected {
     { "traduction-accueil", BSL_VERDICT_FAVORABLE, 83.1,
       { {80.0, BSL_CRITERION_MET}, {90.0, BSL_CRITERION_MET}, {90.0, BSL_CRITERION_MET}, {85.0, BSL_CRITERION_MET}, {70.0, BSL_CRITERION_MET}, {71.4, BSL_CRITERION_MET}, {95.0, BSL_CRITERION_MET} } },
     { "videoprotection-tramway-reconnaissance-faciale", BSL_VERDICT_RED_LINE, 32.3,
-      { {15.0, BSL_CRITERION_RED_LINE}, {26.7, BSL_CRITERION_RED_LINE}, {40.0, BSL_CRITERION_RESERVATIONS}, {0, BSL_CRITERION_NOT_ASSESSED}, {80.0, BSL_CRITERION_MET}, {0, BSL_CRITERION_NOT_ASSESSED}, {0.0, BSL_CRITERION_NOT_MET} } },
+      { {15.0, BSL_CRITERION_RED_LINE}, {26.7, BSL_CRITERION_RED_LINE}, {40.0, BSL_CRITERION_RESERVATIONS}, {0, BSL_CRITERION_NOT_ASSESSED}, {80.0, BSL_CRITERION_MET}, {0, BSL_CRITERION_NOT_ASSESSED}, {0.0, BSL_CRITERION_INCOMPLETE} } },
 };
 
 static void test_examples(void)
@@ -809,12 +1047,16 @@ int main(void)
     test_unanswered_optional();
     test_unfavorable_and_incomplete();
     test_red_lines();
+    test_red_line_not_assessed();
+    test_unanswered_gates();
+    test_necessary_conditions();
     test_reason_order();
     test_band_edges();
     test_text_and_set();
     test_evidence_and_provenance();
     test_global_score_none_assessed();
     test_small_framework();
+    test_rounding();
     test_evaluate_arguments();
     test_examples();
     bsl_framework_free(fw);

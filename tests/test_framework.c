@@ -473,6 +473,54 @@ static void test_load_errors(void)
                fw_make(NULL, NULL, two(IND_BOOL, with_condition(ind_b, "{'fact': 'a'}")), NULL),
                NULL, BSL_ERR_MISSING, "{'fact': 'a'}", 0, 10, 269, "$.criteria[0].indicators[1].applies_if");
 
+    load_fails("applies_if with an empty in",
+               fw_make(NULL, NULL, two(IND_BOOL, with_condition(ind_b, "{'fact': 'a', 'in': []}")), NULL),
+               NULL, BSL_ERR_VALUE, "[]}", 0, 10, 289, "$.criteria[0].indicators[1].applies_if.in");
+    load_fails("applies_if with an empty not_in",
+               fw_make(NULL, NULL, two(IND_BOOL, with_condition(ind_b, "{'fact': 'a', 'not_in': []}")), NULL),
+               NULL, BSL_ERR_VALUE, "[]}", 0, 10, 293, "$.criteria[0].indicators[1].applies_if.not_in");
+
+    /* applies_if cycles: a <-> b; c -> d -> e -> c reached from b2, which
+     * is not in it (the error names the cycle from its first indicator). */
+    load_fails("applies_if cycle of two",
+               fw_make(NULL, NULL,
+                       two(with_condition(IND_BOOL, "{'fact': 'b', 'in': [true]}"),
+                           with_condition(ind_b, "{'fact': 'a', 'in': [false]}")),
+                       NULL),
+               NULL, BSL_ERR_VALUE, "'b', 'in'", 0, 10, 44, "$.criteria[0].indicators[0].applies_if.fact");
+    {
+        bsl_framework *fw = NULL;
+        bsl_error err;
+        int rc = load(&fw, fw_make(NULL, NULL,
+                                   two(with_condition(IND_BOOL, "{'fact': 'b', 'in': [true]}"),
+                                       with_condition(ind_b, "{'fact': 'a', 'in': [false]}")),
+                                   NULL),
+                      NULL, &err);
+        CHECK_INT(rc, BSL_ERR_VALUE, "cycle of two: refused");
+        CHECK_STR(err.message, "applies_if cycle: a -> b -> a", "cycle of two: the message names it");
+        bsl_framework_free(fw);
+        rc = load(&fw, fw_make(NULL, NULL,
+                               two(two(IND_BOOL, with_condition(bool_fact("b2"), "{'fact': 'd', 'in': [true]}")),
+                                   two(with_condition(bool_fact("c"), "{'fact': 'd', 'not_in': [true]}"),
+                                       two(with_condition(bool_fact("d"), "{'fact': 'e', 'in': [true]}"),
+                                           with_condition(bool_fact("e"), "{'fact': 'c', 'in': [true]}")))),
+                               NULL),
+                  NULL, &err);
+        CHECK_INT(rc, BSL_ERR_VALUE, "cycle of three reached from outside it: refused");
+        CHECK_STR(err.message, "applies_if cycle: c -> d -> e -> c", "cycle of three: from its first indicator");
+        CHECK_STR(err.path, "$.criteria[0].indicators[2].applies_if.fact", "cycle of three: path of c");
+        CHECK(fw == NULL, "cycle: out is NULL");
+        bsl_framework_free(fw);
+        /* A chain without a cycle loads: b2 -> c -> a. */
+        rc = load(&fw, fw_make(NULL, NULL,
+                               two(IND_BOOL, two(with_condition(bool_fact("b2"), "{'fact': 'c', 'in': [true]}"),
+                                                 with_condition(bool_fact("c"), "{'fact': 'a', 'in': [true]}"))),
+                               NULL),
+                  NULL, &err);
+        CHECK_INT(rc, BSL_OK, "a chain of conditions without a cycle loads");
+        bsl_framework_free(fw);
+    }
+
     load_fails("applies_if on a number fact",
                fw_make(NULL, NULL,
                        two(IND_NUMBER(OPEN_BAND(1)), with_condition(ind_b, "{'fact': 'n', 'in': [1]}")),
@@ -495,6 +543,20 @@ static void test_load_errors(void)
                        NULL),
                NULL, BSL_ERR_VALUE, "5, 'justification'", 0, 10, 206,
                "$.criteria[0].indicators[0].levels[1].points");
+
+    load_fails("red line that also fails a necessary condition",
+               fw_make(NULL, NULL,
+                       subst(IND_SET, "'red_line': true,", "'red_line': true, 'fails_necessary_condition': true,"),
+                       NULL),
+               NULL, BSL_ERR_VALUE, "true, 'justification': {'fr': 'N'", 0, 10, 222,
+               "$.criteria[0].indicators[0].non_empty.fails_necessary_condition");
+    load_fails("fails_necessary_condition not a boolean",
+               fw_make(NULL, NULL,
+                       subst(IND_BOOL, "'value': false, 'points': 0,",
+                             "'value': false, 'points': 0, 'fails_necessary_condition': 1,"),
+                       NULL),
+               NULL, BSL_ERR_TYPE, "1, 'justification'", 0, 10, 146,
+               "$.criteria[0].indicators[0].levels[0].fails_necessary_condition");
 
     load_fails("outcome without points",
                fw_make(NULL, NULL, subst(IND_BOOL, "'value': true, 'points': 100,", "'value': true,"),
@@ -522,6 +584,49 @@ static void test_load_errors(void)
 
     load_fails("framework id with upper case (doc: [a-z0-9._-]+)", fw_with("'id': 't'", "'id': 'T'"),
                NULL, BSL_ERR_VALUE, "'T'", 0, 3, 9, "$.id");
+}
+
+/* "fails_necessary_condition" on every kind of outcome, in a format 1
+ * file: the flag is read, and shows on the outcome that matches. */
+static void test_necessary_condition_flag(void)
+{
+#define NC "'fails_necessary_condition': true, "
+    const char *inds = two(two(subst(IND_ENUM, "{'value': 'x', ", "{'value': 'x', " NC),
+                               subst(IND_SET, "'empty': {", "'empty': {" NC)),
+                           two(subst(IND_TEXT, "'absent': {", "'absent': {" NC),
+                               IND_NUMBER(BAND("below", 5, 0) ", {" NC "'points': 100, "
+                                          "'justification': {'fr': 'J', 'en': 'J'}}")));
+#undef NC
+    const char *doc = fw_make(NULL, NULL, inds, NULL);
+    static const struct {
+        const char *facts;
+        int flags[4]; /* e, s, x, n */
+    } cases[] = {
+        { "'e': 'x', 's': [], 'x': '', 'n': 7", { 1, 1, 1, 1 } },
+        { "'e': 'y', 's': ['p'], 'x': 'ok', 'n': 1", { 0, 0, 0, 0 } },
+        { "'e': 'x'", { 1, 0, 0, 0 } },
+    };
+    bsl_framework *fw = NULL;
+    bsl_error err;
+    size_t i, k;
+    CHECK_INT(load(&fw, doc, NULL, &err), BSL_OK, "fails_necessary_condition on levels, pairs and bands loads");
+    if (!fw)
+        return;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *uc = dq(subst("{'id': 'u', 'title': 't', 'facts': {@}}", "@", cases[i].facts));
+        bsl_result *r = NULL;
+        CHECK_INT(bsl_evaluate_json(&r, fw, uc, strlen(uc), NULL, &err), BSL_OK, "evaluates");
+        for (k = 0; k < 4; k++) {
+            char label[200];
+            const bsl_outcome *o = bsl_criterion_result_outcome(bsl_result_criterion(r, 0), k);
+            snprintf(label, sizeof label, "%s: %s fails a necessary condition: %d", cases[i].facts,
+                     bsl_outcome_fact(o), cases[i].flags[k]);
+            CHECK_INT(bsl_outcome_fails_necessary_condition(o) != 0, cases[i].flags[k], label);
+        }
+        bsl_result_free(r);
+    }
+    CHECK_INT(bsl_outcome_fails_necessary_condition(NULL), 0, "bsl_outcome_fails_necessary_condition(NULL)");
+    bsl_framework_free(fw);
 }
 
 static void test_limits_and_arguments(void)
@@ -599,6 +704,7 @@ int main(void)
     test_sha256_canonical();
     test_valid_variants();
     test_load_errors();
+    test_necessary_condition_flag();
     test_limits_and_arguments();
     tu_cleanup();
     return check_done();

@@ -47,6 +47,9 @@ def main(argv=None):
         results = fw.evaluate_many(files, lang=args.lang)
         records = results.records()
 
+    def score(v):  # None: no score (not assessed)
+        return '—' if v is None else '%.1f' % v
+
     # The summary table.
     ids = fw.criterion_ids
     head = ['use-case', 'verdict', 'score'] + list(ids) + ['missing']
@@ -55,9 +58,8 @@ def main(argv=None):
         if rec['error'] is not None:
             rows.append([os.path.basename(path), 'ERROR', '', *[''] * len(ids), ''])
             continue
-        rows.append([rec['id'], rec['verdict'], '%.1f' % rec['score']]
-                    + ['%.1f' % rec[c + '_score'] if rec[c + '_status'] != 'not_assessed' else '—'
-                       for c in ids]
+        rows.append([rec['id'], rec['verdict'], score(rec['score'])]
+                    + [score(rec[c + '_score']) for c in ids]
                     + [str(rec['missing'])])
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     widths[0] = min(widths[0], 46)

@@ -39,19 +39,22 @@ class CriterionStatus(str, Enum):
     NOT_MET = 'not_met'
     RED_LINE = 'red_line'
     NOT_ASSESSED = 'not_assessed'
+    INCOMPLETE = 'incomplete'   # a required fact is missing (libboussole 0.2)
 
     def __str__(self):
         return self.value
 
 
 class ReasonKind(str, Enum):
-    """Kinds of reasons, in the order they are listed."""
+    """Kinds of reasons, in the C enum's order. Reasons are listed red_line,
+    necessary_condition, missing, not_met, not_assessed, reservation, met."""
     RED_LINE = 'red_line'
     MISSING = 'missing'
     NOT_MET = 'not_met'
     NOT_ASSESSED = 'not_assessed'
     RESERVATION = 'reservation'
     MET = 'met'
+    NECESSARY_CONDITION = 'necessary_condition'  # libboussole 0.2
 
     def __str__(self):
         return self.value
@@ -83,7 +86,7 @@ class IndicatorOutcome:
     fact: str
     label: str
     value: Any                  # as given in the use-case (a list becomes a tuple); None when missing
-    points: float
+    points: Optional[float]     # None when missing or not applicable
     maximum: float
     weight: float
     rule: str
@@ -91,6 +94,7 @@ class IndicatorOutcome:
     missing: bool
     not_applicable: bool
     red_line: bool
+    fails_necessary_condition: bool   # makes the criterion not_met (unless a red line fired there)
     justification: Optional[str]
     remediation: Optional[str]
     evidence: Optional[str]
@@ -102,7 +106,7 @@ class CriterionResult:
     id: str
     title: str
     weight: float
-    score: float
+    score: Optional[float]      # None when the criterion has no score (not assessed)
     status: CriterionStatus
     status_label: str
     met_threshold: float
@@ -148,9 +152,10 @@ class Result:
     lang: str
     verdict: Verdict
     verdict_label: str
-    score: float
+    score: Optional[float]      # None when no criterion is assessed
     criteria: Tuple[CriterionResult, ...]
     red_lines: Tuple[str, ...]
+    failed_conditions: Tuple[str, ...]   # facts whose outcome failed a necessary condition
     missing: Tuple[str, ...]
     unknown: Tuple[UnknownKey, ...]
     reasons: Tuple[Reason, ...]
@@ -196,8 +201,8 @@ class Result:
     def _repr_html_(self):
         e = html.escape
         rows = ''.join(
-            '<tr><td>%s</td><td>%s</td><td style="text-align:right">%.1f</td><td>%s</td></tr>'
-            % (e(c.id), e(c.title), c.score, e(c.status_label)) for c in self.criteria)
+            '<tr><td>%s</td><td>%s</td><td style="text-align:right">%s</td><td>%s</td></tr>'
+            % (e(c.id), e(c.title), _score1(c.score), e(c.status_label)) for c in self.criteria)
         extra = ''
         if self.missing:
             extra += '<p>%s: %s</p>' % (e('Faits manquants' if self.lang == 'fr' else 'Missing facts'),
@@ -208,9 +213,9 @@ class Result:
         heads = ('Critère', 'Intitulé', 'Score', 'Statut') if self.lang == 'fr' else \
             ('Criterion', 'Title', 'Score', 'Status')
         return (
-            '<div class="boussole-result"><p><strong>%s</strong> &mdash; %s (%.1f/100)</p>'
+            '<div class="boussole-result"><p><strong>%s</strong> &mdash; %s (%s/100)</p>'
             '<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>%s</div>'
-            % (e(self.title), e(self.verdict_label), self.score,
+            % (e(self.title), e(self.verdict_label), _score1(self.score),
                ''.join('<th>%s</th>' % h for h in heads), rows, extra))
 
 
@@ -245,6 +250,16 @@ def _value(v):
     return tuple(v) if isinstance(v, list) else v
 
 
+def _num(v):
+    """A number of the result as float; None (JSON null: no score, no points) stays None."""
+    return None if v is None else float(v)
+
+
+def _score1(v):
+    """A score for a table: one decimal, or a dash when there is none."""
+    return '\u2014' if v is None else '%.1f' % v
+
+
 def result_from_doc(doc, source=None, framework=None):
     """A Result from the parsed JSON result document."""
     criteria = []
@@ -255,7 +270,7 @@ def result_from_doc(doc, source=None, framework=None):
             'fact': o['fact'],
             'label': o['label'],
             'value': _value(o['value']),
-            'points': float(o['points']),
+            'points': _num(o['points']),
             'maximum': float(o['maximum']),
             'weight': float(o['weight']),
             'rule': o['rule'],
@@ -263,6 +278,7 @@ def result_from_doc(doc, source=None, framework=None):
             'missing': o['missing'],
             'not_applicable': o['not_applicable'],
             'red_line': o['red_line'],
+            'fails_necessary_condition': o['fails_necessary_condition'],
             'justification': o['justification'],
             'remediation': o['remediation'],
             'evidence': o['evidence'],
@@ -272,7 +288,7 @@ def result_from_doc(doc, source=None, framework=None):
             'id': cid,
             'title': c['title'],
             'weight': float(c['weight']),
-            'score': float(c['score']),
+            'score': _num(c['score']),
             'status': CriterionStatus(c['status']),
             'status_label': c['status_label'],
             'met_threshold': float(th['met']),
@@ -286,9 +302,10 @@ def result_from_doc(doc, source=None, framework=None):
         'lang': doc['lang'],
         'verdict': Verdict(doc['verdict']),
         'verdict_label': doc['verdict_label'],
-        'score': float(doc['score']),
+        'score': _num(doc['score']),
         'criteria': tuple(criteria),
         'red_lines': tuple(doc['red_lines']),
+        'failed_conditions': tuple(doc['failed_conditions']),
         'missing': tuple(doc['missing']),
         'unknown': tuple(_new(UnknownKey, u) for u in doc['unknown']),
         'reasons': tuple(_new(Reason, {'kind': ReasonKind(r['kind']), 'criterion': r['criterion'],
@@ -314,10 +331,10 @@ def record_from_doc(doc, criterion_ids):
         'id': doc['usecase']['id'],
         'title': doc['usecase']['title'],
         'verdict': doc['verdict'],
-        'score': float(doc['score']),
+        'score': _num(doc['score']),
     }
     for c in doc['criteria']:
-        rec[c['id'] + '_score'] = float(c['score'])
+        rec[c['id'] + '_score'] = _num(c['score'])
         rec[c['id'] + '_status'] = c['status']
     for cid in criterion_ids:   # same columns for every row, whatever the result holds
         rec.setdefault(cid + '_score', None)
@@ -352,7 +369,7 @@ def record_from_line(line, criterion_ids):
     back to a full parse when the line does not look as expected."""
     try:
         s = line.decode('utf-8')
-        i = _expect(s, 0, '{"format":"boussole-result/1","lang":"')
+        i = _expect(s, 0, '{"format":"boussole-result/2","lang":"')
         i = _expect(s, i + 2, '","verdict":')
         verdict, i = _raw_decode(s, i)
         i = _expect(s, i, ',"verdict_label":')
@@ -364,7 +381,7 @@ def record_from_line(line, criterion_ids):
         i = _expect(s, i, ',"title":')
         title, i = _raw_decode(s, i)
         i = _expect(s, i, '},"criteria":[')
-        rec = {'id': uid, 'title': title, 'verdict': verdict, 'score': float(score)}
+        rec = {'id': uid, 'title': title, 'verdict': verdict, 'score': _num(score)}
         for cid, pattern in _criterion_patterns(criterion_ids):
             i = s.index(pattern, i)
             _, i = _raw_decode(s, s.index(',"title":', i) + 9)
@@ -374,10 +391,12 @@ def record_from_line(line, criterion_ids):
             cscore, i = _raw_decode(s, i)
             i = _expect(s, i, ',"status":')
             status, i = _raw_decode(s, i)
-            rec[cid + '_score'] = float(cscore)
+            rec[cid + '_score'] = _num(cscore)
             rec[cid + '_status'] = status
         i = s.index('],"red_lines":', i) + 14
         red_lines, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"failed_conditions":')
+        _, i = _raw_decode(s, i)
         i = _expect(s, i, ',"missing":')
         missing, i = _raw_decode(s, i)
         i = _expect(s, i, ',"unknown":')

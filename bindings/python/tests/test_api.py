@@ -123,11 +123,47 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual(r.provenance.framework_sha256, self.fw.sha256)
         self.assertTrue(r.ok)
 
+    def test_necessary_condition(self):
+        # Nantes with service_need "none" failing a necessary condition
+        # (REFERENTIEL §6): C3 is not_met whatever its score.
+        doc = json.loads(support.read_text(os.path.join(support.ROOT, 'frameworks', 'nantes-2024.json')))
+        for c in doc['criteria']:
+            for ind in c['indicators']:
+                if ind['fact'] == 'service_need':
+                    ind['levels'][0]['fails_necessary_condition'] = True
+        uc = json.loads(support.read_text(VOIRIE))
+        uc['facts']['service_need'] = 'none'
+        with boussole.Framework.load(doc) as fw:
+            r = fw.evaluate(uc)
+            self.assertEqual(r.failed_conditions, ('service_need',))
+            self.assertIs(r.criterion('C3').status, boussole.CriterionStatus.NOT_MET)
+            self.assertIs(r.verdict, boussole.Verdict.UNFAVORABLE)
+            o = [o for o in r.criterion('C3').indicators if o.fact == 'service_need'][0]
+            self.assertTrue(o.fails_necessary_condition)
+            self.assertFalse(o.red_line)
+            self.assertEqual([(x.kind, x.fact) for x in r.reasons][:1],
+                             [(boussole.ReasonKind.NECESSARY_CONDITION, 'service_need')])
+            self.assertNotIn(('not_met', 'C3'), [(x.kind.value, x.criterion) for x in r.reasons])
+            recs = fw.evaluate_many([uc]).records()
+            self.assertEqual((recs[0]['C3_status'], recs[0]['verdict']), ('not_met', 'unfavorable'))
+        self.assertEqual(self.r.failed_conditions, ())
+        self.assertFalse(any(o.fails_necessary_condition for c in self.r.criteria for o in c.indicators))
+
     def test_missing_and_unknown(self):
         r = self.fw.evaluate({'id': 'x', 'title': 't', 'facts': {'hostnig': 'eu'}}, lang='en')
         self.assertIs(r.verdict, boussole.Verdict.INCOMPLETE)
         self.assertIn('hosting', r.missing)
         self.assertEqual(r.unknown, (boussole.UnknownKey('hostnig', '$.facts.hostnig', 'hosting'),))
+        # Nothing answered: no score anywhere, None rather than a made-up 0.
+        self.assertIsNone(r.score)
+        self.assertEqual([c.score for c in r.criteria], [None] * len(r.criteria))
+        self.assertIsNone(r.criterion('C2').indicators[0].points)
+        self.assertEqual(r.to_dict()['score'], None)
+        leaks = self.fw.evaluate(os.path.join(support.EXAMPLES, 'detection-fuites-eau.json'))
+        dpia = [o for o in leaks.criterion('C2').indicators if o.fact == 'dpia'][0]
+        self.assertEqual((dpia.not_applicable, dpia.points), (True, None))
+        recs = self.fw.evaluate_many([{'id': 'x', 'title': 't', 'facts': {}}]).records()
+        self.assertEqual((recs[0]['score'], recs[0]['C1_score']), (None, None))
         red = self.fw.evaluate(os.path.join(support.EXAMPLES,
                                             'videoprotection-tramway-reconnaissance-faciale.json'))
         self.assertIs(red.verdict, boussole.Verdict.RED_LINE)
@@ -144,7 +180,7 @@ class EvaluateTest(unittest.TestCase):
 
     def test_to_dict_and_to_json(self):
         d = self.r.to_dict()
-        self.assertEqual(d['format'], 'boussole-result/1')
+        self.assertEqual(d['format'], 'boussole-result/2')
         self.assertEqual(json.loads(self.r.to_json()), d)
         self.assertEqual(json.loads(self.r.to_json(compact=True)), d)
         self.assertNotIn('\n', self.r.to_json(compact=True)[:-1])
@@ -169,7 +205,7 @@ class EvaluateTest(unittest.TestCase):
         h = self.r._repr_html_()
         for c in self.r.criteria:
             self.assertIn('<td>%s</td>' % c.id, h)
-            self.assertIn('%.1f' % c.score, h)
+            self.assertIn('%.1f' % c.score if c.score is not None else '\u2014', h)
             self.assertIn(c.status_label, h)
 
 
@@ -186,12 +222,14 @@ class EnumTest(unittest.TestCase):
 
     def test_criterion_status(self):
         self.assertEqual([s.value for s in boussole.CriterionStatus],
-                         [lib.bsl_criterion_status_token(i).decode() for i in range(5)])
-        self.assertIsNone(lib.bsl_criterion_status_token(5))
+                         [lib.bsl_criterion_status_token(i).decode() for i in range(6)])
+        self.assertIsNone(lib.bsl_criterion_status_token(6))
+        self.assertEqual(boussole.CriterionStatus('incomplete'), boussole.CriterionStatus.INCOMPLETE)
 
     def test_reason_kind(self):
         self.assertEqual([k.value for k in boussole.ReasonKind],
-                         [lib.bsl_reason_kind_token(i).decode() for i in range(6)])
+                         [lib.bsl_reason_kind_token(i).decode() for i in range(7)])
+        self.assertIsNone(lib.bsl_reason_kind_token(7))
 
 
 class RecordsTest(unittest.TestCase):

@@ -56,7 +56,7 @@ class LifetimeTest(unittest.TestCase):
     def check_still_usable(self, objects):
         for other in objects:
             if isinstance(other, boussole.Result):
-                self.assertEqual(other.to_dict()['format'], 'boussole-result/1')
+                self.assertEqual(other.to_dict()['format'], 'boussole-result/2')
             elif isinstance(other, boussole.Results):
                 self.assertEqual(len(other.records()), 2)
             elif isinstance(other, boussole.Framework) and not other.closed:
