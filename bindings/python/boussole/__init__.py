@@ -17,7 +17,7 @@ from ._native import lib as _lib, path as library_path
 from ._errors import (Error, JSONSyntaxError, SchemaError, LimitError, OutOfMemoryError,
                       FileError, NotFoundError, ArgumentError)
 from ._model import (Verdict, CriterionStatus, ReasonKind, Result, CriterionResult,
-                     IndicatorOutcome, Provenance, UnknownKey, Reason, Remediation, ErrorRecord)
+                     IndicatorOutcome, Provenance, UnknownKey, NotUsedKey, Reason, Remediation, ErrorRecord)
 from ._framework import Framework, Results, frameworks
 from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
 
@@ -28,7 +28,8 @@ version_number = _lib.bsl_version_number()
 
 __all__ = [
     'Framework', 'Results', 'frameworks', 'vocabulary', 'Fact', 'FactValue', 'Condition', 'Text',
-    'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'Reason',
+    'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'NotUsedKey',
+    'Reason',
     'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind',
     'Error', 'JSONSyntaxError', 'SchemaError', 'LimitError', 'OutOfMemoryError', 'FileError',
     'NotFoundError', 'ArgumentError',

@@ -7,18 +7,8 @@ import weakref
 from collections.abc import Mapping, Sequence
 
 from . import _errors, _model, _vocabulary
-from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
-                      cstr, lib, take_buffer)
-
-_FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
-
-
-def _lang_code(lang):
-    try:
-        return LANGS[lang]
-    except (KeyError, TypeError):
-        raise ValueError("lang must be 'fr' or 'en', not %r" % (lang,)) from None
-
+from ._native import FORMAT_JSON_COMPACT, LANGS, bsl_error, cstr, lib, take_buffer
+from ._render import check as _check, lang_code as _lang_code, render_source as _render_source
 
 def frameworks():
     """The ids of the frameworks embedded in the library; the first is the default."""
@@ -38,11 +28,6 @@ class _Handle:
         # Not at interpreter exit: a daemon thread may still be evaluating
         # on it then, and the process's memory is returned anyway.
         self.free.atexit = False
-
-
-def _check(rc, err, source=None):
-    if rc != BSL_OK:
-        raise _errors.from_struct(err, source)
 
 
 def _is_json_text(s):
@@ -79,29 +64,6 @@ def _read(name):
     except OSError as e:
         raise _errors.FileError(_errors.IO, 'cannot read: %s' % (e.strerror or e),
                                 source=os.fsdecode(name)) from e
-
-
-def render(result, lang, fmt):
-    """Evaluate result's use-case again and render it (the library is
-    deterministic, so this is exactly what evaluating it first gave)."""
-    handle = result._framework
-    if handle is None or result._source is None:
-        raise _errors.ArgumentError(_errors.ARG, 'this Result was not made by a Framework')
-    return _render_source(handle, result._source, _lang_code(lang), _FORMATS[fmt]).decode('utf-8')
-
-
-def _render_source(handle, data, lang, fmt):
-    err = bsl_error()
-    r = ctypes.c_void_p()
-    _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
-                                 ctypes.byref(err)), err)
-    try:
-        out, n = ctypes.c_void_p(), ctypes.c_size_t()
-        _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, fmt, lang,
-                              ctypes.byref(err)), err)
-        return take_buffer(out, n.value)
-    finally:
-        lib.bsl_result_free(r)
 
 
 class Framework:

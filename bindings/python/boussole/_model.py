@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Optional, Tuple
 
+from . import _render
+
 
 class Verdict(str, Enum):
     """The verdict, worst first; the values are the library's tokens."""
@@ -75,6 +77,9 @@ class Provenance:
     framework_id: str
     framework_version: str
     framework_sha256: str
+    vocabulary_id: str          # the vocabulary the facts were read against
+    vocabulary_version: str
+    vocabulary_sha256: str
     library_name: str
     library_version: str
 
@@ -116,10 +121,19 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class UnknownKey:
-    """A fact or evidence key the framework does not know, with the nearest known key."""
+    """A fact or evidence key outside the vocabulary (a likely typo), with the
+    nearest fact key."""
     key: str
     path: str
     suggestion: Optional[str]
+
+
+@dataclass(frozen=True)
+class NotUsedKey:
+    """A fact or evidence key of the vocabulary that this framework does not
+    read: checked, not scored (another framework may read it)."""
+    key: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,7 @@ class Result:
     failed_conditions: Tuple[str, ...]   # facts whose outcome failed a necessary condition
     missing: Tuple[str, ...]
     unknown: Tuple[UnknownKey, ...]
+    not_used: Tuple[NotUsedKey, ...]
     reasons: Tuple[Reason, ...]
     remediations: Tuple[Remediation, ...]
     provenance: Provenance
@@ -183,13 +198,11 @@ class Result:
     def to_json(self, lang=None, compact=False):
         """The JSON result as the library renders it: byte for byte what
         ``boussole evaluate --format json`` prints (compact=True: on one line)."""
-        from . import _framework as fwmod
-        return fwmod.render(self, lang or self.lang, 'json-compact' if compact else 'json')
+        return _render.render(self, lang or self.lang, 'json-compact' if compact else 'json')
 
     def text(self, lang=None):
         """The readable report, as ``boussole evaluate`` prints it."""
-        from . import _framework as fwmod
-        return fwmod.render(self, lang or self.lang, 'text')
+        return _render.render(self, lang or self.lang, 'text')
 
     def __str__(self):
         return self.text()
@@ -308,6 +321,7 @@ def result_from_doc(doc, source=None, framework=None):
         'failed_conditions': tuple(doc['failed_conditions']),
         'missing': tuple(doc['missing']),
         'unknown': tuple(_new(UnknownKey, u) for u in doc['unknown']),
+        'not_used': tuple(_new(NotUsedKey, u) for u in doc['not_used']),
         'reasons': tuple(_new(Reason, {'kind': ReasonKind(r['kind']), 'criterion': r['criterion'],
                                        'fact': r['fact'], 'text': r['text']})
                          for r in doc['reasons']),
@@ -316,6 +330,9 @@ def result_from_doc(doc, source=None, framework=None):
             'framework_id': prov['framework']['id'],
             'framework_version': prov['framework']['version'],
             'framework_sha256': prov['framework']['sha256'],
+            'vocabulary_id': prov['vocabulary']['id'],
+            'vocabulary_version': prov['vocabulary']['version'],
+            'vocabulary_sha256': prov['vocabulary']['sha256'],
             'library_name': prov['library']['name'],
             'library_version': prov['library']['version'],
         }),

@@ -75,5 +75,50 @@ class FrameworkFactsTest(unittest.TestCase):
         self.assertIsNone(old.facts[5].values[0].label)
 
 
+class NotUsedTest(unittest.TestCase):
+    def test_a_vocabulary_fact_the_framework_ignores_is_not_used(self):
+        fw = boussole.Framework.default()
+        r = fw.evaluate({'id': 'u', 'title': 'U',
+                         'facts': {'provider_jurisdiction': 'eu', 'hostnig': 'eu'}})
+        self.assertEqual(r.not_used, (boussole.NotUsedKey('provider_jurisdiction',
+                                                          '$.facts.provider_jurisdiction'),))
+        self.assertEqual([u.key for u in r.unknown], ['hostnig'])
+        self.assertEqual(r.unknown[0].suggestion, 'hosting')
+        with self.assertRaises(boussole.SchemaError) as cm:
+            fw.evaluate({'id': 'u', 'title': 'U', 'facts': {'provider_jurisdiction': 'mars'}})
+        self.assertEqual(cm.exception.path, '$.facts.provider_jurisdiction')
+
+    def test_provenance_names_the_vocabulary(self):
+        r = boussole.Framework.default().evaluate({'id': 'u', 'title': 'U', 'facts': {}})
+        self.assertEqual(r.provenance.vocabulary_id, 'boussole')
+        self.assertEqual(r.provenance.vocabulary_version, '1.0.0')
+        self.assertEqual(len(r.provenance.vocabulary_sha256), 64)
+
+
+class ImportGraphTest(unittest.TestCase):
+    def test_no_module_of_the_package_imports_itself_back(self):
+        import ast
+        import os
+        pkg = os.path.dirname(boussole.__file__)
+        graph = {}
+        for name in os.listdir(pkg):
+            if name.startswith('_') and name.endswith('.py') and name != '__init__.py':
+                tree = ast.parse(open(os.path.join(pkg, name), encoding='utf-8').read())
+                deps = set()
+                for node in ast.walk(tree):
+                    if isinstance(node, ast.ImportFrom) and node.level == 1:
+                        if node.module:
+                            deps.add(node.module)
+                        else:
+                            deps.update(a.name for a in node.names)
+                graph[name[:-3]] = deps & {n[:-3] for n in os.listdir(pkg) if n.endswith('.py')}
+
+        def reaches(start, goal, seen=()):
+            return any(d == goal or (d not in seen and reaches(d, goal, seen + (d,)))
+                       for d in graph.get(start, ()))
+        cycles = [m for m in graph if reaches(m, m)]
+        self.assertEqual(cycles, [], graph)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -1,0 +1,45 @@
+"""Rendering a result with the library, shared by Framework (which
+evaluates) and Result (which prints itself on demand), so that neither
+module imports the other."""
+import ctypes
+
+from . import _errors
+from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
+                      lib, take_buffer)
+
+FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
+
+
+def lang_code(lang):
+    try:
+        return LANGS[lang]
+    except (KeyError, TypeError):
+        raise ValueError("lang must be 'fr' or 'en', not %r" % (lang,)) from None
+
+
+def check(rc, err, source=None):
+    if rc != BSL_OK:
+        raise _errors.from_struct(err, source)
+
+
+def render(result, lang, fmt):
+    """Evaluate result's use-case again and render it (the library is
+    deterministic, so this is exactly what evaluating it first gave)."""
+    handle = result._framework
+    if handle is None or result._source is None:
+        raise _errors.ArgumentError(_errors.ARG, 'this Result was not made by a Framework')
+    return render_source(handle, result._source, lang_code(lang), FORMATS[fmt]).decode('utf-8')
+
+
+def render_source(handle, data, lang, fmt):
+    err = bsl_error()
+    r = ctypes.c_void_p()
+    check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
+                                ctypes.byref(err)), err)
+    try:
+        out, n = ctypes.c_void_p(), ctypes.c_size_t()
+        check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, fmt, lang,
+                             ctypes.byref(err)), err)
+        return take_buffer(out, n.value)
+    finally:
+        lib.bsl_result_free(r)
