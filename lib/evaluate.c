@@ -51,14 +51,88 @@ static const char *copy_str(bsl_arena *arena, const char *s)
     return s ? bsl_arena_strndup(arena, s, strlen(s)) : NULL;
 }
 
+/* What one criterion's indicators add up to. */
+typedef struct tally {
+    double wsum, psum;   /* weights and weighted points of the answered, weighted indicators */
+    int red, failed;     /* a red line fired; a necessary condition failed */
+    int unanswered;      /* a weighted, applicable indicator is unanswered */
+    int incomplete;      /* a required, applicable fact is missing */
+} tally;
+
+/* Score the indicator of use-case answer fv into outcome o. */
+static int score_indicator(bsl_result *r, const bsl_usecase *uc, const bsl_indicator *ind,
+                           const bsl_answer *fv, struct bsl_outcome *o, tally *t)
+{
+    double w = ind->weight.value;
+    if (fv->evidence && !(o->evidence = copy_str(&r->arena, fv->evidence)))
+        return BSL_ERR_NOMEM;
+    if (fv->present) {
+        /* Booleans and enum levels point at static or framework
+         * strings, which outlive the result; the rest is copied. */
+        o->value_json = fv->json_is_shared ? fv->json : copy_str(&r->arena, fv->json);
+        if (!o->value_json)
+            return BSL_ERR_NOMEM;
+    }
+    if (!applies(ind, uc)) {
+        o->not_applicable = 1;
+        o->rule = "not_applicable";
+        return BSL_OK;
+    }
+    if (!fv->present) {
+        o->missing = 1;
+        o->rule = "missing";
+        /* Ask the question: a remediation written for a bad answer
+         * (or for a red line) says nothing true about no answer. */
+        o->remediation = &ind->answer_text;
+        if (ind->required) {
+            r->missing[r->missing_count++] = ind->fact;
+            t->incomplete = 1;
+        }
+        t->unanswered |= w > 0;
+    } else {
+        o->matched = &ind->outcomes[matched_outcome(ind, fv)];
+        o->rule = o->matched->rule;
+        o->points = o->matched->points.value;
+        o->red_line = o->matched->red_line;
+        o->fails_condition = o->matched->fails_condition;
+        t->red |= o->red_line;
+        t->failed |= o->fails_condition;
+        if (w > 0) {
+            t->wsum += w;
+            t->psum += w * o->points;
+        }
+    }
+    if (!o->missing && ind->remediation.s[0] && (o->red_line || (w > 0 && o->points < ind->maximum)))
+        o->remediation = &ind->remediation;
+    if (o->remediation)
+        r->remediations[r->remediation_count++] = o;
+    return BSL_OK;
+}
+
+/* The criterion's status, in this precedence. */
+static bsl_criterion_status criterion_status(const struct bsl_criterion_result *cr, const tally *t)
+{
+    if (t->red)
+        return BSL_CRITERION_RED_LINE;
+    if (t->failed)
+        return BSL_CRITERION_NOT_MET;
+    if (t->incomplete) /* never met while a required fact is unanswered */
+        return BSL_CRITERION_INCOMPLETE;
+    if (!cr->assessed)
+        return BSL_CRITERION_NOT_ASSESSED;
+    if (cr->score >= cr->def->met.value)
+        return BSL_CRITERION_MET;
+    if (cr->score >= cr->def->reservations.value)
+        return BSL_CRITERION_RESERVATIONS;
+    return BSL_CRITERION_NOT_MET;
+}
+
 /* Score one criterion's indicators; returns BSL_ERR_NOMEM or BSL_OK. */
 static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
 {
-    const bsl_framework *fw = r->fw;
-    const bsl_criterion_def *def = &fw->criteria[ci];
+    const bsl_criterion_def *def = &r->fw->criteria[ci];
     struct bsl_criterion_result *cr = &r->criteria[ci];
-    double wsum = 0, psum = 0;
-    int red = 0, unanswered = 0, incomplete = 0, failed = 0;
+    tally t = { 0, 0, 0, 0, 0, 0 };
     size_t k;
 
     cr->def = def;
@@ -68,78 +142,19 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
         return BSL_ERR_NOMEM;
     for (k = 0; k < def->indicator_count; k++) {
         size_t ii = def->first_indicator + k;
-        const bsl_indicator *ind = &fw->indicators[ii];
-        const bsl_answer *fv = &uc->facts[ii];
-        struct bsl_outcome *o = &cr->outcomes[k];
-        double w = ind->weight.value;
-
-        o->ind = ind;
-        o->criterion_id = def->id;
-        if (fv->evidence && !(o->evidence = copy_str(&r->arena, fv->evidence)))
+        cr->outcomes[k].ind = &r->fw->indicators[ii];
+        cr->outcomes[k].criterion_id = def->id;
+        if (score_indicator(r, uc, &r->fw->indicators[ii], &uc->facts[ii], &cr->outcomes[k], &t))
             return BSL_ERR_NOMEM;
-        if (fv->present) {
-            /* Booleans and enum levels point at static or framework
-             * strings, which outlive the result; the rest is copied. */
-            o->value_json = fv->json_is_shared ? fv->json : copy_str(&r->arena, fv->json);
-            if (!o->value_json)
-                return BSL_ERR_NOMEM;
-        }
-        if (!applies(ind, uc)) {
-            o->not_applicable = 1;
-            o->rule = "not_applicable";
-            continue;
-        }
-        if (!fv->present) {
-            o->missing = 1;
-            o->rule = "missing";
-            /* Ask the question: a remediation written for a bad answer
-             * (or for a red line) says nothing true about no answer. */
-            o->remediation = &ind->answer_text;
-            if (ind->required) {
-                r->missing[r->missing_count++] = ind->fact;
-                incomplete = 1;
-            }
-            if (w > 0)
-                unanswered = 1;
-        } else {
-            o->matched = &ind->outcomes[matched_outcome(ind, fv)];
-            o->rule = o->matched->rule;
-            o->points = o->matched->points.value;
-            o->red_line = o->matched->red_line;
-            o->fails_condition = o->matched->fails_condition;
-            red |= o->red_line;
-            failed |= o->fails_condition;
-            if (w > 0) {
-                wsum += w;
-                psum += w * o->points;
-            }
-        }
-        if (!o->missing && ind->remediation.s[0] && (o->red_line || (w > 0 && o->points < ind->maximum)))
-            o->remediation = &ind->remediation;
-        if (o->remediation)
-            r->remediations[r->remediation_count++] = o;
     }
     /* Nothing weighted answered but something to answer: no score, even
      * when a red line fired (a red line decides the verdict, not a mean). */
-    cr->assessed = wsum > 0 || !unanswered;
-    cr->score = wsum > 0 ? round1(psum / wsum) : (cr->assessed ? 100 : 0);
+    cr->assessed = t.wsum > 0 || !t.unanswered;
+    cr->score = t.wsum > 0 ? round1(t.psum / t.wsum) : (cr->assessed ? 100 : 0);
     /* A failed necessary condition is known, like a red line: it wins over
      * what is still unknown, whatever the score (REFERENTIEL §6). */
-    cr->failed_condition = failed && !red;
-    if (red)
-        cr->status = BSL_CRITERION_RED_LINE;
-    else if (failed)
-        cr->status = BSL_CRITERION_NOT_MET;
-    else if (incomplete) /* never met while a required fact is unanswered */
-        cr->status = BSL_CRITERION_INCOMPLETE;
-    else if (!cr->assessed)
-        cr->status = BSL_CRITERION_NOT_ASSESSED;
-    else if (cr->score >= def->met.value)
-        cr->status = BSL_CRITERION_MET;
-    else if (cr->score >= def->reservations.value)
-        cr->status = BSL_CRITERION_RESERVATIONS;
-    else
-        cr->status = BSL_CRITERION_NOT_MET;
+    cr->failed_condition = t.failed && !t.red;
+    cr->status = criterion_status(cr, &t);
     return BSL_OK;
 }
 

@@ -379,13 +379,12 @@ static int read_format(bsl_loader *ld)
     return rc;
 }
 
-static int load_document(bsl_loader *ld)
+/* The top-level members other than the criteria. */
+static int read_header(bsl_loader *ld, bsl_num *met, bsl_num *res)
 {
     bsl_reader *rd = &ld->rd;
     bsl_framework *fw = ld->fw;
     const bsl_json_node *n = rd->doc->nodes;
-    bsl_num met = { 70, "70" }, res = { 40, "40" };
-    size_t criteria, el, i = 0, total, mark;
     int rc = bsl_reader_expect(rd, 0, BSL_JSON_OBJECT);
     if (!rc)
         rc = bsl_reader_only(rd, 0, top_fields);
@@ -408,9 +407,39 @@ static int load_document(bsl_loader *ld)
     if (!rc)
         rc = bsl_reader_text(rd, 0, "description", 0, &fw->description);
     if (!rc)
-        rc = read_thresholds(ld, 0, "thresholds", &met, &res);
-    if (!rc)
-        rc = bsl_reader_array(&ld->rd, 0, "criteria", &criteria);
+        rc = read_thresholds(ld, 0, "thresholds", met, res);
+    return rc;
+}
+
+/* Criterion ids are unique. */
+static int check_criterion_ids(bsl_loader *ld, size_t criteria)
+{
+    bsl_framework *fw = ld->fw;
+    const bsl_json_node *n = ld->rd.doc->nodes;
+    bsl_named *ids = bsl_arena_calloc(&fw->arena, fw->criterion_count, sizeof *ids);
+    const bsl_named *dup;
+    size_t i, el;
+    if (!ids)
+        return bsl_loader_nomem(ld);
+    for (i = 0, el = criteria + 1; el < n[criteria].end; el = n[el].end, i++) {
+        ids[i].s = fw->criteria[i].id;
+        ids[i].len = strlen(ids[i].s);
+        ids[i].node = bsl_json_find(ld->rd.doc, el, "id");
+        ids[i].index = i;
+    }
+    if ((dup = bsl_find_duplicate(ids, fw->criterion_count)))
+        return bsl_reader_fail_duplicate(&ld->rd, dup, "criteria", "id", "criterion id");
+    return BSL_OK;
+}
+
+/* The criteria, with their indicators, into tables allocated once. */
+static int read_criteria(bsl_loader *ld, const bsl_num *met, const bsl_num *res)
+{
+    bsl_reader *rd = &ld->rd;
+    bsl_framework *fw = ld->fw;
+    const bsl_json_node *n = rd->doc->nodes;
+    size_t criteria, el, i = 0, total, mark;
+    int rc = bsl_reader_array(rd, 0, "criteria", &criteria);
     if (!rc)
         rc = count_indicators(ld, criteria, &total);
     if (rc)
@@ -425,37 +454,39 @@ static int load_document(bsl_loader *ld)
     mark = bsl_path_push_key(&rd->path, "criteria");
     for (el = criteria + 1; !rc && el < n[criteria].end; el = n[el].end, i++) {
         size_t mark2 = bsl_path_push_index(&rd->path, i);
-        rc = read_criterion(ld, el, i, &met, &res);
+        rc = read_criterion(ld, el, i, met, res);
         bsl_path_pop(&rd->path, mark2);
     }
     bsl_path_pop(&rd->path, mark);
-    if (!rc) {
-        bsl_named *ids = bsl_arena_calloc(&fw->arena, fw->criterion_count, sizeof *ids);
-        const bsl_named *dup;
-        if (!ids)
-            return bsl_loader_nomem(ld);
-        for (i = 0, el = criteria + 1; el < n[criteria].end; el = n[el].end, i++) {
-            ids[i].s = fw->criteria[i].id;
-            ids[i].len = strlen(ids[i].s);
-            ids[i].node = bsl_json_find(rd->doc, el, "id");
-            ids[i].index = i;
-        }
-        if ((dup = bsl_find_duplicate(ids, fw->criterion_count)))
-            return bsl_reader_fail_duplicate(rd, dup, "criteria", "id", "criterion id");
-    }
-    if (!rc)
-        rc = build_fact_index(ld);
-    for (i = 0; !rc && i < fw->indicator_count; i++) {
+    return rc ? rc : check_criterion_ids(ld, criteria);
+}
+
+/* Conditions name other indicators: resolved once every fact is known,
+ * with errors at the indicator's path; then checked for cycles. */
+static int resolve_conditions(bsl_loader *ld)
+{
+    size_t i, mark;
+    int rc = BSL_OK;
+    for (i = 0; !rc && i < ld->fw->indicator_count; i++) {
         if (!ld->cond_node[i])
             continue;
-        /* Errors in a condition carry the indicator's path. */        mark = push_indicator_path(ld, i);
-        bsl_path_push_key(&rd->path, "applies_if");
+        mark = push_indicator_path(ld, i);
+        bsl_path_push_key(&ld->rd.path, "applies_if");
         rc = resolve_condition(ld, i);
-        bsl_path_pop(&rd->path, mark);
+        bsl_path_pop(&ld->rd.path, mark);
     }
+    return rc ? rc : check_condition_cycles(ld);
+}
+
+static int load_document(bsl_loader *ld)
+{
+    bsl_num met = { 70, "70" }, res = { 40, "40" };
+    int rc = read_header(ld, &met, &res);
     if (!rc)
-        rc = check_condition_cycles(ld);
-    return rc;
+        rc = read_criteria(ld, &met, &res);
+    if (!rc)
+        rc = build_fact_index(ld);
+    return rc ? rc : resolve_conditions(ld);
 }
 
 int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
