@@ -439,6 +439,46 @@ static void test_copy_under_another_id(void)
     bsl_framework_free(nantes);
 }
 
+/* Nantes 1.1: "intérêt réel" is a necessary condition (REFERENTIEL §6). */
+static void test_nantes_necessary_conditions(void)
+{
+    static const struct { const char *from, *to, *criterion; } cases[] = {
+        { "\"service_need\": \"documented\"", "\"service_need\": \"none\"", "C3" },
+        { "\"benefit_vs_alternative\": \"better\"", "\"benefit_vs_alternative\": \"worse\"", "C7" },
+    };
+    bsl_framework *nantes = NULL;
+    const char *ex = read_file(SRCDIR "/examples/usecases/signalements-voirie.json", NULL);
+    size_t i, k;
+    CHECK_INT(bsl_framework_load_embedded(&nantes, NULL, NULL, NULL), BSL_OK, "embedded Nantes");
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *doc = subst(ex, cases[i].from, cases[i].to);
+        bsl_result *r = NULL;
+        char *text = NULL;
+        int found = 0;
+        CHECK(strcmp(doc, ex) != 0, "the example holds the value to change");
+        CHECK_INT(bsl_evaluate_json(&r, nantes, doc, strlen(doc), NULL, NULL), BSL_OK, cases[i].to);
+        CHECK_INT(bsl_result_verdict(r), BSL_VERDICT_UNFAVORABLE, "no real interest: unfavorable");
+        for (k = 0; k < bsl_result_criterion_count(r); k++) {
+            const bsl_criterion_result *c = bsl_result_criterion(r, k);
+            if (!strcmp(bsl_criterion_result_id(c), cases[i].criterion))
+                CHECK_INT(bsl_criterion_result_status(c), BSL_CRITERION_NOT_MET,
+                          "its criterion is not met, whatever its score");
+        }
+        for (k = 0; k < bsl_result_reason_count(r); k++)
+            found += bsl_reason_kind_of(bsl_result_reason(r, k)) == BSL_REASON_NECESSARY_CONDITION &&
+                     !strcmp(bsl_reason_criterion(bsl_result_reason(r, k)), cases[i].criterion);
+        CHECK_INT(found, 1, "one necessary-condition reason, for that criterion");
+        CHECK_INT(bsl_reason_kind_of(bsl_result_reason(r, 0)), BSL_REASON_NECESSARY_CONDITION,
+                  "listed first (no red line here)");
+        CHECK_INT(bsl_result_missing_count(r), 0, "neither a missing fact");
+        CHECK_INT(bsl_render(&text, NULL, r, BSL_FORMAT_TEXT, BSL_LANG_EN, NULL), BSL_OK, "text report");
+        CHECK_CONTAINS(text, "Failed necessary conditions", "the text report has its section");
+        bsl_render_free(text);
+        bsl_result_free(r);
+    }
+    bsl_framework_free(nantes);
+}
+
 int main(void)
 {
     test_embedded();
@@ -448,6 +488,7 @@ int main(void)
     test_not_used_and_unknown();
     test_format_1_still_loads();
     test_copy_under_another_id();
+    test_nantes_necessary_conditions();
     tu_cleanup();
     return check_done();
 }
