@@ -1218,18 +1218,6 @@ static uint32_t key_hash(const bsl_json_node *k)
     return (uint32_t)(h ^ (h >> 29) ^ (h >> 47));
 }
 
-/* Keys of object node obj, in document order, into v. */
-static size_t collect_keys(const bsl_json_node *nodes, size_t obj, uint32_t *v)
-{
-    size_t k, n = nodes[obj].count;
-    uint32_t j = (uint32_t)obj + 1;
-    for (k = 0; k < n; k++) {
-        v[k] = j;
-        j = nodes[j + 1].end;
-    }
-    return n;
-}
-
 /* A key for a message: escaped like JSON, cut at a character boundary. */
 static void key_excerpt(const char *s, size_t n, char *out, size_t cap)
 {
@@ -1276,7 +1264,7 @@ static inline size_t first_dup_pairwise(const bsl_json_node *nodes, size_t obj, 
 {
     uint32_t keys[DUP_PAIRWISE];
     size_t a, b;
-    collect_keys(nodes, obj, keys);
+    bsl_json_collect_keys(nodes, obj, keys);
     for (b = 1; b < m; b++)
         for (a = 0; a < b; a++)
             if (key_eq(&nodes[keys[a]], &nodes[keys[b]]))

@@ -67,6 +67,20 @@ void bsl_json_doc_free(bsl_json_doc *doc);
  * (0 is the root, never a member value). */
 size_t bsl_json_find(const bsl_json_doc *doc, size_t obj, const char *key);
 
+/* The node indexes of the keys of object node obj, in document order,
+ * into v (room for nodes[obj].count); returns their number. Inline: the
+ * duplicate-key check calls it on the parser's hot path. */
+static inline size_t bsl_json_collect_keys(const bsl_json_node *nodes, size_t obj, uint32_t *v)
+{
+    size_t k, n = nodes[obj].count;
+    uint32_t j = (uint32_t)obj + 1;
+    for (k = 0; k < n; k++) {
+        v[k] = j;
+        j = nodes[j + 1].end;
+    }
+    return n;
+}
+
 /* Fill err about node i (its first byte), with path. Returns code. */
 int bsl_json_error(const bsl_json_doc *doc, size_t i, bsl_error *err, int code,
                    const char *path, const char *fmt, ...)

@@ -70,18 +70,6 @@ static void sort_keys(const bsl_json_node *nodes, uint32_t *v, size_t n)
     }
 }
 
-/* Keys of object node obj, in document order, into v. */
-static size_t collect_keys(const bsl_json_node *nodes, size_t obj, uint32_t *v)
-{
-    size_t k, n = nodes[obj].count;
-    uint32_t j = (uint32_t)obj + 1;
-    for (k = 0; k < n; k++) {
-        v[k] = j;
-        j = nodes[j + 1].end;
-    }
-    return n;
-}
-
 typedef struct wframe {
     uint32_t node; /* the container */
     uint32_t next; /* ARRAY: next child node; OBJECT: next position in the key list */
@@ -124,7 +112,7 @@ static void open_value(writer *w, size_t v)
         f->next = (uint32_t)v + 1;
         w->depth++;
     } else if (nd->type == BSL_JSON_OBJECT) {
-        size_t m = collect_keys(w->nodes, v, w->keys + w->key_top);
+        size_t m = bsl_json_collect_keys(w->nodes, v, w->keys + w->key_top);
         sort_keys(w->nodes, w->keys + w->key_top, m);
         f = &w->frames[w->depth];
         bsl_buf_putc(w->out, '{');

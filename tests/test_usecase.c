@@ -4,20 +4,6 @@
 #include "check.h"
 #include "testutil.h"
 
-static const char *const EXAMPLES[] = {
-    "assistant-conversationnel-hors-ue",
-    "classement-courrier",
-    "detection-fuites-eau",
-    "instruction-subventions-associations",
-    "modele-langage-metropolitain",
-    "prevision-affluence-decheteries",
-    "prevision-remplissage-colonnes",
-    "signalements-voirie",
-    "synthese-contributions-concertation",
-    "tarification-solidaire-automatique",
-    "traduction-accueil",
-    "videoprotection-tramway-reconnaissance-faciale",
-};
 
 /* A use-case; facts go on line 5, extra top-level members at the end of
  * line 6. Single quotes become double quotes. */

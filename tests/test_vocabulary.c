@@ -11,21 +11,6 @@
 #define NANTES_PATH SRCDIR "/frameworks/nantes-2024.json"
 #define NANTES_1_0_PATH SRCDIR "/tests/data/nantes-2024-1.0.0.json"
 
-static const char *const EXAMPLES[] = {
-    "assistant-conversationnel-hors-ue",
-    "classement-courrier",
-    "detection-fuites-eau",
-    "instruction-subventions-associations",
-    "modele-langage-metropolitain",
-    "prevision-affluence-decheteries",
-    "prevision-remplissage-colonnes",
-    "signalements-voirie",
-    "synthese-contributions-concertation",
-    "tarification-solidaire-automatique",
-    "traduction-accueil",
-    "videoprotection-tramway-reconnaissance-faciale",
-};
-#define EXAMPLE_COUNT (sizeof EXAMPLES / sizeof *EXAMPLES)
 
 /* The facts REFERENTIEL §7 adds to the 43 of the Nantes boussole. */
 static const char *const ADDED_FACTS[] = {

@@ -20,6 +20,23 @@
 #define TU_UNUSED
 #endif
 
+/* The example use-cases of examples/usecases/, by file name without .json. */
+static TU_UNUSED const char *const EXAMPLES[] = {
+    "assistant-conversationnel-hors-ue",
+    "classement-courrier",
+    "detection-fuites-eau",
+    "instruction-subventions-associations",
+    "modele-langage-metropolitain",
+    "prevision-affluence-decheteries",
+    "prevision-remplissage-colonnes",
+    "signalements-voirie",
+    "synthese-contributions-concertation",
+    "tarification-solidaire-automatique",
+    "traduction-accueil",
+    "videoprotection-tramway-reconnaissance-faciale",
+};
+#define EXAMPLE_COUNT (sizeof EXAMPLES / sizeof *EXAMPLES)
+
 /* Every string a test allocates is kept here and freed by tu_cleanup(),
  * so tests can chain helpers without bookkeeping. */
 static char **tu_strings_;
