@@ -350,6 +350,8 @@ static int load_document(bsl_loader *ld)
         rc = bsl_reader_text(rd, 0, "description", 0, &fw->description);
     if (!rc)
         rc = read_thresholds(ld, 0, "thresholds", &met, &res);
+    fw->met = met;
+    fw->reservations = res;
     if (!rc)
         rc = bsl_reader_array(&ld->rd, 0, "criteria", &criteria);
     if (!rc)

@@ -83,6 +83,7 @@ struct bsl_framework {
     int format;                    /* 1 or 2 */
     const char *id, *version;
     bsl_text title, source, description;
+    bsl_num met, reservations;     /* the default thresholds (as written, or 70 and 40) */
     char sha256[65];
     bsl_criterion_def *criteria;
     size_t criterion_count;
