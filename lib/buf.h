@@ -25,6 +25,10 @@ void bsl_buf_uint(bsl_buf *b, unsigned long long v);
 /* value rounded to one decimal, e.g. "72.5"; decimal_comma writes "72,5";
  * always_decimal keeps ".0" for whole values. */
 void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_decimal);
+/* s (NUL-terminated UTF-8) for a terminal: C0 controls (newline and tab
+ * included), DEL, C1 controls, U+2028/U+2029 and the bidirectional
+ * embeddings, overrides and isolates spelled as \uXXXX; the rest as is. */
+void bsl_buf_put_untrusted(bsl_buf *b, const char *s);
 /* Hand the data over (NUL-terminated) and reset b; NULL if failed. */
 char *bsl_buf_take(bsl_buf *b, size_t *len);
 void bsl_buf_release(bsl_buf *b);
