@@ -60,9 +60,15 @@ static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '
 
 void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
 {
+    bsl_buf_putc(b, '"');
+    bsl_buf_json_chars(b, s, n);
+    bsl_buf_putc(b, '"');
+}
+
+void bsl_buf_json_chars(bsl_buf *b, const char *s, size_t n)
+{
     static const char hex[] = "0123456789abcdef";
     size_t i = 0;
-    bsl_buf_putc(b, '"');
     while (i < n) {
         size_t run = i;
         char esc[6];
@@ -90,7 +96,6 @@ void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
         }
         bsl_buf_append(b, esc, elen);
     }
-    bsl_buf_putc(b, '"');
 }
 
 void bsl_buf_uint(bsl_buf *b, unsigned long long v)
@@ -133,16 +138,18 @@ void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_de
  * included), DEL, C1 controls (U+0080..U+009F), U+2028/U+2029 and the
  * bidirectional embeddings, overrides and isolates (U+202A..U+202E,
  * U+2066..U+2069). Everything else, valid UTF-8 by construction, is kept. */
-void bsl_buf_put_untrusted(bsl_buf *b, const char *s)
+void bsl_buf_put_untrusted(bsl_buf *b, const char *s) { bsl_buf_put_untrusted_n(b, s, strlen(s)); }
+
+void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
         unsigned cp = 0, n = 0;
         const unsigned char *run = p;
         /* the longest run that needs nothing */
         for (;;) {
-            if (*p == 0 || *p < 0x20 || *p == 0x7F)
+            if (p == end || *p < 0x20 || *p == 0x7F)
                 break;
             if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
                 break;
@@ -152,7 +159,7 @@ void bsl_buf_put_untrusted(bsl_buf *b, const char *s)
             p++;
         }
         bsl_buf_append(b, (const char *)run, (size_t)(p - run));
-        if (!*p)
+        if (p == end)
             break;
         if (*p < 0x80) {
             cp = *p;

@@ -24,6 +24,7 @@ typedef struct bsl_outcome_def {
     const char *rule;       /* "level:eu", "band:<=1000", "set:non_empty", "text:present" */
     bsl_bound_kind bound_kind;
     double bound;           /* number bands only */
+    const char *bound_text; /* the bound as written; NULL for the open band */
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */
