@@ -816,6 +816,9 @@ static void describe_markdown(bsl_buf *b, const bsl_framework *fw, bsl_lang lang
         for (k = 0; k < cd->indicator_count; k++)
             md_indicator(b, w, cd, &fw->indicators[cd->first_indicator + k], lang);
     }
+    /* Every block ends with a blank line; the document with one newline. */
+    if (!b->failed && b->len >= 2 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n')
+        b->data[--b->len] = '\0';
 }
 
 /* ---- entry point ----------------------------------------------------- */
