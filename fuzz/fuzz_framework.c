@@ -8,9 +8,12 @@
  * hash; max_indicators at the framework's size loads and one below fails
  * with BSL_ERR_LIMIT; use-cases built from the framework's own vocabulary
  * (every indicator unanswered, then answered with values picked from the
- * input's hash) parse, evaluate and render with every result invariant; and
- * one allocation failure (picked from the input) returns BSL_ERR_NOMEM
- * without a leak. */
+ * input's hash) parse, evaluate and render with every result invariant; its
+ * description (JSON parses; text and Markdown hold no raw control
+ * character but newlines), schema and template are produced, the JSON ones
+ * parse, and the template evaluates to incomplete with every required fact
+ * missing; and one allocation failure (picked from the input) returns
+ * BSL_ERR_NOMEM without a leak. */
 #include "fuzz_common.h"
 
 #include "framework.h" /* internal: the compiled tables, to build use-cases */
@@ -105,6 +108,47 @@ static char *make_usecase(const bsl_framework *fw, uint64_t choice, size_t *len)
     return out;
 }
 
+/* The framework's documents: describe in every format and language, the
+ * schema and the template. */
+static void check_documents(const bsl_framework *fw)
+{
+    int format, lang;
+    size_t i, required = 0;
+    for (format = 0; format <= BSL_FORMAT_MARKDOWN; format++)
+        for (lang = 0; lang < 2; lang++) {
+            char *out = NULL;
+            size_t len = 0;
+            int rc = bsl_framework_describe(&out, &len, fw, (bsl_format)format, (bsl_lang)lang, NULL);
+            FZ_CHECK(rc == BSL_OK && out && strlen(out) == len, "describe format %d: %d", format, rc);
+            if (format == BSL_FORMAT_JSON || format == BSL_FORMAT_JSON_COMPACT)
+                fz_check_json("description", out, len, NULL);
+            else
+                for (i = 0; i < len; i++)
+                    FZ_CHECK((unsigned char)out[i] >= 0x20 || out[i] == '\n',
+                             "describe format %d: raw control character 0x%02x", format, out[i]);
+            bsl_render_free(out);
+        }
+    for (lang = 0; lang < 2; lang++) {
+        char *out = NULL;
+        size_t len = 0;
+        bsl_result *r = NULL;
+        FZ_CHECK(bsl_framework_schema(&out, &len, fw, (bsl_lang)lang, NULL) == BSL_OK, "schema");
+        fz_check_json("schema", out, len, NULL);
+        bsl_render_free(out);
+        FZ_CHECK(bsl_framework_template(&out, &len, fw, (bsl_lang)lang, NULL) == BSL_OK, "template");
+        fz_check_json("template", out, len, NULL);
+        FZ_CHECK(bsl_evaluate_json(&r, fw, out, len, NULL, NULL) == BSL_OK, "template evaluates");
+        for (i = required = 0; i < fw->indicator_count; i++)
+            required += fw->indicators[i].required != 0;
+        FZ_CHECK(bsl_result_missing_count(r) == required, "template: %zu missing of %zu required",
+                 bsl_result_missing_count(r), required);
+        FZ_CHECK(!required || bsl_result_verdict(r) == BSL_VERDICT_INCOMPLETE, "template: verdict %d",
+                 bsl_result_verdict(r));
+        bsl_result_free(r);
+        bsl_render_free(out);
+    }
+}
+
 static void evaluate_built(const bsl_framework *fw, uint64_t choice)
 {
     size_t len;
@@ -178,6 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Use-cases in the framework's vocabulary evaluate. */
     evaluate_built(fw, 0);
     evaluate_built(fw, h | 1);
+    check_documents(fw);
 
     /* One allocation failure, picked from the input. */
     fz_alloc_init(&a, &opts, -1);

@@ -1415,7 +1415,8 @@ BSL_API const char *bsl_outcome_criterion(const bsl_outcome *o);
 typedef enum bsl_format {
     BSL_FORMAT_JSON = 0,        /**< the stable schema of doc/result-format.md, 2-space indented, byte-for-byte deterministic */
     BSL_FORMAT_TEXT = 1,        /**< a readable report for people */
-    BSL_FORMAT_JSON_COMPACT = 2 /**< the same document as BSL_FORMAT_JSON on one line, without insignificant whitespace, ending with "\n" */
+    BSL_FORMAT_JSON_COMPACT = 2, /**< the same document as BSL_FORMAT_JSON on one line, without insignificant whitespace, ending with "\n" */
+    BSL_FORMAT_MARKDOWN = 3     /**< CommonMark with tables, for documentation: bsl_framework_describe() only (bsl_render() does not support it yet and returns BSL_ERR_ARG). @since 0.2.0 */
 } bsl_format;
 
 /**
@@ -1426,24 +1427,124 @@ typedef enum bsl_format {
  *        be NULL.
  * @param out_len receives the length without the NUL; may be NULL.
  * @param r the result; must not be NULL.
- * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT or BSL_FORMAT_TEXT.
+ * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT or BSL_FORMAT_TEXT
+ *        (BSL_FORMAT_MARKDOWN is not supported yet: BSL_ERR_ARG).
  * @param lang language of every title, label and sentence (the JSON output
  *        records it in its "lang" member): BSL_LANG_FR or BSL_LANG_EN.
  * @param err optional error details; may be NULL.
  * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or r, an unknown
- *         format or language).
+ *         or unsupported format, an unknown language).
  * Thread-safe (r may be shared). @since 0.1.0
  */
 BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
                        bsl_format format, bsl_lang lang, bsl_error *err);
 
 /**
- * Free a buffer returned by bsl_render() or bsl_evaluate_lines(), with the
- * allocator it was made with.
+ * Free a buffer returned by bsl_render(), bsl_evaluate_lines(),
+ * bsl_framework_describe(), bsl_framework_schema() or
+ * bsl_framework_template(), with the allocator it was made with.
  * @param buf the buffer, or NULL (a no-op).
  * Thread-safe. @since 0.1.0
  */
 BSL_API void bsl_render_free(char *buf);
+
+/* ------------------------------------------------------------------------ */
+/* Describing frameworks                                                      */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Describe a framework: what it reads and how it scores, for people and
+ * tools. The description holds the framework's id, version, format, title,
+ * source and description, its SHA-256, its vocabulary (id, version,
+ * SHA-256), its default thresholds, and for each criterion (id, title,
+ * reference, weight, thresholds) each indicator: its fact, type, question,
+ * help, values with their labels, unit, bounds, required flag, weight,
+ * applies_if condition, reference, every outcome (value or number band,
+ * label, points, red line, necessary condition, justification) and its
+ * remediation.
+ *
+ * Formats:
+ *  - BSL_FORMAT_JSON: the stable document "boussole-description/1" of
+ *    doc/description-format.md, 2-space indented;
+ *  - BSL_FORMAT_JSON_COMPACT: the same document on one line, ending with "\n";
+ *  - BSL_FORMAT_TEXT: a readable version for terminals (lines wrapped at
+ *    100 columns, control characters of the framework's strings spelled
+ *    as \\uXXXX);
+ *  - BSL_FORMAT_MARKDOWN: the calibration sheet published in the
+ *    documentation (doc/frameworks/), CommonMark with tables.
+ *
+ * The same framework, format and language always give the same bytes.
+ * @param out receives a NUL-terminated buffer allocated with the
+ *        framework's allocator, owned by the caller; free it with
+ *        bsl_render_free() (which may be called after the framework is
+ *        freed). NULL on failure. Must not be NULL.
+ * @param out_len receives the length without the NUL; may be NULL.
+ * @param fw the framework; must not be NULL.
+ * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT or
+ *        BSL_FORMAT_MARKDOWN.
+ * @param lang language of every title, label and sentence: BSL_LANG_FR or
+ *        BSL_LANG_EN (the JSON output records it in its "lang" member).
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or fw, an unknown
+ *         format or language).
+ * Thread-safe (fw may be shared). @since 0.2.0
+ */
+BSL_API int bsl_framework_describe(char **out, size_t *out_len, const bsl_framework *fw,
+                                   bsl_format format, bsl_lang lang, bsl_error *err);
+
+/**
+ * A JSON Schema (draft 2020-12) of the use-case documents this framework
+ * reads (doc/usecase-format.md), for form builders and editors. It accepts
+ * exactly the top-level fields of a use-case (id and title non-empty
+ * strings, facts an object, all three required), and in "facts" and
+ * "evidence" exactly the facts of the framework's vocabulary plus, for a
+ * format-1 framework, its own: a key the framework does not read is allowed
+ * (it is "not used"), a key outside them is invalid (the library reports it
+ * as unknown). Every fact is typed as the library checks it (enum values,
+ * number bounds, set members), null meaning not answered, with the
+ * question as "title" and the help as "description" in the language
+ * asked, and an "x-boussole" annotation carrying both languages, the
+ * value labels, the unit, the criterion that reads it, and whether it is
+ * required and used. Required facts are not in the schema's "required":
+ * a missing one makes the verdict "incomplete", not the document invalid;
+ * they are listed in the top-level "x-boussole-required" annotation.
+ * Described in doc/description-format.md. 2-space indented, ending with
+ * "\n"; the same framework and language always give the same bytes.
+ * @param out receives a NUL-terminated buffer allocated with the
+ *        framework's allocator, owned by the caller; free it with
+ *        bsl_render_free(). NULL on failure. Must not be NULL.
+ * @param out_len receives the length without the NUL; may be NULL.
+ * @param fw the framework; must not be NULL.
+ * @param lang language of the titles and descriptions: BSL_LANG_FR or BSL_LANG_EN.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or fw, an unknown
+ *         language).
+ * Thread-safe (fw may be shared). @since 0.2.0
+ */
+BSL_API int bsl_framework_schema(char **out, size_t *out_len, const bsl_framework *fw,
+                                 bsl_lang lang, bsl_error *err);
+
+/**
+ * A blank use-case for this framework, to fill in: id "nouveau-cas-d-usage"
+ * (French) or "new-use-case" (English), title "À renseigner" or "To be
+ * completed", "framework" the framework's id, and "facts" holding every
+ * fact the framework reads, in framework order, set to null (not
+ * answered). It parses against fw and evaluates to "incomplete", with
+ * every required fact missing. 2-space indented, ending with "\n"; the same
+ * framework and language always give the same bytes.
+ * @param out receives a NUL-terminated buffer allocated with the
+ *        framework's allocator, owned by the caller; free it with
+ *        bsl_render_free(). NULL on failure. Must not be NULL.
+ * @param out_len receives the length without the NUL; may be NULL.
+ * @param fw the framework; must not be NULL.
+ * @param lang language of the id and title: BSL_LANG_FR or BSL_LANG_EN.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or fw, an unknown
+ *         language).
+ * Thread-safe (fw may be shared). @since 0.2.0
+ */
+BSL_API int bsl_framework_template(char **out, size_t *out_len, const bsl_framework *fw,
+                                   bsl_lang lang, bsl_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Batches                                                                    */

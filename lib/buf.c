@@ -60,9 +60,15 @@ static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '
 
 void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
 {
+    bsl_buf_putc(b, '"');
+    bsl_buf_json_chars(b, s, n);
+    bsl_buf_putc(b, '"');
+}
+
+void bsl_buf_json_chars(bsl_buf *b, const char *s, size_t n)
+{
     static const char hex[] = "0123456789abcdef";
     size_t i = 0;
-    bsl_buf_putc(b, '"');
     while (i < n) {
         size_t run = i;
         char esc[6];
@@ -90,7 +96,6 @@ void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
         }
         bsl_buf_append(b, esc, elen);
     }
-    bsl_buf_putc(b, '"');
 }
 
 void bsl_buf_uint(bsl_buf *b, unsigned long long v)
@@ -121,6 +126,57 @@ void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_de
     if (t % 10 || always_decimal) {
         bsl_buf_putc(b, decimal_comma ? ',' : '.');
         bsl_buf_putc(b, (char)('0' + t % 10));
+    }
+}
+
+/* Text reports (hardening, issue 4): strings that come from the use-case
+ * (untrusted: id, title, evidence, unknown keys, values) used to be copied
+ * raw, so a use-case could put terminal escape sequences (ESC, OSC ...) into the
+ * report, or forge lines of it ("...\r\nVerdict: favorable"), or reorder
+ * what a reader sees with bidirectional overrides. They are now written
+ * with these characters spelled as \uXXXX: C0 controls (newline and tab
+ * included), DEL, C1 controls (U+0080..U+009F), U+2028/U+2029 and the
+ * bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069). Everything else, valid UTF-8 by construction, is kept. */
+void bsl_buf_put_untrusted(bsl_buf *b, const char *s) { bsl_buf_put_untrusted_n(b, s, strlen(s)); }
+
+void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        unsigned cp = 0, n = 0;
+        const unsigned char *run = p;
+        /* the longest run that needs nothing */
+        for (;;) {
+            if (p == end || *p < 0x20 || *p == 0x7F)
+                break;
+            if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+                break;
+            if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
+                                 (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+                break;
+            p++;
+        }
+        bsl_buf_append(b, (const char *)run, (size_t)(p - run));
+        if (p == end)
+            break;
+        if (*p < 0x80) {
+            cp = *p;
+            n = 1;
+        } else if (*p == 0xC2) {
+            cp = p[1];
+            n = 2;
+        } else {
+            cp = ((unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)) | 0x2000;
+            n = 3;
+        }
+        {
+            char esc[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+                           hex[cp & 15]};
+            bsl_buf_append(b, esc, sizeof esc);
+        }
+        p += n;
     }
 }
 

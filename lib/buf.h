@@ -21,10 +21,18 @@ void bsl_buf_puts(bsl_buf *b, const char *s);
 void bsl_buf_putc(bsl_buf *b, char c);
 /* A JSON string literal with quotes, minimal escapes (canonical form). */
 void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n);
+/* The same escapes without the quotes, for a string written in pieces. */
+void bsl_buf_json_chars(bsl_buf *b, const char *s, size_t n);
 void bsl_buf_uint(bsl_buf *b, unsigned long long v);
 /* value rounded to one decimal, e.g. "72.5"; decimal_comma writes "72,5";
  * always_decimal keeps ".0" for whole values. */
 void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_decimal);
+/* s (NUL-terminated UTF-8) for a terminal: C0 controls (newline and tab
+ * included), DEL, C1 controls, U+2028/U+2029 and the bidirectional
+ * embeddings, overrides and isolates spelled as \uXXXX; the rest as is. */
+void bsl_buf_put_untrusted(bsl_buf *b, const char *s);
+/* The same for s[0..len), which holds whole UTF-8 characters. */
+void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len);
 /* Hand the data over (NUL-terminated) and reset b; NULL if failed. */
 char *bsl_buf_take(bsl_buf *b, size_t *len);
 void bsl_buf_release(bsl_buf *b);

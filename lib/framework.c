@@ -408,6 +408,8 @@ static int read_header(bsl_loader *ld, bsl_num *met, bsl_num *res)
         rc = bsl_reader_text(rd, 0, "description", 0, &fw->description);
     if (!rc)
         rc = read_thresholds(ld, 0, "thresholds", met, res);
+    fw->met = *met;
+    fw->reservations = *res;
     return rc;
 }
 

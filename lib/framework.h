@@ -24,6 +24,7 @@ typedef struct bsl_outcome_def {
     const char *rule;       /* "level:eu", "band:<=1000", "set:non_empty", "text:present" */
     bsl_bound_kind bound_kind;
     double bound;           /* number bands only */
+    const char *bound_text; /* the bound as written; NULL for the open band */
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */
@@ -84,6 +85,7 @@ struct bsl_framework {
     int format;                    /* 1 or 2 */
     const char *id, *version;
     bsl_text title, source, description;
+    bsl_num met, reservations;     /* the default thresholds (as written, or 70 and 40) */
     char sha256[65];
     bsl_criterion_def *criteria;
     size_t criterion_count;

@@ -261,6 +261,7 @@ static int read_bands(bsl_loader *ld, size_t obj, bsl_indicator *ind)
             rc = bsl_reader_number(rd, el, key, 1, -1.7976931348623157e308, 1.7976931348623157e308, &bound);
             o->bound_kind = up_to ? BSL_BOUND_UP_TO : BSL_BOUND_BELOW;
             o->bound = bound.value;
+            o->bound_text = bound.text;
             if (!rc && last)
                 rc = bsl_reader_fail(rd, up_to ? up_to : below, key, BSL_ERR_VALUE,
                                      "the last band has no bound: it takes every larger value");

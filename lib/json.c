@@ -28,7 +28,7 @@
  * the others. Input is always capped at INT_MAX bytes (jsmn counts in int).
  *
  * This is the only translation unit that includes jsmn.h; the canonical
- * writer, which needs only the nodes, is in json_write.c. */
+ * writer, which needs only the nodes, is in json_canonical.c. */
 #include "json.h"
 #include "bytes.h"
 

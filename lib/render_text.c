@@ -32,55 +32,6 @@ static const words en = {
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
 
-/* Fix (hardening, issue 4): strings that come from the use-case (untrusted:
- * id, title, evidence, unknown keys, values) used to be copied raw, so a
- * use-case could put terminal escape sequences (ESC, OSC ...) into the
- * report, or forge lines of it ("...\r\nVerdict: favorable"), or reorder
- * what a reader sees with bidirectional overrides. They are now written
- * with these characters spelled as \uXXXX: C0 controls (newline and tab
- * included), DEL, C1 controls (U+0080..U+009F), U+2028/U+2029 and the
- * bidirectional embeddings, overrides and isolates (U+202A..U+202E,
- * U+2066..U+2069). Everything else, valid UTF-8 by construction, is kept. */
-static void put_untrusted(bsl_buf *b, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned cp = 0, n = 0;
-        const unsigned char *run = p;
-        /* the longest run that needs nothing */
-        for (;;) {
-            if (*p == 0 || *p < 0x20 || *p == 0x7F)
-                break;
-            if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-                break;
-            if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
-                                 (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
-                break;
-            p++;
-        }
-        bsl_buf_append(b, (const char *)run, (size_t)(p - run));
-        if (!*p)
-            break;
-        if (*p < 0x80) {
-            cp = *p;
-            n = 1;
-        } else if (*p == 0xC2) {
-            cp = p[1];
-            n = 2;
-        } else {
-            cp = ((unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)) | 0x2000;
-            n = 3;
-        }
-        {
-            char esc[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
-                           hex[cp & 15]};
-            bsl_buf_append(b, esc, sizeof esc);
-        }
-        p += n;
-    }
-}
-
 static void heading(bsl_buf *b, const words *w, const char *title)
 {
     put(b, "\n");
@@ -122,7 +73,7 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
     put(b, ind->fact);
     if (o->value_json) {
         put(b, " = ");
-        put_untrusted(b, o->value_json);
+        bsl_buf_put_untrusted(b, o->value_json);
     }
     if (o->not_applicable || o->missing) {
         put(b, w->colon);
@@ -145,7 +96,7 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
         put(b, "           ");
         put(b, w->evidence);
         put(b, w->colon);
-        put_untrusted(b, o->evidence);
+        bsl_buf_put_untrusted(b, o->evidence);
         put(b, "\n");
     }
 }
@@ -202,9 +153,9 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, r->assessed ? "/100)\n" : ")\n");
     put(b, w->usecase);
     put(b, w->colon);
-    put_untrusted(b, r->usecase_title);
+    bsl_buf_put_untrusted(b, r->usecase_title);
     put(b, " [");
-    put_untrusted(b, r->usecase_id);
+    bsl_buf_put_untrusted(b, r->usecase_id);
     put(b, "]\n");
     put(b, w->framework);
     put(b, w->colon);
@@ -272,7 +223,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
         heading(b, w, w->unknown);
         for (i = 0; i < r->unknown_count; i++) {
             put(b, "  - ");
-            put_untrusted(b, r->unknown[i].path);
+            bsl_buf_put_untrusted(b, r->unknown[i].path);
             if (r->unknown[i].suggestion) {
                 put(b, w->colon);
                 put(b, w->did_you_mean);

@@ -23,6 +23,12 @@ static const char usage[] =
     "Usage:\n"
     "  boussole evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
     "                    [--fail-on VERDICT] FILE...   ('-' reads standard input)\n"
+    "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
+    "                    [--format text|json|markdown]   what a framework reads and scores\n"
+    "  boussole schema [--framework ID|FILE] [--lang fr|en]\n"
+    "                    the JSON Schema (2020-12) of its use-cases\n"
+    "  boussole template [--framework ID|FILE] [--lang fr|en]\n"
+    "                    a blank use-case, every fact it reads set to null\n"
     "  boussole frameworks           list the embedded frameworks\n"
     "  boussole check FRAMEWORK.json validate a framework file\n"
     "  boussole --help | --version\n"
@@ -151,56 +157,102 @@ static int verdict_from_token(const char *s, bsl_verdict *v)
     return 0;
 }
 
-static int cmd_evaluate(int argc, char **argv)
-{
-    const char *framework = NULL;
-    bsl_lang lang = default_lang();
-    bsl_format format = BSL_FORMAT_TEXT;
-    bsl_verdict fail_on = BSL_VERDICT_FAVORABLE;
-    int gate = 0, status = EXIT_OK, i, files = 0, rc;
-    bsl_framework *fw = NULL;
+/* The options of the commands that read a framework. */
+typedef struct cli_options {
+    const char *framework;
+    bsl_lang lang;
+    bsl_format format;
+    bsl_verdict fail_on;
+    int gate;
+} cli_options;
 
+/* Which options a command takes. */
+enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16 };
+
+/* Read the options a command allows (anywhere among its operands), keep
+ * the operands in place at argv[0..*operands). EXIT_OK or EXIT_USAGE. */
+static int parse_options(int argc, char **argv, unsigned allowed, cli_options *o, int *operands)
+{
+    int i, n = 0;
+    o->framework = NULL;
+    o->lang = default_lang();
+    o->format = BSL_FORMAT_TEXT;
+    o->fail_on = BSL_VERDICT_FAVORABLE;
+    o->gate = 0;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--framework") || !strcmp(a, "--lang") || !strcmp(a, "--format") ||
-            !strcmp(a, "--fail-on")) {
+        unsigned which = !strcmp(a, "--framework") ? OPT_FRAMEWORK
+                       : !strcmp(a, "--lang")      ? OPT_LANG
+                       : !strcmp(a, "--format")    ? OPT_FORMAT
+                       : !strcmp(a, "--fail-on")   ? OPT_FAIL_ON
+                                                   : 0;
+        if (which & allowed) {
             const char *v = i + 1 < argc ? argv[++i] : NULL;
             if (!v) {
                 fprintf(stderr, "boussole: %s needs a value\n%s", a, usage);
                 return EXIT_USAGE;
             }
-            if (!strcmp(a, "--framework")) {
-                framework = v;
-            } else if (!strcmp(a, "--lang")) {
+            if (which == OPT_FRAMEWORK) {
+                o->framework = v;
+            } else if (which == OPT_LANG) {
                 if (strcmp(v, "fr") && strcmp(v, "en")) {
                     fprintf(stderr, "boussole: --lang takes fr or en, not '%s'\n", v);
                     return EXIT_USAGE;
                 }
-                lang = v[0] == 'e' ? BSL_LANG_EN : BSL_LANG_FR;
-            } else if (!strcmp(a, "--format")) {
-                if (strcmp(v, "text") && strcmp(v, "json")) {
-                    fprintf(stderr, "boussole: --format takes text or json, not '%s'\n", v);
+                o->lang = v[0] == 'e' ? BSL_LANG_EN : BSL_LANG_FR;
+            } else if (which == OPT_FORMAT) {
+                if (!strcmp(v, "text"))
+                    o->format = BSL_FORMAT_TEXT;
+                else if (!strcmp(v, "json"))
+                    o->format = BSL_FORMAT_JSON;
+                else if (!strcmp(v, "markdown") && (allowed & OPT_MARKDOWN))
+                    o->format = BSL_FORMAT_MARKDOWN;
+                else {
+                    fprintf(stderr, "boussole: --format takes %s, not '%s'\n",
+                            allowed & OPT_MARKDOWN ? "text, json or markdown" : "text or json", v);
                     return EXIT_USAGE;
                 }
-                format = v[0] == 'j' ? BSL_FORMAT_JSON : BSL_FORMAT_TEXT;
-            } else if (!verdict_from_token(v, &fail_on)) {
+            } else if (!verdict_from_token(v, &o->fail_on)) {
                 fprintf(stderr, "boussole: --fail-on takes a verdict token, not '%s'\n", v);
                 return EXIT_USAGE;
             } else {
-                gate = 1;
+                o->gate = 1;
             }
         } else if (a[0] == '-' && a[1] && strcmp(a, "--") != 0) {
             fprintf(stderr, "boussole: unknown option '%s'\n%s", a, usage);
             return EXIT_USAGE;
         } else {
-            argv[files++] = argv[i]; /* keep file names in place */
+            argv[n++] = argv[i]; /* keep operands in place */
         }
     }
+    *operands = n;
+    return EXIT_OK;
+}
+
+/* Write a document to standard output. */
+static int write_out(const char *data, size_t len)
+{
+    fwrite(data, 1, len, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "boussole: error: cannot write output: %s\n", strerror(errno));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+static int cmd_evaluate(int argc, char **argv)
+{
+    cli_options o;
+    int status = EXIT_OK, i, files = 0, rc;
+    bsl_framework *fw = NULL;
+
+    if ((rc = parse_options(argc, argv, OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON, &o, &files)))
+        return rc;
     if (!files) {
         fprintf(stderr, "boussole: evaluate needs at least one FILE\n%s", usage);
         return EXIT_USAGE;
     }
-    if ((rc = load_framework(framework, &fw)))
+    if ((rc = load_framework(o.framework, &fw)))
         return rc;
     for (i = 0; i < files; i++) {
         char *data = NULL, *out = NULL;
@@ -212,15 +264,15 @@ static int cmd_evaluate(int argc, char **argv)
             report(argv[i], &err);
             code = exit_code_for(rc);
         }
-        if (!code && (rc = bsl_render(&out, &out_len, result, format, lang, &err))) {
+        if (!code && (rc = bsl_render(&out, &out_len, result, o.format, o.lang, &err))) {
             report(argv[i], &err);
             code = exit_code_for(rc);
         }
         if (!code) {
-            if (format == BSL_FORMAT_TEXT && i > 0)
+            if (o.format == BSL_FORMAT_TEXT && i > 0)
                 fputs("\n----\n\n", stdout);
             fwrite(out, 1, out_len, stdout);
-            if (gate && bsl_result_verdict(result) <= fail_on && status == EXIT_OK)
+            if (o.gate && bsl_result_verdict(result) <= o.fail_on && status == EXIT_OK)
                 status = EXIT_GATE;
         } else if (status == EXIT_OK || status == EXIT_GATE) {
             status = code;
@@ -235,6 +287,41 @@ static int cmd_evaluate(int argc, char **argv)
         return EXIT_IO;
     }
     return status;
+}
+
+/* describe, schema and template: one document about a framework. */
+enum { DOC_DESCRIBE, DOC_SCHEMA, DOC_TEMPLATE };
+
+static int cmd_document(const char *name, int kind, int argc, char **argv)
+{
+    cli_options o;
+    bsl_framework *fw = NULL;
+    bsl_error err;
+    char *out = NULL;
+    size_t out_len = 0;
+    int operands, rc;
+    unsigned allowed = OPT_FRAMEWORK | OPT_LANG | (kind == DOC_DESCRIBE ? OPT_FORMAT | OPT_MARKDOWN : 0);
+
+    if ((rc = parse_options(argc, argv, allowed, &o, &operands)))
+        return rc;
+    if (operands) {
+        fprintf(stderr, "boussole: %s takes no FILE ('%s')\n%s", name, argv[0], usage);
+        return EXIT_USAGE;
+    }
+    if ((rc = load_framework(o.framework, &fw)))
+        return rc;
+    rc = kind == DOC_DESCRIBE ? bsl_framework_describe(&out, &out_len, fw, o.format, o.lang, &err)
+       : kind == DOC_SCHEMA   ? bsl_framework_schema(&out, &out_len, fw, o.lang, &err)
+                              : bsl_framework_template(&out, &out_len, fw, o.lang, &err);
+    if (rc) {
+        report(bsl_framework_id(fw), &err);
+        rc = exit_code_for(rc);
+    } else {
+        rc = write_out(out, out_len);
+    }
+    bsl_render_free(out);
+    bsl_framework_free(fw);
+    return rc;
 }
 
 static int cmd_frameworks(void)
@@ -290,6 +377,12 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "evaluate"))
         return cmd_evaluate(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "describe"))
+        return cmd_document("describe", DOC_DESCRIBE, argc - 2, argv + 2);
+    if (!strcmp(argv[1], "schema"))
+        return cmd_document("schema", DOC_SCHEMA, argc - 2, argv + 2);
+    if (!strcmp(argv[1], "template"))
+        return cmd_document("template", DOC_TEMPLATE, argc - 2, argv + 2);
     if (!strcmp(argv[1], "frameworks") && argc == 2)
         return cmd_frameworks();
     if (!strcmp(argv[1], "check"))
