@@ -18,21 +18,21 @@ typedef struct schema_words {
 } schema_words;
 
 static const schema_words fr = {
-    "Cas d'usage pour : ",
+    "Cas d'usage pour\xc2\xa0: ",
     "Un cas d'usage de l'IA décrit par les faits du vocabulaire partagé (doc/usecase-format.md). "
-    "Un fait requis manquant ne rend pas le document invalide : le verdict est alors "
-    "« incomplet » (x-boussole-required liste ces faits).",
+    "Un fait requis manquant ne rend pas le document invalide\xc2\xa0: le verdict est alors "
+    "«\xc2\xa0à compléter\xc2\xa0» (x-boussole-required liste ces faits).",
     "Identifiant du cas d'usage, non vide.",
     "Intitulé du cas d'usage, non vide.",
     "Le service demandeur.",
     "Description du cas d'usage.",
     "Phase du projet, texte libre (idée, expérimentation, déploiement...).",
-    "Le référentiel visé par les auteurs, à titre indicatif : l'évaluation utilise le "
+    "Le référentiel visé par les auteurs, à titre indicatif\xc2\xa0: l'évaluation utilise le "
     "référentiel choisi par l'appelant.",
     "Commentaires.",
-    "Les faits : clé du vocabulaire -> valeur ; null signifie non renseigné. Une clé que ce "
-    "référentiel ne lit pas est admise (non utilisée) ; une clé hors du vocabulaire ne l'est pas.",
-    "Les preuves : clé du vocabulaire -> référence d'un document ou adresse, reprise dans la "
+    "Les faits\xc2\xa0: clé du vocabulaire -> valeur\xc2\xa0; null signifie non renseigné. Une clé que ce "
+    "référentiel ne lit pas est admise (non utilisée)\xc2\xa0; une clé hors du vocabulaire ne l'est pas.",
+    "Les preuves\xc2\xa0: clé du vocabulaire -> référence d'un document ou adresse, reprise dans la "
     "justification.",
     "Référence d'un document ou adresse.",
     "nouveau-cas-d-usage",

@@ -7,7 +7,8 @@ import weakref
 from collections.abc import Mapping, Sequence
 
 from . import _errors, _model, _vocabulary
-from ._native import FORMAT_JSON_COMPACT, LANGS, bsl_error, cstr, lib, take_buffer
+from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
+                      bsl_error, cstr, lib, take_buffer)
 from ._render import check as _check, lang_code as _lang_code, render_source as _render_source
 
 def frameworks():
@@ -148,6 +149,36 @@ class Framework:
         if facts is None:
             facts = self.__dict__['_facts'] = _vocabulary.framework_facts(self._live().ptr)
         return facts
+
+    def describe(self, format='markdown', lang='fr'):
+        """The framework described by the library, as boussole describe
+        prints it: format 'markdown' (the calibration sheet), 'text' or
+        'json' (a dict, doc/description-format.md)."""
+        fmts = {'markdown': FORMAT_MARKDOWN, 'text': FORMAT_TEXT, 'json': FORMAT_JSON}
+        if format not in fmts:
+            raise ValueError("format must be 'markdown', 'text' or 'json', not %r" % (format,))
+        code = _lang_code(lang)
+        text = self._document(lambda out, n, err: lib.bsl_framework_describe(
+            out, n, self._live().ptr, fmts[format], code, err))
+        return json.loads(text) if format == 'json' else text
+
+    def schema(self, lang='fr'):
+        """The JSON Schema (draft 2020-12) of this framework's use-cases, as a dict."""
+        code = _lang_code(lang)
+        return json.loads(self._document(lambda out, n, err: lib.bsl_framework_schema(
+            out, n, self._live().ptr, code, err)))
+
+    def template(self, lang='fr'):
+        """A blank use-case, as a dict: every fact this framework reads, set to None."""
+        code = _lang_code(lang)
+        return json.loads(self._document(lambda out, n, err: lib.bsl_framework_template(
+            out, n, self._live().ptr, code, err)))
+
+    @staticmethod
+    def _document(call):
+        err, out, n = bsl_error(), ctypes.c_void_p(), ctypes.c_size_t()
+        _check(call(ctypes.byref(out), ctypes.byref(n), ctypes.byref(err)), err)
+        return take_buffer(out, n.value).decode('utf-8')
 
     @property
     def closed(self):

@@ -94,11 +94,15 @@ _PROTOTYPES = {
     'bsl_indicator_condition_negated': (c_int, [c_void_p]),
     'bsl_indicator_condition_value_count': (c_size_t, [c_void_p]),
     'bsl_indicator_condition_value': (c_char_p, [c_void_p, c_size_t]),
+    'bsl_framework_describe': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, c_int,
+                                       _P(bsl_error)]),
+    'bsl_framework_schema': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, _P(bsl_error)]),
+    'bsl_framework_template': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, _P(bsl_error)]),
 }
 
 # enum values from boussole.h
 BSL_OK = 0
-FORMAT_JSON, FORMAT_TEXT, FORMAT_JSON_COMPACT = 0, 1, 2
+FORMAT_JSON, FORMAT_TEXT, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN = 0, 1, 2, 3
 LANGS = {'fr': 0, 'en': 1}
 
 

@@ -75,6 +75,32 @@ class FrameworkFactsTest(unittest.TestCase):
         self.assertIsNone(old.facts[5].values[0].label)
 
 
+class DocumentsTest(unittest.TestCase):
+    def setUp(self):
+        self.fw = boussole.Framework.default()
+
+    def test_describe_is_what_the_cli_prints(self):
+        for fmt in ('markdown', 'text'):
+            for lang in ('fr', 'en'):
+                status, out, _ = support.cli('describe', '--format', fmt, '--lang', lang)
+                self.assertEqual(status, 0)
+                self.assertEqual(self.fw.describe(fmt, lang), out.decode('utf-8'))
+        d = self.fw.describe('json', 'en')
+        self.assertEqual(d['format'], 'boussole-description/1')
+        with self.assertRaises(ValueError):
+            self.fw.describe('pdf')
+
+    def test_schema_and_template(self):
+        schema = self.fw.schema('en')
+        self.assertEqual(schema['$schema'], 'https://json-schema.org/draft/2020-12/schema')
+        facts = schema['properties']['facts']['properties']
+        self.assertEqual(set(facts), {f.key for f in boussole.vocabulary()})
+        blank = self.fw.template('en')
+        self.assertEqual(list(blank['facts']), [f.key for f in self.fw.facts])
+        self.assertTrue(all(v is None for v in blank['facts'].values()))
+        self.assertEqual(self.fw.evaluate(blank).verdict, boussole.Verdict.INCOMPLETE)
+
+
 class NotUsedTest(unittest.TestCase):
     def test_a_vocabulary_fact_the_framework_ignores_is_not_used(self):
         fw = boussole.Framework.default()
