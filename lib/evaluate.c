@@ -97,6 +97,8 @@ static int score_indicator(bsl_result *r, const bsl_usecase *uc, const bsl_indic
         o->fails_condition = o->matched->fails_condition;
         t->red |= o->red_line;
         t->failed |= o->fails_condition;
+        r->red_line_count += o->red_line;
+        r->failed_count += o->fails_condition;
         if (w > 0) {
             t->wsum += w;
             t->psum += w * o->points;
@@ -158,10 +160,9 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
     return BSL_OK;
 }
 
-static void add_reason(bsl_result *r, bsl_reason_kind kind, const char *criterion,
+static void set_reason(struct bsl_reason *reason, bsl_reason_kind kind, const char *criterion,
                        const char *fact, const bsl_text *text)
 {
-    struct bsl_reason *reason = &r->reasons[r->reason_count++];
     reason->kind = kind;
     reason->criterion = criterion;
     reason->fact = fact;
@@ -183,29 +184,24 @@ static void list_reasons(bsl_result *r)
         [BSL_CRITERION_NOT_MET] = BSL_REASON_NOT_MET,
         [BSL_CRITERION_NOT_ASSESSED] = BSL_REASON_NOT_ASSESSED,
     };
-    size_t c, k;
+    /* One pass over the outcomes writes the three fact-level kinds at
+     * their places: red lines, then failed conditions, then missing facts. */
+    size_t c, k, at[3] = { 0, r->red_line_count, r->red_line_count + r->failed_count };
     int kind;
     for (c = 0; c < r->criterion_count; c++)
         for (k = 0; k < r->criteria[c].outcome_count; k++) {
             const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
             if (o->red_line)
-                add_reason(r, BSL_REASON_RED_LINE, o->criterion_id, o->ind->fact,
+                set_reason(&r->reasons[at[0]++], BSL_REASON_RED_LINE, o->criterion_id, o->ind->fact,
                            &o->matched->justification);
-        }
-    for (c = 0; c < r->criterion_count; c++)
-        for (k = 0; k < r->criteria[c].outcome_count; k++) {
-            const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
             if (o->fails_condition)
-                add_reason(r, BSL_REASON_NECESSARY_CONDITION, o->criterion_id, o->ind->fact,
-                           &o->matched->justification);
-        }
-    for (c = 0; c < r->criterion_count; c++)
-        for (k = 0; k < r->criteria[c].outcome_count; k++) {
-            const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
+                set_reason(&r->reasons[at[1]++], BSL_REASON_NECESSARY_CONDITION, o->criterion_id,
+                           o->ind->fact, &o->matched->justification);
             if (o->missing && o->ind->required)
-                add_reason(r, BSL_REASON_MISSING, o->criterion_id, o->ind->fact,
+                set_reason(&r->reasons[at[2]++], BSL_REASON_MISSING, o->criterion_id, o->ind->fact,
                            &o->ind->missing_text);
         }
+    r->reason_count = at[2];
     for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++)
         for (c = 0; c < r->criterion_count; c++) {
             const struct bsl_criterion_result *cr = &r->criteria[c];
@@ -214,7 +210,8 @@ static void list_reasons(bsl_result *r)
              * one by its missing facts. */
             if (cr->status != BSL_CRITERION_RED_LINE && cr->status != BSL_CRITERION_INCOMPLETE &&
                 !cr->failed_condition && status_kind[cr->status] == (bsl_reason_kind)kind)
-                add_reason(r, (bsl_reason_kind)kind, cr->def->id, NULL, &cr->def->reason_text[kind]);
+                set_reason(&r->reasons[r->reason_count++], (bsl_reason_kind)kind, cr->def->id, NULL,
+                           &cr->def->reason_text[kind]);
         }
 }
 
@@ -248,6 +245,9 @@ static void decide(bsl_result *r)
 static int copy_keys(bsl_result *r, const bsl_unknown_key *from, size_t n, bsl_unknown_key **to)
 {
     size_t i;
+    *to = NULL;
+    if (!n)
+        return BSL_OK;
     if (!(*to = bsl_arena_alloc(&r->arena, n * sizeof **to)))
         return BSL_ERR_NOMEM;
     for (i = 0; i < n; i++) {

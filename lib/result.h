@@ -49,6 +49,8 @@ struct bsl_result {
     size_t criterion_count;
     struct bsl_reason *reasons;
     size_t reason_count;
+    size_t red_line_count;          /* outcomes that fired a red line */
+    size_t failed_count;            /* outcomes that failed a necessary condition */
     const char **missing;
     size_t missing_count;
     bsl_unknown_key *unknown;

@@ -260,6 +260,14 @@ static int read_unread_key(bsl_reader *rd, bsl_usecase *uc, size_t key, int evid
     const bsl_vocabulary *v = uc->fw->vocab;
     size_t f = bsl_vocabulary_find_key(v, n[key].text, n[key].count), mark;
     int rc;
+    /* Room for every key of facts and evidence, made when the first key
+     * the framework does not read appears: most use-cases have none. */
+    if (!uc->unknown) {
+        uc->unknown = bsl_arena_calloc(&uc->arena, 2 * uc->key_room, sizeof *uc->unknown);
+        if (!uc->unknown)
+            return nomem(rd);
+        uc->not_used = uc->unknown + uc->key_room;
+    }
     if (f == SIZE_MAX)
         return add_key(rd, uc, key, &uc->unknown[uc->unknown_count++], 1);
     mark = bsl_path_push_key(&rd->path, n[key].text);
@@ -335,9 +343,8 @@ static int read_usecase(bsl_reader *rd, bsl_usecase *uc)
     uc->facts = bsl_arena_calloc(&uc->arena, uc->fw->indicator_count, sizeof *uc->facts);
     unknown_max = (n[facts].type == BSL_JSON_OBJECT ? n[facts].count : 0) +
                   (evidence && n[evidence].type == BSL_JSON_OBJECT ? n[evidence].count : 0);
-    uc->unknown = bsl_arena_calloc(&uc->arena, unknown_max, sizeof *uc->unknown);
-    uc->not_used = bsl_arena_calloc(&uc->arena, unknown_max, sizeof *uc->not_used);
-    if (!uc->facts || !uc->unknown || !uc->not_used)
+    uc->key_room = unknown_max;
+    if (!uc->facts)
         return nomem(rd);
     rc = read_facts(rd, uc, facts, 0);
     if (!rc && evidence)

@@ -35,6 +35,7 @@ struct bsl_usecase {
     size_t unknown_count;
     bsl_unknown_key *not_used;
     size_t not_used_count;
+    size_t key_room;          /* entries of facts and evidence: room for unknown and not_used */
 };
 
 #endif
