@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The calibration sheets doc/frameworks/<id>.md (English) and <id>.fr.md
 (French) are `boussole describe --format markdown` of each embedded
-framework: `check` fails when a committed sheet is missing or stale,
-`update` rewrites them (ninja -C build calibration-sheets).
+framework, with the hand-written preface doc/frameworks/<id>.preface.md
+(.preface.fr.md) after the title when there is one: `check` fails when a
+committed sheet is missing or stale, `update` rewrites them (ninja -C build
+calibration-sheets).
 
 Usage: test_docs.py check|update BOUSSOLE_CLI SOURCE_ROOT
 """
@@ -23,6 +25,17 @@ def run(args):
     return subprocess.run([cli] + args, capture_output=True, env=env)
 
 
+def sheet(fw, lang, generated):
+    """The sheet: the generated title line, the preface if any, the rest."""
+    preface = os.path.join(sheets, fw + ('.preface.md' if lang == 'en' else '.preface.fr.md'))
+    if not os.path.exists(preface):
+        return generated
+    with open(preface, 'rb') as f:
+        text = f.read().strip(b'\n')
+    title, _, rest = generated.partition(b'\n')
+    return title + b'\n\n' + text + b'\n' + rest
+
+
 listing = run(['frameworks'])
 ids = [line.split(b'\t')[0].decode() for line in listing.stdout.splitlines() if line.strip()]
 expected = []
@@ -37,7 +50,7 @@ if mode == 'update':
         if p.returncode != 0:
             sys.exit('boussole describe %s %s failed: %s' % (fw, lang, p.stderr.decode()))
         with open(path, 'wb') as f:
-            f.write(p.stdout)
+            f.write(sheet(fw, lang, p.stdout))
         print('wrote', os.path.relpath(path, root))
     sys.exit(0)
 
@@ -55,9 +68,10 @@ for fw, lang, path in expected:
     except OSError as e:
         tap.check(False, '%s exists' % name, '%s\nregenerate it with: %s' % (e, REGENERATE))
         continue
-    if not tap.check(committed == p.stdout, '%s is up to date with the framework' % name,
+    want = sheet(fw, lang, p.stdout)
+    if not tap.check(committed == want, '%s is up to date with the framework' % name,
                      '%s is stale: regenerate it with: %s' % (name, REGENERATE)):
-        old, new = committed.decode('utf-8', 'replace').splitlines(), p.stdout.decode().splitlines()
+        old, new = committed.decode('utf-8', 'replace').splitlines(), want.decode().splitlines()
         for i, (a, b) in enumerate(zip(old, new)):
             if a != b:
                 print('#   first difference at line %d:\n#   - %s\n#   + %s' % (i + 1, a[:160], b[:160]))

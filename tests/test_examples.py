@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Every example use-case, through the CLI, against two oracles:
 
-1. examples/usecases/EXPECTED.md, computed by hand from REFERENTIEL.md
+1. EXPECTED.md beside the examples, computed by hand from REFERENTIEL.md
    independently of the engine: verdict, global score, each criterion's
    score and status, red lines, missing facts, unknown keys.
 2. tests/golden/: the exact bytes of the JSON and text results in French
    and English. Regenerate on purpose with BSL_UPDATE_GOLDEN=1 and review
    the diff.
+
+examples/usecases/*.json are scored with the default framework (nantes-2024);
+examples/usecases/<framework-id>/*.json with that framework, their goldens in
+tests/golden/<framework-id>/.
 
 Usage: test_examples.py BOUSSOLE_CLI SOURCE_ROOT
 """
@@ -30,21 +34,28 @@ def run(*args):
     return subprocess.run([cli] + list(args), capture_output=True, env={'LANG': 'C'})
 
 
-def parse_expected():
-    text = open(os.path.join(examples, 'EXPECTED.md'), encoding='utf-8').read()
-    scores, extras = {}, {}
+def parse_expected(folder):
+    """The two tables of folder/EXPECTED.md, told apart by their header:
+    scores (file, verdict, global, one column per criterion) and extras
+    (file, red lines, missing facts, unknown keys)."""
+    text = open(os.path.join(folder, 'EXPECTED.md'), encoding='utf-8').read()
+    scores, extras, table = {}, {}, None
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if line.startswith('| file | verdict'):
+            table = 'scores'
+        elif line.startswith('| file | red lines'):
+            table = 'extras'
         if not cells or not cells[0].startswith('`') or not cells[0].endswith('.json`'):
             continue
         name = cells[0].strip('`')
-        if len(cells) == 10:
+        if table == 'scores':
             crits = []
             for cell in cells[3:]:
                 score, status = cell.split()
                 crits.append((None if score == '—' else float(score), status))
-            scores[name] = (cells[1].strip('`'), float(cells[2]), crits)
-        elif len(cells) == 4:
+            scores[name] = (cells[1].strip('`'), None if cells[2] == '—' else float(cells[2]), crits)
+        elif table == 'extras':
             def facts(cell):
                 return re.findall(r'`([a-z_]+)`', cell)
             unknown = re.findall(r'`([a-z_]+)` \(`([a-z_]+)`\)', cells[3])
@@ -52,47 +63,61 @@ def parse_expected():
     return scores, extras
 
 
-expected, expected_extras = parse_expected()
-files = sorted(f for f in os.listdir(examples) if f.endswith('.json'))
-tap.check(len(files) >= 8, 'at least 8 example use-cases (%d)' % len(files))
-tap.equal(sorted(expected), files, 'EXPECTED.md covers every example')
-verdicts = set()
+def check_folder(folder, framework, golden_dir):
+    """Every example of folder against its EXPECTED.md and goldens; the set
+    of verdicts seen."""
+    expected, expected_extras = parse_expected(folder)
+    files = sorted(f for f in os.listdir(folder) if f.endswith('.json'))
+    where = os.path.relpath(folder, root)
+    tap.check(len(files) >= 3, '%s: at least 3 example use-cases (%d)' % (where, len(files)))
+    tap.equal(sorted(expected), files, '%s: EXPECTED.md covers every example' % where)
+    tap.equal(sorted(expected_extras), files, '%s: EXPECTED.md lists the facts of every example' % where)
+    verdicts = set()
+    for name in files:
+        path = os.path.join(folder, name)
+        stem = name[:-5]
+        outputs = {}
+        for lang in ('fr', 'en'):
+            for fmt, ext in (('json', 'json'), ('text', 'txt')):
+                p = run('evaluate', '--framework', framework, '--lang', lang, '--format', fmt, path)
+                tap.equal(p.returncode, 0, '%s %s %s: exit status' % (name, lang, fmt))
+                outputs[(lang, ext)] = p.stdout
+                again = run('evaluate', '--framework', framework, '--lang', lang, '--format', fmt, path).stdout
+                tap.check(again == p.stdout, '%s %s %s: deterministic' % (name, lang, fmt))
+                gpath = os.path.join(golden_dir, '%s.%s.%s' % (stem, lang, ext))
+                if update:
+                    os.makedirs(golden_dir, exist_ok=True)
+                    with open(gpath, 'wb') as f:
+                        f.write(p.stdout)
+                want = open(gpath, 'rb').read() if os.path.exists(gpath) else None
+                tap.check(want == p.stdout, '%s %s %s: matches %s' % (name, lang, fmt, os.path.relpath(gpath, root)),
+                          'golden file missing' if want is None else 'output differs from the golden file')
 
-for name in files:
-    path = os.path.join(examples, name)
-    stem = name[:-5]
-    outputs = {}
-    for lang in ('fr', 'en'):
-        for fmt, ext in (('json', 'json'), ('text', 'txt')):
-            p = run('evaluate', '--lang', lang, '--format', fmt, path)
-            tap.equal(p.returncode, 0, '%s %s %s: exit status' % (name, lang, fmt))
-            outputs[(lang, ext)] = p.stdout
-            again = run('evaluate', '--lang', lang, '--format', fmt, path).stdout
-            tap.check(again == p.stdout, '%s %s %s: deterministic' % (name, lang, fmt))
-            gpath = os.path.join(golden, '%s.%s.%s' % (stem, lang, ext))
-            if update:
-                with open(gpath, 'wb') as f:
-                    f.write(p.stdout)
-            want = open(gpath, 'rb').read() if os.path.exists(gpath) else None
-            tap.check(want == p.stdout, '%s %s %s: matches %s' % (name, lang, fmt, os.path.relpath(gpath, root)),
-                      'golden file missing' if want is None else 'output differs from the golden file')
+        result = json.loads(outputs[('fr', 'json')])
+        verdicts.add(result['verdict'])
+        if name not in expected or name not in expected_extras:
+            continue
+        exp_verdict, exp_score, exp_crits = expected[name]
+        tap.equal(result['verdict'], exp_verdict, '%s: verdict' % name)
+        tap.equal(result['score'], exp_score, '%s: global score' % name)
+        got_crits = [(c['score'], c['status']) for c in result['criteria']]
+        tap.equal(got_crits, exp_crits, '%s: criterion scores and statuses' % name)
+        red, missing, unknown = expected_extras[name]
+        tap.equal(sorted(result['red_lines']), sorted(red), '%s: red lines' % name)
+        tap.equal(result['missing'], missing, '%s: missing required facts' % name)
+        tap.equal([(u['key'], u['suggestion']) for u in result['unknown']], unknown,
+                  '%s: unknown keys and suggestions' % name)
+        english = json.loads(outputs[('en', 'json')])
+        tap.equal((english['verdict'], english['score']), (result['verdict'], result['score']),
+                  '%s: same verdict and score in English' % name)
+    return verdicts
 
-    result = json.loads(outputs[('fr', 'json')])
-    verdicts.add(result['verdict'])
-    exp_verdict, exp_score, exp_crits = expected[name]
-    tap.equal(result['verdict'], exp_verdict, '%s: verdict' % name)
-    tap.equal(result['score'], exp_score, '%s: global score' % name)
-    got_crits = [(c['score'], c['status']) for c in result['criteria']]
-    tap.equal(got_crits, exp_crits, '%s: criterion scores and statuses' % name)
-    red, missing, unknown = expected_extras[name]
-    tap.equal(sorted(result['red_lines']), sorted(red), '%s: red lines' % name)
-    tap.equal(result['missing'], missing, '%s: missing required facts' % name)
-    tap.equal([(u['key'], u['suggestion']) for u in result['unknown']], unknown,
-              '%s: unknown keys and suggestions' % name)
-    english = json.loads(outputs[('en', 'json')])
-    tap.equal((english['verdict'], english['score']), (result['verdict'], result['score']),
-              '%s: same verdict and score in English' % name)
+
+verdicts = check_folder(examples, 'nantes-2024', golden)
+for sub in sorted(os.listdir(examples)):
+    if os.path.isdir(os.path.join(examples, sub)):
+        check_folder(os.path.join(examples, sub), sub, os.path.join(golden, sub))
 
 tap.equal(verdicts, {'red_line', 'incomplete', 'unfavorable', 'favorable_with_reservations', 'favorable'},
-          'the examples cover every verdict')
+          'the Nantes examples cover every verdict')
 tap.done()
