@@ -1546,6 +1546,40 @@ BSL_API int bsl_framework_schema(char **out, size_t *out_len, const bsl_framewor
 BSL_API int bsl_framework_template(char **out, size_t *out_len, const bsl_framework *fw,
                                    bsl_lang lang, bsl_error *err);
 
+/**
+ * Render a comparison: the same use-cases evaluated by several frameworks
+ * (doc/compare-format.md). For each use-case and each framework: the
+ * verdict, the global score, and what decided it (red lines, failed
+ * necessary conditions, missing required facts), with the keys that
+ * framework does not read and the unknown keys.
+ *
+ * Formats: BSL_FORMAT_JSON / BSL_FORMAT_JSON_COMPACT (the stable document
+ * "boussole-comparison/1"), BSL_FORMAT_TEXT (a block per use-case, a line
+ * per framework), BSL_FORMAT_MARKDOWN (the matrix, use-cases by
+ * frameworks, then a table per use-case). Deterministic bytes.
+ * @param out receives a NUL-terminated buffer allocated with the allocator
+ *        of results[0], owned by the caller; free it with bsl_render_free().
+ *        NULL on failure. Must not be NULL.
+ * @param out_len receives the length without the NUL; may be NULL.
+ * @param results usecase_count x framework_count results, row by row:
+ *        results[u * framework_count + f] is use-case u evaluated by
+ *        framework f. Every row must hold the same use-case (same id) and
+ *        every column the same framework; no entry may be NULL.
+ * @param usecase_count number of rows, at least 1.
+ * @param framework_count number of columns, at least 1.
+ * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT or
+ *        BSL_FORMAT_MARKDOWN.
+ * @param lang language of the labels: BSL_LANG_FR or BSL_LANG_EN.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or results, a
+ *         count of 0, a NULL entry, rows or columns that do not match, an
+ *         unknown format or language).
+ * Thread-safe (results may be shared). @since 0.2.0
+ */
+BSL_API int bsl_render_comparison(char **out, size_t *out_len, const bsl_result *const *results,
+                                  size_t usecase_count, size_t framework_count,
+                                  bsl_format format, bsl_lang lang, bsl_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* Batches                                                                    */
 /* ------------------------------------------------------------------------ */

@@ -34,6 +34,10 @@ void bsl_buf_put_untrusted(bsl_buf *b, const char *s);
 /* The same for s[0..len), which holds whole UTF-8 characters. */
 void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len);
 /* Hand the data over (NUL-terminated) and reset b; NULL if failed. */
+/* s as the text of a Markdown table cell: characters that could start
+ * emphasis, code, links, HTML or a cell are backslash-escaped, line breaks
+ * become <br>, control and invisible or reordering characters spaces. */
+void bsl_buf_put_markdown(bsl_buf *b, const char *s);
 char *bsl_buf_take(bsl_buf *b, size_t *len);
 void bsl_buf_release(bsl_buf *b);
 

@@ -56,60 +56,13 @@ typedef enum esc_mode { ESC_JSON, ESC_TEXT, ESC_MD } esc_mode;
 
 /* ---- escaping ---------------------------------------------------------- */
 
-/* Length of a C1 control, U+2028/U+2029 or a bidirectional embedding,
- * override or isolate at s (characters that hide or reorder what a reader
- * sees), else 0. */
-static size_t invisible(const unsigned char *s)
-{
-    if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
-        return 2;
-    if (s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0xA8 && s[2] <= 0xAE) ||
-                         (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)))
-        return 3;
-    return 0;
-}
-
-/* Markdown: characters that could start emphasis, code, links, HTML or a
- * table cell are backslash-escaped; line breaks become <br> (a cell holds
- * one line); other control characters, and those invisible() finds,
- * become spaces. */
-static void put_md(bsl_buf *b, const char *s)
-{
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        size_t skip = c >= 0x80 ? invisible((const unsigned char *)s) : 0;
-        if (skip) {
-            bsl_buf_append(b, run, (size_t)(s - run));
-            bsl_buf_putc(b, ' ');
-            s += skip - 1;
-            run = s + 1;
-            continue;
-        }
-        if (!strchr("\\`*_[]<>|", c) && c >= 0x20 && c != 0x7F)
-            continue;
-        bsl_buf_append(b, run, (size_t)(s - run));
-        run = s + 1;
-        if (c == '\n')
-            bsl_buf_puts(b, "<br>");
-        else if (c == '\r')
-            ;
-        else if (c < 0x20 || c == 0x7F)
-            bsl_buf_putc(b, ' ');
-        else {
-            bsl_buf_putc(b, '\\');
-            bsl_buf_putc(b, (char)c);
-        }
-    }
-    bsl_buf_append(b, run, (size_t)(s - run));
-}
 
 static void put_esc(bsl_buf *b, esc_mode m, const char *s)
 {
     if (m == ESC_JSON)
         bsl_buf_json_chars(b, s, strlen(s));
     else if (m == ESC_MD)
-        put_md(b, s);
+        bsl_buf_put_markdown(b, s);
     else
         bsl_buf_put_untrusted(b, s);
 }
@@ -598,7 +551,7 @@ static void describe_text(bsl_buf *b, const bsl_framework *fw, bsl_lang lang)
 static void md(bsl_buf *b, const char *s)
 {
     if (s)
-        put_md(b, s);
+        bsl_buf_put_markdown(b, s);
 }
 
 static void md_code(bsl_buf *b, const char *token)
