@@ -20,6 +20,7 @@ from ._model import (Verdict, CriterionStatus, ReasonKind, Result, CriterionResu
                      IndicatorOutcome, Provenance, UnknownKey, NotUsedKey, Reason, Remediation, ErrorRecord)
 from ._framework import Framework, Results, frameworks
 from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
+from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
 
 #: The version of the C library in use, as bsl_version_string() reports it.
 __version__ = _lib.bsl_version_string().decode('ascii')
@@ -28,6 +29,7 @@ version_number = _lib.bsl_version_number()
 
 __all__ = [
     'Framework', 'Results', 'frameworks', 'vocabulary', 'Fact', 'FactValue', 'Condition', 'Text',
+    'compare', 'Comparison', 'ComparedUseCase', 'ComparedResult',
     'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'NotUsedKey',
     'Reason',
     'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind',

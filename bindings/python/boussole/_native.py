@@ -98,6 +98,8 @@ _PROTOTYPES = {
                                        _P(bsl_error)]),
     'bsl_framework_schema': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, _P(bsl_error)]),
     'bsl_framework_template': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, _P(bsl_error)]),
+    'bsl_render_comparison': (c_int, [_P(c_void_p), _P(c_size_t), _P(c_void_p), c_size_t, c_size_t,
+                                      c_int, c_int, _P(bsl_error)]),
 }
 
 # enum values from boussole.h
