@@ -406,7 +406,10 @@ def main():
     u.update(usecase_edges(base))
     write_all('usecase', u)
 
-    f = {'nantes-2024': fw_bytes, 'nantes-2024-1.0.0': read(FRAMEWORK_1)}
+    f = {'nantes-2024-1.0.0': read(FRAMEWORK_1)}
+    for name in sorted(os.listdir(os.path.dirname(FRAMEWORK))):
+        if name.endswith('.json') and name != 'vocabulary.json':
+            f[name[:-5]] = read(os.path.join(os.path.dirname(FRAMEWORK), name))
     f.update(framework_edges())
     write_all('framework', f)
 

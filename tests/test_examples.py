@@ -113,10 +113,33 @@ def check_folder(folder, framework, golden_dir):
     return verdicts
 
 
+def check_nantes_examples_under(folder, framework):
+    """The verdicts folder/EXPECTED.md computes by hand for the Nantes
+    examples under framework (its table `| Nantes example | verdict under`)."""
+    table = False
+    text = open(os.path.join(folder, 'EXPECTED.md'), encoding='utf-8').read()
+    seen = 0
+    for line in text.splitlines():
+        if line.startswith('| Nantes example |'):
+            table = True
+            continue
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if not table or not cells[0].startswith('`') or not cells[0].endswith('.json`'):
+            continue
+        name, want = cells[0].strip('`'), cells[1].strip('`')
+        p = run('evaluate', '--framework', framework, '--format', 'json', os.path.join(examples, name))
+        got = json.loads(p.stdout)['verdict'] if p.returncode == 0 else 'exit %d' % p.returncode
+        tap.equal(got, want, '%s under %s: verdict computed by hand' % (name, framework))
+        seen += 1
+    nantes = sorted(f for f in os.listdir(examples) if f.endswith('.json'))
+    tap.equal(seen, len(nantes), '%s: a hand verdict for each Nantes example' % framework)
+
+
 verdicts = check_folder(examples, 'nantes-2024', golden)
 for sub in sorted(os.listdir(examples)):
     if os.path.isdir(os.path.join(examples, sub)):
         check_folder(os.path.join(examples, sub), sub, os.path.join(golden, sub))
+        check_nantes_examples_under(os.path.join(examples, sub), sub)
 
 tap.equal(verdicts, {'red_line', 'incomplete', 'unfavorable', 'favorable_with_reservations', 'favorable'},
           'the Nantes examples cover every verdict')
