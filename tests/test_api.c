@@ -486,117 +486,59 @@ static void test_custom_allocator(void)
  * Fail the n-th allocation for n = 0, 1, 2, ... until a call makes fewer
  * than n + 1 allocations and succeeds. Every failing run must return
  * BSL_ERR_NOMEM, leave the out pointer NULL and free what it allocated. */
-typedef int (*oom_call)(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err);
-
 static const char *example_data;
 static size_t example_len;
 static bsl_usecase *oom_uc;
 static bsl_result *oom_result;
 
-static int call_load_embedded(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_load_embedded(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     return bsl_framework_load_embedded((bsl_framework **)out, NULL, opts, err);
 }
-static int call_load_vocabulary(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_load_vocabulary(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     return bsl_vocabulary_load_embedded((bsl_vocabulary **)out, opts, err);
 }
-static int call_load_file(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_load_file(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     return bsl_framework_load_file((bsl_framework **)out, NANTES_PATH, opts, err);
 }
-static int call_parse(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_parse(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     return bsl_usecase_parse((bsl_usecase **)out, nantes, example_data, example_len, opts, err);
 }
-static int call_evaluate(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_evaluate(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     (void)opts;
     return bsl_evaluate((bsl_result **)out, nantes, oom_uc, err);
 }
-static int call_evaluate_json(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_evaluate_json(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     return bsl_evaluate_json((bsl_result **)out, nantes, example_data, example_len, opts, err);
 }
-static int call_render_json(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_render_json(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     (void)opts;
     return bsl_render((char **)out, NULL, oom_result, BSL_FORMAT_JSON, BSL_LANG_FR, err);
 }
-static int call_render_compact(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_render_compact(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     (void)opts;
     return bsl_render((char **)out, NULL, oom_result, BSL_FORMAT_JSON_COMPACT, BSL_LANG_EN, err);
 }
-static int call_render_text(counting_alloc *a, bsl_options *opts, void **out, bsl_error *err)
+static int call_render_text(void *ctx, bsl_options *opts, void **out, bsl_error *err)
 {
-    (void)a;
+    (void)ctx;
     (void)opts;
     return bsl_render((char **)out, NULL, oom_result, BSL_FORMAT_TEXT, BSL_LANG_EN, err);
-}
-
-/* Run call under allocation failures; a is the allocator the call uses,
- * already holding base_live blocks. free_out frees a successful result. */
-static void oom_loop(const char *what, oom_call call, counting_alloc *a, bsl_options *opts,
-                     void (*free_out)(void *))
-{
-    long n, points = 0, base_live = a->live;
-    int bad_rc = 0, bad_out = 0, leaks = 0, bad_err = 0;
-    char label[200];
-    for (n = 0; n < 100000; n++) {
-        void *out = (void *)&out;
-        bsl_error err;
-        int rc;
-        a->calls = 0;
-        a->failures = 0;
-        a->fail_at = n;
-        rc = call(a, opts, &out, &err);
-        if (a->failures == 0) {
-            snprintf(label, sizeof label, "%s: succeeds when no allocation fails", what);
-            CHECK_INT(rc, BSL_OK, label);
-            if (rc == BSL_OK)
-                free_out(out);
-            break;
-        }
-        points++;
-        if (rc != BSL_ERR_NOMEM) {
-            if (!bad_rc++)
-                printf("# %s: allocation %ld failed, status %d (%s)\n", what, n, rc, err.message);
-        }
-        if (err.code != rc)
-            bad_err++;
-        if (out != NULL) {
-            bad_out++;
-            if (rc == BSL_OK)
-                free_out(out);
-        }
-        if (a->live != base_live) {
-            if (!leaks++)
-                printf("# %s: allocation %ld failed, %ld blocks leaked\n", what, n, a->live - base_live);
-        }
-    }
-    a->fail_at = -1;
-    printf("# %s: %ld failure points\n", what, points);
-    snprintf(label, sizeof label, "%s: some allocation can fail", what);
-    CHECK(points > 0, label);
-    snprintf(label, sizeof label, "%s: every failure returns BSL_ERR_NOMEM", what);
-    CHECK_INT(bad_rc, 0, label);
-    snprintf(label, sizeof label, "%s: every failure fills err.code", what);
-    CHECK_INT(bad_err, 0, label);
-    snprintf(label, sizeof label, "%s: every failure leaves out NULL", what);
-    CHECK_INT(bad_out, 0, label);
-    snprintf(label, sizeof label, "%s: no failure leaks", what);
-    CHECK_INT(leaks, 0, label);
-    snprintf(label, sizeof label, "%s: realloc old sizes", what);
-    CHECK_INT(a->bad_old_size, 0, label);
 }
 
 static void free_framework(void *p) { bsl_framework_free(p); }
@@ -613,26 +555,26 @@ static void test_out_of_memory(void)
     example_data = read_file(EXAMPLE, &example_len);
 
     ca_init(&a, &opts);
-    oom_loop("bsl_framework_load_embedded", call_load_embedded, &a, &opts, free_framework);
+    oom_loop("bsl_framework_load_embedded", call_load_embedded, NULL, &a, &opts, free_framework);
     CHECK_INT(a.live, 0, "load_embedded: nothing left");
     ca_init(&a, &opts);
-    oom_loop("bsl_framework_load_file", call_load_file, &a, &opts, free_framework);
+    oom_loop("bsl_framework_load_file", call_load_file, NULL, &a, &opts, free_framework);
     ca_init(&a, &opts);
-    oom_loop("bsl_vocabulary_load_embedded", call_load_vocabulary, &a, &opts, free_vocabulary);
+    oom_loop("bsl_vocabulary_load_embedded", call_load_vocabulary, NULL, &a, &opts, free_vocabulary);
     ca_init(&a, &opts);
-    oom_loop("bsl_usecase_parse", call_parse, &a, &opts, free_usecase);
+    oom_loop("bsl_usecase_parse", call_parse, NULL, &a, &opts, free_usecase);
     ca_init(&a, &opts);
-    oom_loop("bsl_evaluate_json", call_evaluate_json, &a, &opts, free_result);
+    oom_loop("bsl_evaluate_json", call_evaluate_json, NULL, &a, &opts, free_result);
 
     /* bsl_evaluate: the result uses the use-case's allocator. */
     ca_init(&a, &opts);
     if (bsl_usecase_parse(&oom_uc, nantes, example_data, example_len, &opts, NULL) == BSL_OK) {
-        oom_loop("bsl_evaluate", call_evaluate, &a, &opts, free_result);
+        oom_loop("bsl_evaluate", call_evaluate, NULL, &a, &opts, free_result);
         /* bsl_render: the buffer uses the result's allocator. */
         if (bsl_evaluate(&oom_result, nantes, oom_uc, NULL) == BSL_OK) {
-            oom_loop("bsl_render JSON", call_render_json, &a, &opts, free_render);
-            oom_loop("bsl_render text", call_render_text, &a, &opts, free_render);
-            oom_loop("bsl_render JSON compact", call_render_compact, &a, &opts, free_render);
+            oom_loop("bsl_render JSON", call_render_json, NULL, &a, &opts, free_render);
+            oom_loop("bsl_render text", call_render_text, NULL, &a, &opts, free_render);
+            oom_loop("bsl_render JSON compact", call_render_compact, NULL, &a, &opts, free_render);
             bsl_result_free(oom_result);
         }
         bsl_usecase_free(oom_uc);
@@ -656,14 +598,14 @@ static void test_out_of_memory(void)
             example_data = read_file(path, &example_len);
             ca_init(&a, &opts);
             snprintf(what, sizeof what, "bsl_evaluate_json %s", names[i]);
-            oom_loop(what, call_evaluate_json, &a, &opts, free_result);
+            oom_loop(what, call_evaluate_json, NULL, &a, &opts, free_result);
             if (bsl_evaluate_json(&oom_result, nantes, example_data, example_len, &opts, NULL) == BSL_OK) {
                 snprintf(what, sizeof what, "bsl_render JSON %s", names[i]);
-                oom_loop(what, call_render_json, &a, &opts, free_render);
+                oom_loop(what, call_render_json, NULL, &a, &opts, free_render);
                 snprintf(what, sizeof what, "bsl_render text %s", names[i]);
-                oom_loop(what, call_render_text, &a, &opts, free_render);
+                oom_loop(what, call_render_text, NULL, &a, &opts, free_render);
                 snprintf(what, sizeof what, "bsl_render JSON compact %s", names[i]);
-                oom_loop(what, call_render_compact, &a, &opts, free_render);
+                oom_loop(what, call_render_compact, NULL, &a, &opts, free_render);
                 bsl_result_free(oom_result);
             }
             CHECK_INT(a.live, 0, "every example: nothing left");

@@ -295,4 +295,64 @@ static TU_UNUSED void ca_init(counting_alloc *a, bsl_options *opts)
     opts->allocator.ctx = a;
 }
 
+/* ---- out-of-memory loops (SQLite, expat) -------------------------------
+ * Run call with allocation n failing, for n = 0, 1, 2 ... until a call
+ * makes no failing allocation; every failure must return BSL_ERR_NOMEM,
+ * fill err, leave *out NULL and leak nothing. a is the allocator call
+ * uses (through opts), already holding its base blocks; ctx is passed
+ * through; free_out frees a successful out. */
+typedef int (*tu_oom_call)(void *ctx, bsl_options *opts, void **out, bsl_error *err);
+
+static TU_UNUSED void oom_loop(const char *what, tu_oom_call call, void *ctx, counting_alloc *a,
+                               bsl_options *opts, void (*free_out)(void *))
+{
+    long n, points = 0, base_live = a->live;
+    int bad_rc = 0, bad_out = 0, leaks = 0, bad_err = 0;
+    char label[200];
+    for (n = 0; n < 100000; n++) {
+        void *out = (void *)&out;
+        bsl_error err;
+        int rc;
+        a->calls = 0;
+        a->failures = 0;
+        a->fail_at = n;
+        rc = call(ctx, opts, &out, &err);
+        if (a->failures == 0) {
+            snprintf(label, sizeof label, "%s: succeeds when no allocation fails", what);
+            CHECK_INT(rc, BSL_OK, label);
+            if (rc == BSL_OK)
+                free_out(out);
+            break;
+        }
+        points++;
+        if (rc != BSL_ERR_NOMEM && !bad_rc++)
+            printf("# %s: allocation %ld failed, status %d (%s)\n", what, n, rc, err.message);
+        if (err.code != rc)
+            bad_err++;
+        if (out != NULL) {
+            bad_out++;
+            if (rc == BSL_OK)
+                free_out(out);
+        }
+        if (a->live != base_live && !leaks++)
+            printf("# %s: allocation %ld failed, %ld blocks leaked\n", what, n, a->live - base_live);
+    }
+    a->fail_at = -1;
+    printf("# %s: %ld failure points\n", what, points);
+    snprintf(label, sizeof label, "%s: some allocation can fail", what);
+    CHECK(points > 0, label);
+    snprintf(label, sizeof label, "%s: every failure returns BSL_ERR_NOMEM", what);
+    CHECK_INT(bad_rc, 0, label);
+    snprintf(label, sizeof label, "%s: every failure fills err.code", what);
+    CHECK_INT(bad_err, 0, label);
+    snprintf(label, sizeof label, "%s: every failure leaves out NULL", what);
+    CHECK_INT(bad_out, 0, label);
+    snprintf(label, sizeof label, "%s: no failure leaks", what);
+    CHECK_INT(leaks, 0, label);
+    snprintf(label, sizeof label, "%s: realloc old sizes", what);
+    CHECK_INT(a->bad_old_size, 0, label);
+}
+
+static TU_UNUSED void tu_free_render(void *p) { bsl_render_free(p); }
+
 #endif
