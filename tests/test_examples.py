@@ -46,6 +46,8 @@ def parse_expected(folder):
             table = 'scores'
         elif line.startswith('| file | red lines'):
             table = 'extras'
+        elif line.startswith('| Nantes example |'):
+            table = 'nantes'  # read by check_nantes_examples_under()
         if not cells or not cells[0].startswith('`') or not cells[0].endswith('.json`'):
             continue
         name = cells[0].strip('`')
@@ -124,7 +126,7 @@ def check_nantes_examples_under(folder, framework):
             table = True
             continue
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
-        if not table or not cells[0].startswith('`') or not cells[0].endswith('.json`'):
+        if not table or len(cells) < 2 or not cells[0].strip('`').endswith('.json'):
             continue
         name, want = cells[0].strip('`'), cells[1].strip('`')
         p = run('evaluate', '--framework', framework, '--format', 'json', os.path.join(examples, name))
