@@ -199,4 +199,38 @@ nul = write('nul.json', '{"id": "x", "title": "t", "facts": {"hosting\\u0000x": 
 p = run(['evaluate', nul])
 tap.check(p.returncode == 5 and b'hosting\\u0000x' in p.stderr and b'(at $.facts)' in p.stderr,
           'a NUL in a key is a schema error that shows the whole key', p.stderr)
+# validate: every problem at once, as a linter.
+lint = write('lint.json', '{"id": "x", "title": "t", "facts": {"hostnig": "eu", '
+             '"individual_surveillance": "yes", "x\\u001b[2J": 1, "personal_data": "none"}}')
+p = run(['validate', lint])
+err = p.stderr.decode('utf-8', 'replace')
+tap.check(p.returncode == 5 and p.stdout == b'', 'validate: exit 5, nothing on stdout', p.stderr)
+tap.check('error: unknown key "hostnig" (at $.facts.hostnig); did you mean "hosting"?' in err,
+          'validate: an unknown key with its suggestion', err)
+tap.check('unknown key "x\\u001b[2J"' in err and b'\x1b' not in p.stderr,
+          'validate: a hostile key is spelled \\uXXXX', err)
+tap.check('note: "individual_surveillance" is not read by nantes-2024' in err,
+          'validate: a key the framework does not read is a note', err)
+tap.check('error: missing required fact "legal_basis" (enum; allowed: none, identified, validated)' in err,
+          'validate: missing required facts with their allowed values', err)
+tap.check(err.count('\n') > 5, 'validate: every problem, not just the first', err)
+p = run(['validate', example])
+tap.check(p.returncode == 0 and p.stderr == b'' and p.stdout == b'', 'validate: a complete use-case is clean', p.stderr)
+p = run(['validate', example, schema, '-'], stdin=open(example, 'rb').read())
+tap.check(p.returncode == 5 and p.stderr.decode().startswith(schema + ':2:23: error: '),
+          'validate: the schema error of a file, the others checked too', p.stderr)
+tap.equal(run(['validate']).returncode, 2, 'validate without FILE: usage error')
+
+# A leading UTF-8 byte order mark: dropped by the CLI, with a warning.
+bom = write('bom.json', b'\xef\xbb\xbf' + open(example, 'rb').read())
+p = run(['evaluate', '--format', 'json', bom])
+tap.check(p.returncode == 0 and b'"verdict"' in p.stdout and
+          p.stderr == (bom + ': warning: ignoring a UTF-8 byte order mark\n').encode(),
+          'a byte order mark is ignored, with a warning', p.stderr)
+bom_bad = write('bom-bad.json', b'\xef\xbb\xbf{"id": "x", "title": "t",\n "facts": {"hosting": "mars"}}')
+p = run(['evaluate', bom_bad])
+tap.check(p.returncode == 5 and (bom_bad + ':2:23: error: ').encode() in p.stderr,
+          'after a byte order mark, lines and columns are unchanged', p.stderr)
+p = run(['check', '-'], stdin=b'\xef\xbb\xbf' + open(framework, 'rb').read())
+tap.check(p.returncode == 0 and b'byte order mark' in p.stderr, 'check - with a byte order mark', p.stderr)
 tap.done()

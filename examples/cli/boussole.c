@@ -36,6 +36,8 @@ static const char usage[] =
     "                    the JSON Schema (2020-12) of its use-cases\n"
     "  boussole template [--framework ID|FILE] [--lang fr|en] [-o FILE]\n"
     "                    a blank use-case, every fact it reads set to null\n"
+    "  boussole validate [--framework ID|FILE] [--] FILE...\n"
+    "                    every problem of each use-case, as a linter\n"
     "  boussole frameworks [-o FILE]   list the embedded frameworks\n"
     "  boussole check FRAMEWORK.json   validate a framework file ('-': stdin)\n"
     "  boussole --help | --version     (COMMAND --help: that command's usage)\n"
@@ -71,6 +73,11 @@ static const command_help helps[] = {
      "Write the JSON Schema (2020-12) of the framework's use-cases."},
     {"template", "template [--framework ID|FILE] [--lang fr|en] [-o FILE]",
      "Write a blank use-case: every fact the framework reads, set to null."},
+    {"validate", "validate [--framework ID|FILE] [--] FILE...",
+     "Report every problem of each use-case FILE ('-' reads standard input): the schema\n"
+     "error if any, else each unknown key (with a suggestion), each key the framework\n"
+     "does not read, each missing required fact with its allowed values.\n"
+     "Exit 0 when no FILE has an error."},
     {"frameworks", "frameworks [-o FILE]", "List the embedded frameworks."},
     {"check", "check [--] FRAMEWORK.json", "Validate a framework file ('-' reads standard input)."},
 };
@@ -175,6 +182,15 @@ static int read_all(const char *path, char **out_data, size_t *out_len)
     if (rc) {
         free(data);
         return rc;
+    }
+    /* A UTF-8 byte order mark is not JSON, and the library refuses it; but
+     * some Windows editors write one. The CLI drops it and says so, so the
+     * file is read as its author meant (it is zero-width: lines and
+     * columns stay right). */
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+        fprintf(stderr, "%s: warning: ignoring a UTF-8 byte order mark\n", path);
+        memmove(data, data + 3, len - 3);
+        len -= 3;
     }
     *out_data = data;
     *out_len = len;
@@ -507,6 +523,107 @@ static int cmd_document(const char *name, int kind, int argc, char **argv)
     return rc;
 }
 
+/* s for a terminal: a key of a use-case is untrusted, so its control
+ * characters, DEL, C1 controls and bidirectional overrides are spelled
+ * \\uXXXX, as the library does in reports and error messages. */
+static void put_untrusted(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x20 || *p == 0x7F) {
+            fprintf(f, "\\u%04x", *p);
+            p++;
+        } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fprintf(f, "\\u%04x", p[1]);
+            p += 2;
+        } else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
+                                    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+            fprintf(f, "\\u%04x", 0x2000u | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+            p += 3;
+        } else {
+            fputc(*p++, f);
+        }
+    }
+}
+
+/* The definition of fact key as the framework reads it, or NULL. */
+static const bsl_fact *framework_fact(const bsl_framework *fw, const char *key)
+{
+    size_t i;
+    for (i = 0; i < bsl_framework_indicator_count(fw); i++) {
+        const bsl_fact *f = bsl_indicator_fact(bsl_framework_indicator(fw, i));
+        if (f && !strcmp(bsl_fact_key(f), key))
+            return f;
+    }
+    return bsl_vocabulary_find(bsl_framework_vocabulary(fw), key);
+}
+
+/* Every problem of one use-case, on stderr; returns the number of errors. */
+static int lint_result(const char *file, const bsl_framework *fw, const bsl_result *r)
+{
+    size_t i, j;
+    int errors = 0;
+    for (i = 0; i < bsl_result_unknown_count(r); i++, errors++) {
+        const char *sugg = bsl_result_unknown_suggestion(r, i);
+        fprintf(stderr, "%s: error: unknown key \"", file);
+        put_untrusted(stderr, bsl_result_unknown_key(r, i));
+        fputs("\" (at ", stderr);
+        put_untrusted(stderr, bsl_result_unknown_path(r, i));
+        fputc(')', stderr);
+        if (sugg)
+            fprintf(stderr, "; did you mean \"%s\"?", sugg);
+        fputc('\n', stderr);
+    }
+    for (i = 0; i < bsl_result_not_used_count(r); i++) {
+        fprintf(stderr, "%s: note: \"%s\" is not read by %s (at ", file, bsl_result_not_used_key(r, i),
+                bsl_framework_id(fw));
+        put_untrusted(stderr, bsl_result_not_used_path(r, i));
+        fputs(")\n", stderr);
+    }
+    for (i = 0; i < bsl_result_missing_count(r); i++, errors++) {
+        const char *key = bsl_result_missing(r, i);
+        const bsl_fact *f = framework_fact(fw, key);
+        fprintf(stderr, "%s: error: missing required fact \"%s\" (%s", file, key,
+                f ? bsl_fact_type_token(bsl_fact_type_of(f)) : "fact");
+        for (j = 0; f && j < bsl_fact_value_count(f); j++)
+            fprintf(stderr, "%s%s", j ? ", " : "; allowed: ", bsl_fact_value(f, j));
+        fputs(")\n", stderr);
+    }
+    return errors;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    cli_options o;
+    bsl_framework *fw = NULL;
+    int status = EXIT_OK, files, i, rc;
+    if ((rc = parse_options("validate", argc, argv, OPT_FRAMEWORK, &o, &files)))
+        return rc;
+    if (!files)
+        return usage_error("validate", "validate needs at least one FILE");
+    if ((rc = load_framework(o.framework, &fw)))
+        return rc;
+    for (i = 0; i < files; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        bsl_result *result = NULL;
+        bsl_error err;
+        int code = read_all(argv[i], &data, &len);
+        if (!code && (rc = bsl_evaluate_json(&result, fw, data, len, NULL, &err))) {
+            report(argv[i], &err);
+            code = exit_code_for(rc);
+        }
+        if (!code && lint_result(argv[i], fw, result))
+            code = EXIT_SCHEMA;
+        if (code && status == EXIT_OK)
+            status = code;
+        bsl_result_free(result);
+        free(data);
+    }
+    bsl_framework_free(fw);
+    return close_output(status);
+}
+
 static int cmd_frameworks(int argc, char **argv)
 {
     cli_options o;
@@ -597,6 +714,8 @@ static int run_command(int argc, char **argv)
         return cmd_document("schema", DOC_SCHEMA, argc - 2, argv + 2);
     if (!strcmp(c, "template"))
         return cmd_document("template", DOC_TEMPLATE, argc - 2, argv + 2);
+    if (!strcmp(c, "validate"))
+        return cmd_validate(argc - 2, argv + 2);
     if (!strcmp(c, "frameworks"))
         return cmd_frameworks(argc - 2, argv + 2);
     if (!strcmp(c, "check"))
