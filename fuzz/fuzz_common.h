@@ -91,6 +91,32 @@ static FZ_UNUSED int fz_utf8_valid(const char *s, size_t n)
     return 1;
 }
 
+/* A raw C0 control or DEL in s (issue 15: messages and paths quote keys
+ * and values, and are printed to terminals; they spell these \uXXXX). */
+static FZ_UNUSED int fz_has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s == 0x7F)
+            return 1;
+    return 0;
+}
+
+/* Does a string (key or value) of the JSON document in[0..n) decode to
+ * bytes holding a NUL? A document the library accepted must have none:
+ * a NUL is either an error or kept, never a silent cut (issue 15). */
+static FZ_UNUSED int fz_document_has_nul(const char *in, size_t n)
+{
+    bsl_json_doc doc;
+    size_t i;
+    int found = 0;
+    if (bsl_json_parse(&doc, in, n, NULL, NULL, NULL) != BSL_OK)
+        return 0;
+    for (i = 0; i < doc.count && !found; i++)
+        found = doc.nodes[i].type == BSL_JSON_STRING && memchr(doc.nodes[i].text, '\0', doc.nodes[i].count);
+    bsl_json_doc_free(&doc);
+    return found;
+}
+
 /* Error codes a call may legitimately return for a bad document. */
 static FZ_UNUSED int fz_document_error(int rc)
 {
@@ -117,6 +143,8 @@ static FZ_UNUSED void fz_check_document_error(const char *what, int rc, const bs
     FZ_CHECK(fz_utf8_valid(err->message, strlen(err->message)), "%s: message is not UTF-8: %s", what,
              err->message);
     FZ_CHECK(fz_utf8_valid(err->path, strlen(err->path)), "%s: path is not UTF-8: %s", what, err->path);
+    FZ_CHECK(!fz_has_control(err->message), "%s: raw control character in the message", what);
+    FZ_CHECK(!fz_has_control(err->path), "%s: raw control character in the path", what);
     FZ_CHECK(err->line >= 1, "%s: line %u (%s)", what, err->line, err->message);
     FZ_CHECK(err->column >= 1, "%s: column %u (%s)", what, err->column, err->message);
     FZ_CHECK(err->offset <= len, "%s: offset %zu past the end %zu", what, err->offset, len);

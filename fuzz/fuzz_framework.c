@@ -191,6 +191,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     check_framework(fw);
+    FZ_CHECK(!fz_document_has_nul(in, size), "a NUL in a string was accepted (and cut)");
 
     /* The hash is the SHA-256 of the canonical JSON, which loads too. */
     FZ_CHECK(bsl_json_parse(&doc, in, size, NULL, NULL, NULL) == BSL_OK, "loaded but not JSON");

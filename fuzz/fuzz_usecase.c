@@ -112,6 +112,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     FZ_CHECK(bsl_usecase_id(uc) && bsl_usecase_title(uc), "use-case id and title");
+    FZ_CHECK(!fz_document_has_nul(in, size), "a NUL in a string was accepted (and cut)");
     rc = bsl_evaluate(&r, fz_default_framework(), uc, &err);
     FZ_CHECK(rc == BSL_OK && err.code == BSL_OK, "evaluate: %d %s", rc, err.message);
     FZ_CHECK(!strcmp(bsl_result_usecase_id(r), bsl_usecase_id(uc)), "result id");

@@ -57,6 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     FZ_CHECK(bsl_vocabulary_id(v) && bsl_vocabulary_version(v), "id and version");
+    FZ_CHECK(!fz_document_has_nul(in, size), "a NUL in a string was accepted (and cut)");
     FZ_CHECK(bsl_vocabulary_fact_count(v) > 0, "no fact");
     for (i = 0; i < bsl_vocabulary_fact_count(v); i++)
         check_fact(v, bsl_vocabulary_fact(v, i));

@@ -72,12 +72,69 @@ static void utf8_repair(char *text)
     }
 }
 
+/* Does the valid UTF-8 character at s (len bytes) need escaping for a
+ * terminal? The set bsl_buf_put_untrusted_n() escapes in text reports: C0
+ * controls, DEL, C1 controls, U+2028/U+2029 and the bidirectional
+ * embeddings, overrides and isolates. */
+static int unsafe_char(const unsigned char *s, size_t len)
+{
+    if (len == 1)
+        return s[0] < 0x20 || s[0] == 0x7F;
+    if (len == 2)
+        return s[0] == 0xC2 && s[1] <= 0x9F;
+    return len == 3 && s[0] == 0xE2 &&
+           ((s[1] == 0x80 && s[2] >= 0xA8 && s[2] <= 0xAE) || (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9));
+}
+
+/* Hardening (issue 15): messages and paths quote decoded keys and values
+ * verbatim, and integrators print them to terminals, logs and exceptions:
+ * a key holding "\u001b[2J" or "\r\nforged line" wrote raw escapes and
+ * forged lines to stderr. Copy src (valid UTF-8) into dst (cap bytes)
+ * with those characters spelled \uXXXX, as text reports do, cut at a
+ * character boundary so that no escape or character is split. */
+static void terminal_safe(char *dst, size_t cap, const char *src)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *s = (const unsigned char *)src;
+    size_t o = 0;
+    while (*s) {
+        size_t len = utf8_valid_at(s);
+        if (unsafe_char(s, len)) {
+            unsigned cp = len == 1 ? s[0] : len == 2 ? s[1]
+                        : (0x2000u | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+            if (o + 6 >= cap)
+                break;
+            dst[o++] = '\\';
+            dst[o++] = 'u';
+            dst[o++] = hex[(cp >> 12) & 15];
+            dst[o++] = hex[(cp >> 8) & 15];
+            dst[o++] = hex[(cp >> 4) & 15];
+            dst[o++] = hex[cp & 15];
+        } else {
+            if (o + len >= cap)
+                break;
+            memcpy(dst + o, s, len);
+            o += len;
+        }
+        s += len;
+    }
+    dst[o] = '\0';
+}
+
+/* Valid UTF-8 without terminal controls, cut to cap bytes. */
+static void set_safe(char *dst, size_t cap, char *tmp)
+{
+    utf8_repair(tmp);
+    terminal_safe(dst, cap, tmp);
+}
+
 void bsl_error_set_path(bsl_error *err, const char *path)
 {
+    char tmp[BSL_ERROR_PATH_SIZE];
     if (!err || !path)
         return;
-    snprintf(err->path, sizeof err->path, "%s", path);
-    utf8_repair(err->path);
+    snprintf(tmp, sizeof tmp, "%s", path);
+    set_safe(err->path, sizeof err->path, tmp);
 }
 
 /* The format attribute (3, 0: a va_list) lets clang's -Wformat-nonliteral
@@ -86,12 +143,13 @@ void bsl_error_set_path(bsl_error *err, const char *path)
 static void error_vformat(bsl_error *err, int code, const char *fmt, va_list ap) BSL_PRINTF(3, 0);
 static void error_vformat(bsl_error *err, int code, const char *fmt, va_list ap)
 {
+    char tmp[BSL_ERROR_MESSAGE_SIZE];
     bsl_error_clear(err);
     err->code = code;
     /* vsnprintf here formats only %s and integer conversions, which the
      * locale does not affect. */
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    utf8_repair(err->message);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    set_safe(err->message, sizeof err->message, tmp);
 }
 
 int bsl_error_set(bsl_error *err, int code, const char *fmt, ...)

@@ -530,7 +530,9 @@ int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
     memset(&ld, 0, sizeof ld);
     ld.fw = fw;
     bsl_reader_init(&ld.rd, &doc, &fw->arena, err);
-    rc = load_document(&ld);
+    rc = bsl_reader_reject_nul(&ld.rd);
+    if (!rc)
+        rc = load_document(&ld);
     if (!rc)
         rc = bsl_document_sha256(&doc, &fw->cfg.alloc, fw->sha256) ? bsl_loader_nomem(&ld) : BSL_OK;
     if (!rc && bsl_wording_build(fw))

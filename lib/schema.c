@@ -31,6 +31,79 @@ int bsl_reader_fail(bsl_reader *rd, size_t node, const char *key, int code, cons
     return rc;
 }
 
+/* Push the path of node target onto rd->path, descending from the root;
+ * a key stops at its object. Keys met on the way precede target in the
+ * document, so they hold no NUL when target is the first that does. */
+static void push_path_to(bsl_reader *rd, size_t target)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    size_t at = 0, j, i;
+    while (at != target) {
+        size_t next = at;
+        if (n[at].type == BSL_JSON_OBJECT) {
+            for (j = at + 1; j < n[at].end && next == at; j = n[n[j].end].end) {
+                if (j == target)
+                    return;
+                if (target >= n[j].end && target < n[n[j].end].end) {
+                    bsl_path_push_key(&rd->path, n[j].text);
+                    next = n[j].end;
+                }
+            }
+        } else {
+            for (j = at + 1, i = 0; j < n[at].end && next == at; j = n[j].end, i++) {
+                if (target >= j && target < n[j].end) {
+                    bsl_path_push_index(&rd->path, i);
+                    next = j;
+                }
+            }
+        }
+        if (next == at)
+            return; /* not reached: target is inside the tree */
+        at = next;
+    }
+}
+
+/* Issue 15: a decoded \u0000 cut ids, keys, values and evidence where
+ * the library keeps C strings ("hosting\u0000x" read as the unknown key
+ * "hosting", an id "\u0000" passed as non-empty and showed as ""). */
+int bsl_reader_reject_nul(bsl_reader *rd)
+{
+    const bsl_json_node *n = rd->doc->nodes;
+    size_t i, k, o = 0, mark = rd->path.len;
+    char ex[48];
+    int rc, is_key;
+    for (i = 0; i < rd->doc->count; i++)
+        if (n[i].type == BSL_JSON_STRING && memchr(n[i].text, '\0', n[i].count))
+            break;
+    if (i == rd->doc->count)
+        return BSL_OK;
+    /* A key is the string right after its object or after a member's value. */
+    is_key = 0;
+    for (k = 0; k < i; k++)
+        if (n[k].type == BSL_JSON_OBJECT && i > k && i < n[k].end) {
+            size_t j;
+            for (j = k + 1; j < n[k].end && j <= i; j = n[n[j].end].end)
+                if (j == i)
+                    is_key = 1;
+        }
+    /* The string as a message can show it: NUL spelled out, first bytes only. */
+    for (k = 0; k < n[i].count && o + 7 < sizeof ex && k < 24; k++) {
+        if (n[i].text[k]) {
+            ex[o++] = n[i].text[k];
+        } else {
+            memcpy(ex + o, "\\u0000", 6);
+            o += 6;
+        }
+    }
+    ex[o] = '\0';
+    push_path_to(rd, i);
+    rc = bsl_json_error(rd->doc, i, rd->err, BSL_ERR_VALUE, bsl_path_str(&rd->path),
+                        "%s \"%s%s\" holds a NUL character (\\u0000), which is not allowed",
+                        is_key ? "key" : "string", ex, k < n[i].count ? "..." : "");
+    bsl_path_pop(&rd->path, mark);
+    return rc;
+}
+
 int bsl_reader_expect(bsl_reader *rd, size_t node, bsl_json_type t)
 {
     bsl_json_type got = rd->doc->nodes[node].type;

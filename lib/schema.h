@@ -32,6 +32,11 @@ void bsl_reader_init(bsl_reader *rd, const bsl_json_doc *doc, bsl_arena *arena, 
 int bsl_reader_fail(bsl_reader *rd, size_t node, const char *key, int code,
                     const char *fmt, ...) BSL_PRINTF(5, 6);
 
+/* BSL_ERR_VALUE, with the path, at the first string (key or value) of
+ * the document that holds a NUL (from \u0000): the library hands out C
+ * strings, which would silently cut it (see doc/usecase-format.md). */
+int bsl_reader_reject_nul(bsl_reader *rd);
+
 /* BSL_ERR_TYPE unless node has type t. */
 int bsl_reader_expect(bsl_reader *rd, size_t node, bsl_json_type t);
 

@@ -11,8 +11,15 @@ static const char *const top_fields[] = {
 
 static int nomem(bsl_reader *rd) { return bsl_error_set(rd->err, BSL_ERR_NOMEM, "out of memory"); }
 
-/* Edit distance with a cut-off, for "did you mean" suggestions. */
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
+/* Unknown keys per use-case that get a "did you mean": a typo or two is
+ * what suggestions are for, and each one compares the key with every
+ * fact, so a hostile use-case of thousands of unknown keys against a
+ * framework of thousands of long facts took minutes (issue 15). */
+enum { SUGGESTIONS_PER_USECASE = 16 };
+
+/* Edit distance, or SIZE_MAX once it must exceed limit: the minimum of a
+ * row never decreases, so a row above limit ends the comparison. */
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb, size_t limit)
 {
     size_t row[65], i, j;
     if (la > 64 || lb > 64)
@@ -20,8 +27,8 @@ static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
     for (j = 0; j <= lb; j++)
         row[j] = j;
     for (i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
+        size_t diag = row[0], low;
+        row[0] = low = i;
         for (j = 1; j <= lb; j++) {
             size_t up = row[j];
             size_t best = diag + (a[i - 1] != b[j - 1]);
@@ -31,7 +38,11 @@ static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
                 best = row[j - 1] + 1;
             diag = up;
             row[j] = best;
+            if (best < low)
+                low = best;
         }
+        if (low > limit)
+            return SIZE_MAX;
     }
     return row[lb];
 }
@@ -51,10 +62,13 @@ static const char *suggest(const bsl_framework *fw, const char *key, size_t len)
         /* The distance is at least the difference in length. */
         if ((flen > len ? flen - len : len - flen) > limit)
             continue;
-        d = edit_distance(key, len, f, flen);
+        /* Only a nearer fact matters once one is found. */
+        d = edit_distance(key, len, f, flen, best == SIZE_MAX ? limit : best - 1);
         if (d <= limit && d < best) {
             best = d;
             found = f;
+            if (d <= 1)
+                break; /* nothing nearer but an exact match, which is not unknown */
         }
     }
     return found;
@@ -75,7 +89,11 @@ static int add_key(bsl_reader *rd, bsl_usecase *uc, size_t key_node, bsl_unknown
     bsl_buf_release(&path);
     if (!u->key || !u->path)
         return nomem(rd);
-    u->suggestion = suggest_key ? suggest(uc->fw, k->text, k->count) : NULL;
+    u->suggestion = NULL;
+    if (suggest_key && uc->suggestions < SUGGESTIONS_PER_USECASE) {
+        uc->suggestions++;
+        u->suggestion = suggest(uc->fw, k->text, k->count);
+    }
     return BSL_OK;
 }
 
@@ -383,7 +401,9 @@ int bsl_usecase_parse(bsl_usecase **out, const bsl_framework *fw, const char *bu
     uc->arena.alloc = &uc->cfg.alloc;
     doc.alloc = &uc->cfg.alloc;
     bsl_reader_init(&rd, &doc, &uc->arena, err);
-    rc = read_usecase(&rd, uc);
+    rc = bsl_reader_reject_nul(&rd);
+    if (!rc)
+        rc = read_usecase(&rd, uc);
     bsl_json_doc_free(&doc);
     if (rc) {
         bsl_usecase_free(uc);

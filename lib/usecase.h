@@ -36,6 +36,7 @@ struct bsl_usecase {
     bsl_unknown_key *not_used;
     size_t not_used_count;
     size_t key_room;          /* entries of facts and evidence: room for unknown and not_used */
+    size_t suggestions;       /* unknown keys given a suggestion so far (bounded: usecase.c) */
 };
 
 #endif

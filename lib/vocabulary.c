@@ -293,7 +293,9 @@ int bsl_vocabulary_load(bsl_vocabulary **out, const char *buf, size_t len,
     v->arena.alloc = &v->cfg.alloc;
     doc.alloc = &v->cfg.alloc;
     bsl_reader_init(&rd, &doc, &v->arena, err);
-    rc = read_document(&rd, v);
+    rc = bsl_reader_reject_nul(&rd);
+    if (!rc)
+        rc = read_document(&rd, v);
     if (!rc && bsl_document_sha256(&doc, &v->cfg.alloc, v->sha256))
         rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     bsl_json_doc_free(&doc);

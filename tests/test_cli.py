@@ -4,6 +4,7 @@
 Usage: test_cli.py BOUSSOLE_CLI SOURCE_ROOT
 """
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -11,7 +12,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from taplib import Tap  # noqa: E402
 
-cli, root = sys.argv[1], sys.argv[2]
+cli, root = os.path.abspath(sys.argv[1]), sys.argv[2]
 example = os.path.join(root, 'examples', 'usecases', 'signalements-voirie.json')
 framework = os.path.join(root, 'frameworks', 'nantes-2024.json')
 tmp = tempfile.mkdtemp()
@@ -38,8 +39,10 @@ tap.equal(run([]).returncode, 2, 'no command: usage error')
 tap.equal(run(['evaluate']).returncode, 2, 'evaluate without FILE: usage error')
 tap.equal(run(['evaluate', '--lang', 'de', example]).returncode, 2, 'bad --lang: usage error')
 tap.equal(run(['evaluate', '--bogus', example]).returncode, 2, 'unknown option: usage error')
-tap.equal(run(['evaluate', '--framework', 'nowhere-2099', example]).returncode, 3,
-          'a --framework that is neither embedded nor a file: I/O error')
+p = run(['evaluate', '--framework', 'nowhere-2099', example])
+tap.equal(p.returncode, 3, 'a --framework that is neither embedded nor a file: I/O error')
+tap.check(b'nantes-2024' in p.stderr and b'not an embedded framework' in p.stderr,
+          'an unknown --framework lists the embedded ids', p.stderr)
 
 p = run(['frameworks'])
 tap.check(p.returncode == 0 and p.stdout.startswith(b'nantes-2024\t'), 'frameworks lists nantes-2024 first')
@@ -102,4 +105,137 @@ tap.equal(run(['evaluate', '--fail-on', 'maybe', example]).returncode, 2, '--fai
 # A framework given as a file is used instead of the embedded one.
 p = run(['evaluate', '--framework', framework, '--format', 'json', example])
 tap.check(p.returncode == 0 and b'"id": "nantes-2024"' in p.stdout, '--framework FILE')
+# ---- Issue 15: the command line as people expect it --------------------------------------------
+
+def run_to(args, stdout, stdin=b'', preexec=None):
+    return subprocess.run([cli] + args, input=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                          env={'LANG': 'C'}, preexec_fn=preexec)
+
+
+# A report that cannot be written is an I/O error, for every command.
+for args in (['evaluate', example], ['frameworks'], ['check', framework], ['describe'],
+             ['schema'], ['template'], ['--help'], ['evaluate', '--help']):
+    with open('/dev/full', 'wb') as full:
+        p = run_to(args, full)
+    tap.check(p.returncode == 3 and b'cannot write output' in p.stderr,
+              '%s > /dev/full: exit 3 with a message' % ' '.join(args[:1]), (p.returncode, p.stderr))
+p = run_to(['evaluate', example], subprocess.PIPE, preexec=lambda: os.close(1))
+tap.check(p.returncode == 3 and b'cannot write output' in p.stderr, 'evaluate >&-: exit 3',
+          (p.returncode, p.stderr))
+
+
+# Input is read no further than the library's limit.
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))
+
+
+# AddressSanitizer reserves terabytes of address space: under it, the limit
+# cannot be set, and the exit status and message are checked alone.
+with open(cli, 'rb') as f:
+    sanitized = b'__asan_init' in f.read()
+p = run_to(['evaluate', '/dev/zero'], subprocess.PIPE, preexec=None if sanitized else limit_memory)
+tap.check(p.returncode == 6 and b'/dev/zero: error: input larger than the limit of 8388608 bytes' in p.stderr,
+          'evaluate /dev/zero%s: exit 6' % ('' if sanitized else ' under a 512 MiB address-space limit'),
+          (p.returncode, p.stderr))
+p = run(['evaluate', '-'], stdin=b' ' * ((8 << 20) + 1))
+tap.check(p.returncode == 6 and b'-: error: input larger than the limit' in p.stderr,
+          'stdin one byte over 8 MiB: exit 6', (p.returncode, p.stderr))
+
+# --help for every command; usage errors are one line and a hint.
+for c in ('evaluate', 'describe', 'schema', 'template', 'frameworks', 'check'):
+    p = run([c, '--help'])
+    tap.check(p.returncode == 0 and p.stdout.startswith(('Usage: boussole ' + c).encode()),
+              '%s --help: its usage on stdout, exit 0' % c, (p.returncode, p.stdout, p.stderr))
+p = run(['evaluate', '--bogus', example])
+tap.check(p.stderr == b"boussole: unknown option '--bogus'\nTry 'boussole evaluate --help'.\n",
+          'a usage error is one line and a hint', p.stderr)
+p = run(['nosuch'])
+tap.check(p.returncode == 2 and p.stderr.endswith(b"Try 'boussole --help'.\n") and
+          p.stderr.count(b'\n') == 2, 'an unknown command: one line and a hint', p.stderr)
+p = run(['check'])
+tap.check(p.returncode == 2 and p.stderr.count(b'\n') == 2, 'check without a file: one line and a hint', p.stderr)
+
+# --opt=value and --opt value; -- ends the options.
+p = run(['evaluate', '--format=json', '--lang=en', example])
+tap.check(p.returncode == 0 and b'"verdict": "favorable_with_reservations"' in p.stdout, '--opt=value')
+dashed = write('-dashed.json', open(example, 'rb').read())
+p = subprocess.run([cli, 'evaluate', '--format', 'json', '--', '-dashed.json'], capture_output=True,
+                   cwd=tmp, env={'LANG': 'C'})
+tap.check(p.returncode == 0 and b'"verdict"' in p.stdout, "'--' ends the options", p.stderr)
+p = subprocess.run([cli, 'evaluate', '-dashed.json'], capture_output=True, cwd=tmp, env={'LANG': 'C'})
+tap.equal(p.returncode, 2, 'without --, -dashed.json is an option')
+
+# check - reads standard input.
+p = run(['check', '-'], stdin=open(framework, 'rb').read())
+tap.check(p.returncode == 0 and p.stdout.startswith(b'-: ok: nantes-2024'), 'check - reads stdin', p.stderr)
+
+# -o FILE writes atomically; a failed run leaves no file, and no truncated one.
+report_path = os.path.join(tmp, 'out', 'report.json')
+os.mkdir(os.path.dirname(report_path))
+p = run(['evaluate', '--format', 'json', '-o', report_path, example])
+want = run(['evaluate', '--format', 'json', example]).stdout
+tap.check(p.returncode == 0 and p.stdout == b'' and open(report_path, 'rb').read() == want,
+          '-o FILE holds the report, nothing on stdout', p.stderr)
+p = run(['evaluate', '--output=' + report_path, example, os.path.join(tmp, 'absent.json')])
+tap.check(p.returncode == 3 and open(report_path, 'rb').read() == want,
+          'a failed run leaves the previous FILE untouched', p.stderr)
+tap.equal(os.listdir(os.path.dirname(report_path)), ['report.json'], 'and no temporary file behind')
+fresh = os.path.join(tmp, 'out', 'fresh.txt')
+p = run(['evaluate', '-o', fresh, bad])
+tap.check(p.returncode == 4 and not os.path.exists(fresh), 'a failed run creates no FILE')
+p = run(['schema', '-o', fresh])
+tap.check(p.returncode == 0 and open(fresh, 'rb').read() == run(['schema']).stdout, 'schema -o FILE')
+tap.check(os.stat(fresh).st_mode & 0o777 == 0o666 & ~0o022 or os.stat(fresh).st_mode & 0o044,
+          '-o FILE is readable as a shell redirection would make it')
+
+# Hostile input stays harmless: error messages on stderr carry no terminal controls.
+hostile = write('hostile.json', '{"id": "x", "title": "t", "facts": {"hosting": '
+                '"\\u001b[2J\\u001b]0;owned\\u0007\\r\\nVerdict: favorable"}}')
+p = run(['evaluate', hostile])
+tap.check(p.returncode == 5 and b'\x1b' not in p.stderr and b'\r' not in p.stderr and
+          b'\x07' not in p.stderr and p.stderr.count(b'\n') == 1 and b'\\u001b[2J' in p.stderr,
+          'escapes in a value: spelled \\uXXXX on stderr, one line', p.stderr)
+hostile_key = write('hostile-key.json', '{"id": "x", "title": "t", "facts": {}, '
+                    '"\\u001b[31m\\nforged": 1}')
+p = run(['evaluate', hostile_key])
+tap.check(p.returncode == 5 and b'\x1b' not in p.stderr and p.stderr.count(b'\n') == 1,
+          'escapes in a key (message and path): one clean line', p.stderr)
+nul = write('nul.json', '{"id": "x", "title": "t", "facts": {"hosting\\u0000x": "eu"}}')
+p = run(['evaluate', nul])
+tap.check(p.returncode == 5 and b'hosting\\u0000x' in p.stderr and b'(at $.facts)' in p.stderr,
+          'a NUL in a key is a schema error that shows the whole key', p.stderr)
+# validate: every problem at once, as a linter.
+lint = write('lint.json', '{"id": "x", "title": "t", "facts": {"hostnig": "eu", '
+             '"individual_surveillance": "yes", "x\\u001b[2J": 1, "personal_data": "none"}}')
+p = run(['validate', lint])
+err = p.stderr.decode('utf-8', 'replace')
+tap.check(p.returncode == 5 and p.stdout == b'', 'validate: exit 5, nothing on stdout', p.stderr)
+tap.check('error: unknown key "hostnig" (at $.facts.hostnig); did you mean "hosting"?' in err,
+          'validate: an unknown key with its suggestion', err)
+tap.check('unknown key "x\\u001b[2J"' in err and b'\x1b' not in p.stderr,
+          'validate: a hostile key is spelled \\uXXXX', err)
+tap.check('note: "individual_surveillance" is not read by nantes-2024' in err,
+          'validate: a key the framework does not read is a note', err)
+tap.check('error: missing required fact "legal_basis" (enum; allowed: none, identified, validated)' in err,
+          'validate: missing required facts with their allowed values', err)
+tap.check(err.count('\n') > 5, 'validate: every problem, not just the first', err)
+p = run(['validate', example])
+tap.check(p.returncode == 0 and p.stderr == b'' and p.stdout == b'', 'validate: a complete use-case is clean', p.stderr)
+p = run(['validate', example, schema, '-'], stdin=open(example, 'rb').read())
+tap.check(p.returncode == 5 and p.stderr.decode().startswith(schema + ':2:23: error: '),
+          'validate: the schema error of a file, the others checked too', p.stderr)
+tap.equal(run(['validate']).returncode, 2, 'validate without FILE: usage error')
+
+# A leading UTF-8 byte order mark: dropped by the CLI, with a warning.
+bom = write('bom.json', b'\xef\xbb\xbf' + open(example, 'rb').read())
+p = run(['evaluate', '--format', 'json', bom])
+tap.check(p.returncode == 0 and b'"verdict"' in p.stdout and
+          p.stderr == (bom + ': warning: ignoring a UTF-8 byte order mark\n').encode(),
+          'a byte order mark is ignored, with a warning', p.stderr)
+bom_bad = write('bom-bad.json', b'\xef\xbb\xbf{"id": "x", "title": "t",\n "facts": {"hosting": "mars"}}')
+p = run(['evaluate', bom_bad])
+tap.check(p.returncode == 5 and (bom_bad + ':2:23: error: ').encode() in p.stderr,
+          'after a byte order mark, lines and columns are unchanged', p.stderr)
+p = run(['check', '-'], stdin=b'\xef\xbb\xbf' + open(framework, 'rb').read())
+tap.check(p.returncode == 0 and b'byte order mark' in p.stderr, 'check - with a byte order mark', p.stderr)
 tap.done()

@@ -354,6 +354,12 @@ static void test_load_errors(void)
                   "}\n"),
                NULL, BSL_ERR_MISSING, "{", 0, 1, 1, "$.criteria");
 
+    /* Issue 15: a decoded NUL would cut the id; rejected with its path. */
+    load_fails("NUL in the id", fw_with("'id': 't',", "'id': 't\\u0000x',"), NULL,
+               BSL_ERR_VALUE, "'t", 0, 3, 9, "$.id");
+    load_fails("NUL in a criterion title", fw_with("'Un'", "'U\\u0000n'"), NULL,
+               BSL_ERR_VALUE, "'U", 0, 8, 34, "$.criteria[0].title.fr");
+
     load_fails("unknown top-level field", fw_make(" 'extra': 1,", NULL, NULL, NULL), NULL,
                BSL_ERR_VALUE, "'extra'", 0, 6, 47, "$.extra");
 

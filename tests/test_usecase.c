@@ -371,6 +371,102 @@ static void test_arguments(void)
     CHECK(uc == NULL, "empty input: out is NULL");
 }
 
+/* Issue 15: a decoded NUL would cut the C strings the library keeps. */
+static void nul_fails(const char *what, const char *doc, const char *path)
+{
+    bsl_usecase *uc = NULL;
+    bsl_error err;
+    char label[300];
+    int rc = parse(&uc, doc, NULL, &err);
+    snprintf(label, sizeof label, "%s: BSL_ERR_VALUE", what);
+    CHECK_INT(rc, BSL_ERR_VALUE, label);
+    snprintf(label, sizeof label, "%s: path", what);
+    CHECK_STR(err.path, path, label);
+    snprintf(label, sizeof label, "%s: message says NUL", what);
+    CHECK_CONTAINS(err.message, "NUL character", label);
+    if (!rc)
+        bsl_usecase_free(uc);
+}
+
+static void test_nul(void)
+{
+    const char *msg;
+    bsl_error err;
+    bsl_usecase *uc = NULL;
+    nul_fails("id \\u0000", "{\"id\":\"\\u0000\",\"title\":\"t\",\"facts\":{}}", "$.id");
+    nul_fails("title", "{\"id\":\"x\",\"title\":\"t\\u0000u\",\"facts\":{}}", "$.title");
+    nul_fails("service", "{\"id\":\"x\",\"title\":\"t\",\"service\":\"\\u0000\",\"facts\":{}}", "$.service");
+    nul_fails("phase", "{\"id\":\"x\",\"title\":\"t\",\"phase\":\"idea\\u0000\",\"facts\":{}}", "$.phase");
+    nul_fails("framework", "{\"id\":\"x\",\"title\":\"t\",\"framework\":\"n\\u0000\",\"facts\":{}}", "$.framework");
+    nul_fails("description", "{\"id\":\"x\",\"title\":\"t\",\"description\":\"a\\u0000b\",\"facts\":{}}",
+              "$.description");
+    nul_fails("comments", "{\"id\":\"x\",\"title\":\"t\",\"comments\":\"a\\u0000b\",\"facts\":{}}", "$.comments");
+    nul_fails("fact key", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{\"hosting\\u0000x\":\"eu\"}}", "$.facts");
+    nul_fails("enum value", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{\"hosting\":\"eu\\u0000x\"}}",
+              "$.facts.hosting");
+    nul_fails("set member", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{\"sensitive_data\":[\"health\",\"\\u0000\"]}}",
+              "$.facts.sensitive_data[1]");
+    nul_fails("evidence key", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{},\"evidence\":{\"dpia\\u0000\":\"e\"}}",
+              "$.evidence");
+    nul_fails("evidence", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{},\"evidence\":{\"dpia\":\"a\\u0000b\"}}",
+              "$.evidence.dpia");
+    nul_fails("unknown top-level key", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{},\"\\u0000\":1}", "$");
+    msg = NULL;
+    if (parse(&uc, "{\"id\":\"x\",\"title\":\"t\",\"facts\":{\"hosting\\u0000x\":\"eu\"}}", NULL, &err) ==
+        BSL_ERR_VALUE)
+        msg = err.message;
+    CHECK_CONTAINS(msg ? msg : "", "hosting\\u0000x", "the key is shown whole, NUL spelled out");
+}
+
+/* Issue 15: messages and paths quote keys and values, and are printed to
+ * terminals: no raw control character may reach them. */
+static int has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            return 1;
+    return 0;
+}
+
+static void test_error_escapes(void)
+{
+    bsl_usecase *uc = NULL;
+    bsl_error err;
+    int rc = parse(&uc, "{\"id\":\"x\",\"title\":\"t\",\"facts\":{\"hosting\":\"\\u001b[2J\\r\\nVerdict: favorable\"}}",
+                   NULL, &err);
+    CHECK_INT(rc, BSL_ERR_ENUM, "escape in an enum value: BSL_ERR_ENUM");
+    CHECK(!has_control(err.message), "no raw control in the message");
+    CHECK_CONTAINS(err.message, "\\u001b[2J\\u000d\\u000aVerdict", "controls spelled \\uXXXX");
+    rc = parse(&uc, "{\"id\":\"x\",\"title\":\"t\",\"facts\":{},\"a\\u001b]0;t\\u0007\\u007f\\u0085\\u202e\":1}",
+               NULL, &err);
+    CHECK_INT(rc, BSL_ERR_VALUE, "escapes in an unknown top-level key");
+    CHECK(!has_control(err.message) && !has_control(err.path), "no raw control in message or path");
+    CHECK_CONTAINS(err.path, "a\\u001b]0;t\\u0007\\u007f\\u0085\\u202e", "path: C0, DEL, C1, bidi escaped");
+    CHECK_CONTAINS(err.message, "\\u202e", "message: bidi override escaped");
+}
+
+/* Issue 15: suggestions are bounded per use-case, ordinary typos keep theirs. */
+static void test_suggestion_bound(void)
+{
+    char doc[4096];
+    size_t o, i;
+    bsl_result *r;
+    o = (size_t)snprintf(doc, sizeof doc, "{\"id\":\"x\",\"title\":\"t\",\"facts\":{");
+    for (i = 0; i < 20; i++)
+        o += (size_t)snprintf(doc + o, sizeof doc - o, "%s\"xhosting%02zu\":1", i ? "," : "", i);
+    snprintf(doc + o, sizeof doc - o, "}}");
+    r = evaluate("20 unknown keys", doc);
+    CHECK_INT(bsl_result_unknown_count(r), 20, "20 unknown keys");
+    CHECK_STR(bsl_result_unknown_suggestion(r, 0), "hosting", "the first gets its suggestion");
+    CHECK_STR(bsl_result_unknown_suggestion(r, 15), "hosting", "the 16th too");
+    CHECK_STR(bsl_result_unknown_suggestion(r, 16), NULL, "past 16 per use-case, none");
+    bsl_result_free(r);
+    r = evaluate("ordinary typos", "{\"id\":\"x\",\"title\":\"t\",\"facts\":{\"hostnig\":\"eu\",\"dpai\":true}}");
+    CHECK_STR(bsl_result_unknown_suggestion(r, 0), "hosting", "hostnig -> hosting");
+    CHECK_STR(bsl_result_unknown_suggestion(r, 1), "dpia", "dpai -> dpia");
+    bsl_result_free(r);
+}
+
 int main(void)
 {
     if (bsl_framework_load_embedded(&nantes, NULL, NULL, NULL) != BSL_OK) {
@@ -386,6 +482,9 @@ int main(void)
     test_long_unknown_key();
     test_limits();
     test_arguments();
+    test_nul();
+    test_error_escapes();
+    test_suggestion_bound();
     bsl_framework_free(nantes);
     tu_cleanup();
     return check_done();

@@ -1,11 +1,17 @@
 /* boussole: evaluate AI use-cases against a charter of trust from the
  * command line. An integrator of libboussole's public API only. */
+/* mkstemp, fdopen, fileno, fchmod, fsync: POSIX, not C11. */
+#define _POSIX_C_SOURCE 200809L
 #include <boussole.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Exit codes (documented in --help and doc/boussole.1). */
 enum {
@@ -22,16 +28,23 @@ enum {
 static const char usage[] =
     "Usage:\n"
     "  boussole evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
-    "                    [--fail-on VERDICT] FILE...   ('-' reads standard input)\n"
+    "                    [--fail-on VERDICT] [-o FILE] FILE...   ('-' reads stdin)\n"
     "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
-    "                    [--format text|json|markdown]   what a framework reads and scores\n"
-    "  boussole schema [--framework ID|FILE] [--lang fr|en]\n"
+    "                    [--format text|json|markdown] [-o FILE]\n"
+    "                    what a framework reads and scores\n"
+    "  boussole schema [--framework ID|FILE] [--lang fr|en] [-o FILE]\n"
     "                    the JSON Schema (2020-12) of its use-cases\n"
-    "  boussole template [--framework ID|FILE] [--lang fr|en]\n"
+    "  boussole template [--framework ID|FILE] [--lang fr|en] [-o FILE]\n"
     "                    a blank use-case, every fact it reads set to null\n"
-    "  boussole frameworks           list the embedded frameworks\n"
-    "  boussole check FRAMEWORK.json validate a framework file\n"
-    "  boussole --help | --version\n"
+    "  boussole validate [--framework ID|FILE] [--] FILE...\n"
+    "                    every problem of each use-case, as a linter\n"
+    "  boussole frameworks [-o FILE]   list the embedded frameworks\n"
+    "  boussole check FRAMEWORK.json   validate a framework file ('-': stdin)\n"
+    "  boussole --help | --version     (COMMAND --help: that command's usage)\n"
+    "\n"
+    "An option takes its value as the next argument or after '=' (--lang=en);\n"
+    "'--' ends the options. -o FILE (--output FILE) writes the output to FILE\n"
+    "atomically: a run that fails leaves no FILE.\n"
     "\n"
     "The default framework is the embedded Nantes Metropole boussole (nantes-2024).\n"
     "The default language follows LC_ALL, LC_MESSAGES or LANG (English for en*,\n"
@@ -44,6 +57,37 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 --fail-on matched, 2 usage error, 3 input/output\n"
     "error, 4 JSON syntax error, 5 schema error, 6 limit exceeded, 7 internal error.\n";
+
+/* One command's usage, for COMMAND --help. */
+typedef struct command_help {
+    const char *name, *synopsis, *what;
+} command_help;
+
+static const command_help helps[] = {
+    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
+                 "                         [--fail-on VERDICT] [-o FILE] [--] FILE...",
+     "Score each use-case FILE ('-' reads standard input) and write its report."},
+    {"describe", "describe [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown] [-o FILE]",
+     "Write what a framework reads and how it scores."},
+    {"schema", "schema [--framework ID|FILE] [--lang fr|en] [-o FILE]",
+     "Write the JSON Schema (2020-12) of the framework's use-cases."},
+    {"template", "template [--framework ID|FILE] [--lang fr|en] [-o FILE]",
+     "Write a blank use-case: every fact the framework reads, set to null."},
+    {"validate", "validate [--framework ID|FILE] [--] FILE...",
+     "Report every problem of each use-case FILE ('-' reads standard input): the schema\n"
+     "error if any, else each unknown key (with a suggestion), each key the framework\n"
+     "does not read, each missing required fact with its allowed values.\n"
+     "Exit 0 when no FILE has an error."},
+    {"frameworks", "frameworks [-o FILE]", "List the embedded frameworks."},
+    {"check", "check [--] FRAMEWORK.json", "Validate a framework file ('-' reads standard input)."},
+};
+
+/* Where the output goes: standard output, or a temporary file renamed over
+ * -o FILE once the run has succeeded (so a failed run leaves no file, and
+ * never a truncated one). */
+static FILE *out;
+static char *out_tmp;
+static const char *out_path;
 
 static int exit_code_for(int status)
 {
@@ -72,47 +116,158 @@ static void report(const char *file, const bsl_error *err)
     fputc('\n', stderr);
 }
 
-/* Read a whole file ("-" for stdin) into a malloc'd buffer. */
-static int read_all(const char *path, char **out, size_t *out_len)
+/* A usage error: one line and where to find more, not the whole usage. */
+#if defined(__GNUC__)
+static int usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#endif
+static int usage_error(const char *command, const char *fmt, ...)
 {
+    va_list ap;
+    fputs("boussole: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (command)
+        fprintf(stderr, "\nTry 'boussole %s --help'.\n", command);
+    else
+        fputs("\nTry 'boussole --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Read a whole file ("-" for stdin) into a malloc'd buffer, but no more
+ * than the library would accept: reading /dev/zero or an endless pipe
+ * stops at BSL_DEFAULT_MAX_INPUT_BYTES + 1 bytes (exit 6), instead of
+ * growing until memory runs out. */
+static int read_all(const char *path, char **out_data, size_t *out_len)
+{
+    const size_t max = BSL_DEFAULT_MAX_INPUT_BYTES;
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     char *data = NULL;
     size_t len = 0, cap = 0;
+    int rc = EXIT_OK;
     if (!f) {
         fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
         return EXIT_IO;
     }
-    for (;;) {
+    while (len <= max) {
         size_t got;
         if (len == cap) {
-            char *p = realloc(data, cap ? cap * 2 : 65536);
-            if (!p) {
-                free(data);
-                if (f != stdin)
-                    fclose(f);
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *p;
+            if (ncap > max + 1)
+                ncap = max + 1;
+            if (!(p = realloc(data, ncap))) {
                 fprintf(stderr, "%s: error: out of memory\n", path);
-                return EXIT_INTERNAL;
+                rc = EXIT_INTERNAL;
+                break;
             }
             data = p;
-            cap = cap ? cap * 2 : 65536;
+            cap = ncap;
         }
         got = fread(data + len, 1, cap - len, f);
         len += got;
         if (!got)
             break;
     }
-    if (ferror(f)) {
+    if (!rc && ferror(f)) {
         fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
-        free(data);
-        if (f != stdin)
-            fclose(f);
-        return EXIT_IO;
+        rc = EXIT_IO;
+    }
+    if (!rc && len > max) {
+        fprintf(stderr, "%s: error: input larger than the limit of %zu bytes\n", path, max);
+        rc = EXIT_LIMIT;
     }
     if (f != stdin)
         fclose(f);
-    *out = data;
+    if (rc) {
+        free(data);
+        return rc;
+    }
+    /* A UTF-8 byte order mark is not JSON, and the library refuses it; but
+     * some Windows editors write one. The CLI drops it and says so, so the
+     * file is read as its author meant (it is zero-width: lines and
+     * columns stay right). */
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+        fprintf(stderr, "%s: warning: ignoring a UTF-8 byte order mark\n", path);
+        memmove(data, data + 3, len - 3);
+        len -= 3;
+    }
+    *out_data = data;
     *out_len = len;
     return EXIT_OK;
+}
+
+/* Start the output: standard output, or a temporary file beside path. */
+static int open_output(const char *path)
+{
+    int fd;
+    mode_t mask;
+    out = stdout;
+    if (!path)
+        return EXIT_OK;
+    if (!(out_tmp = malloc(strlen(path) + sizeof ".tmp-XXXXXX"))) {
+        fputs("boussole: error: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    sprintf(out_tmp, "%s.tmp-XXXXXX", path);
+    if ((fd = mkstemp(out_tmp)) < 0 || !(out = fdopen(fd, "wb"))) {
+        fprintf(stderr, "%s: error: cannot create: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(out_tmp);
+        }
+        free(out_tmp);
+        out_tmp = NULL;
+        out = stdout;
+        return EXIT_IO;
+    }
+    /* mkstemp makes the file 0600; the report gets what a shell would. */
+    mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    out_path = path;
+    return EXIT_OK;
+}
+
+/* Write to the output; a failure is reported once, at the end. */
+static int put(const char *data, size_t len)
+{
+    return fwrite(data, 1, len, out) == len ? 0 : -1;
+}
+
+/* Finish the output. A report that cannot be written (a full disk,
+ * /dev/full, a closed standard output) is an I/O error, never exit 0.
+ * With -o, the temporary file replaces FILE only when status is a
+ * success (0 or 1: a --fail-on verdict still has its report). */
+static int close_output(int status)
+{
+    int failed;
+    if (!out_tmp) {
+        failed = fflush(stdout) != 0 || ferror(stdout);
+        failed = fclose(stdout) != 0 || failed;
+        if (failed) {
+            fprintf(stderr, "boussole: error: cannot write output: %s\n", strerror(errno));
+            return status > EXIT_GATE ? status : EXIT_IO;
+        }
+        return status;
+    }
+    failed = fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0;
+    failed = fclose(out) != 0 || failed;
+    if (status <= EXIT_GATE && failed)
+        fprintf(stderr, "%s: error: cannot write: %s\n", out_path, strerror(errno));
+    else if (status <= EXIT_GATE && rename(out_tmp, out_path) != 0) {
+        fprintf(stderr, "%s: error: cannot rename the output into place: %s\n", out_path,
+                strerror(errno));
+        failed = 1;
+    }
+    if (status > EXIT_GATE || failed)
+        unlink(out_tmp);
+    free(out_tmp);
+    out_tmp = NULL;
+    out = stdout;
+    if (failed && status <= EXIT_GATE)
+        status = EXIT_IO;
+    return status;
 }
 
 static bsl_lang default_lang(void)
@@ -125,6 +280,17 @@ static bsl_lang default_lang(void)
             return strncmp(v, "en", 2) == 0 ? BSL_LANG_EN : BSL_LANG_FR;
     }
     return BSL_LANG_FR;
+}
+
+/* A --framework that is neither an embedded id nor a file: say which ids
+ * there are, most likely what was meant. */
+static void list_embedded(const char *spec)
+{
+    size_t i;
+    fprintf(stderr, "boussole: '%s' is not an embedded framework (", spec);
+    for (i = 0; i < bsl_embedded_framework_count(); i++)
+        fprintf(stderr, "%s%s", i ? ", " : "", bsl_embedded_framework_id(i));
+    fputs(") nor a readable file\n", stderr);
 }
 
 static int load_framework(const char *spec, bsl_framework **fw)
@@ -141,6 +307,8 @@ static int load_framework(const char *spec, bsl_framework **fw)
         rc = bsl_framework_load_file(fw, spec, NULL, &err);
     if (rc) {
         report(spec ? spec : "nantes-2024", &err);
+        if (rc == BSL_ERR_IO && spec && access(spec, F_OK) != 0)
+            list_embedded(spec);
         return exit_code_for(rc);
     }
     return EXIT_OK;
@@ -157,9 +325,10 @@ static int verdict_from_token(const char *s, bsl_verdict *v)
     return 0;
 }
 
-/* The options of the commands that read a framework. */
+/* The options of the commands. */
 typedef struct cli_options {
     const char *framework;
+    const char *output;
     bsl_lang lang;
     bsl_format format;
     bsl_verdict fail_on;
@@ -167,76 +336,103 @@ typedef struct cli_options {
 } cli_options;
 
 /* Which options a command takes. */
-enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16 };
+enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16,
+       OPT_OUTPUT = 32 };
 
-/* Read the options a command allows (anywhere among its operands), keep
- * the operands in place at argv[0..*operands). EXIT_OK or EXIT_USAGE. */
-static int parse_options(int argc, char **argv, unsigned allowed, cli_options *o, int *operands)
+/* parse_options() found --help: the command's usage is written, exit 0. */
+enum { HELP_SHOWN = -1 };
+
+static int command_help_out(const char *command)
 {
-    int i, n = 0;
-    o->framework = NULL;
-    o->lang = default_lang();
-    o->format = BSL_FORMAT_TEXT;
-    o->fail_on = BSL_VERDICT_FAVORABLE;
-    o->gate = 0;
-    for (i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        unsigned which = !strcmp(a, "--framework") ? OPT_FRAMEWORK
-                       : !strcmp(a, "--lang")      ? OPT_LANG
-                       : !strcmp(a, "--format")    ? OPT_FORMAT
-                       : !strcmp(a, "--fail-on")   ? OPT_FAIL_ON
-                                                   : 0;
-        if (which & allowed) {
-            const char *v = i + 1 < argc ? argv[++i] : NULL;
-            if (!v) {
-                fprintf(stderr, "boussole: %s needs a value\n%s", a, usage);
-                return EXIT_USAGE;
-            }
-            if (which == OPT_FRAMEWORK) {
-                o->framework = v;
-            } else if (which == OPT_LANG) {
-                if (strcmp(v, "fr") && strcmp(v, "en")) {
-                    fprintf(stderr, "boussole: --lang takes fr or en, not '%s'\n", v);
-                    return EXIT_USAGE;
-                }
-                o->lang = v[0] == 'e' ? BSL_LANG_EN : BSL_LANG_FR;
-            } else if (which == OPT_FORMAT) {
-                if (!strcmp(v, "text"))
-                    o->format = BSL_FORMAT_TEXT;
-                else if (!strcmp(v, "json"))
-                    o->format = BSL_FORMAT_JSON;
-                else if (!strcmp(v, "markdown") && (allowed & OPT_MARKDOWN))
-                    o->format = BSL_FORMAT_MARKDOWN;
-                else {
-                    fprintf(stderr, "boussole: --format takes %s, not '%s'\n",
-                            allowed & OPT_MARKDOWN ? "text, json or markdown" : "text or json", v);
-                    return EXIT_USAGE;
-                }
-            } else if (!verdict_from_token(v, &o->fail_on)) {
-                fprintf(stderr, "boussole: --fail-on takes a verdict token, not '%s'\n", v);
-                return EXIT_USAGE;
-            } else {
-                o->gate = 1;
-            }
-        } else if (a[0] == '-' && a[1] && strcmp(a, "--") != 0) {
-            fprintf(stderr, "boussole: unknown option '%s'\n%s", a, usage);
-            return EXIT_USAGE;
-        } else {
-            argv[n++] = argv[i]; /* keep operands in place */
-        }
+    size_t i;
+    for (i = 0; i < sizeof helps / sizeof *helps; i++)
+        if (!strcmp(helps[i].name, command))
+            printf("Usage: boussole %s\n%s\n\nSee 'boussole --help' for the options, the\n"
+                   "verdicts and the exit status, and boussole(1).\n", helps[i].synopsis,
+                   helps[i].what);
+    return HELP_SHOWN;
+}
+
+static unsigned option_named(const char *name, size_t n)
+{
+    static const struct { const char *name; unsigned which; } names[] = {
+        {"--framework", OPT_FRAMEWORK}, {"--lang", OPT_LANG}, {"--format", OPT_FORMAT},
+        {"--fail-on", OPT_FAIL_ON}, {"--output", OPT_OUTPUT}, {"-o", OPT_OUTPUT} };
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i].name) == n && !strncmp(names[i].name, name, n))
+            return names[i].which;
+    return 0;
+}
+
+/* Apply option which = v. EXIT_OK or EXIT_USAGE. */
+static int set_option(const char *command, unsigned which, unsigned allowed, const char *v,
+                      cli_options *o)
+{
+    if (which == OPT_FRAMEWORK) {
+        o->framework = v;
+    } else if (which == OPT_OUTPUT) {
+        o->output = v;
+    } else if (which == OPT_LANG) {
+        if (strcmp(v, "fr") && strcmp(v, "en"))
+            return usage_error(command, "--lang takes fr or en, not '%s'", v);
+        o->lang = v[0] == 'e' ? BSL_LANG_EN : BSL_LANG_FR;
+    } else if (which == OPT_FORMAT) {
+        if (!strcmp(v, "text"))
+            o->format = BSL_FORMAT_TEXT;
+        else if (!strcmp(v, "json"))
+            o->format = BSL_FORMAT_JSON;
+        else if (!strcmp(v, "markdown") && (allowed & OPT_MARKDOWN))
+            o->format = BSL_FORMAT_MARKDOWN;
+        else
+            return usage_error(command, allowed & OPT_MARKDOWN
+                                   ? "--format takes text, json or markdown, not '%s'"
+                                   : "--format takes text or json, not '%s'", v);
+    } else if (!verdict_from_token(v, &o->fail_on)) {
+        return usage_error(command, "--fail-on takes a verdict token, not '%s'", v);
+    } else {
+        o->gate = 1;
     }
-    *operands = n;
     return EXIT_OK;
 }
 
-/* Write a document to standard output. */
-static int write_out(const char *data, size_t len)
+/* Read the options a command allows (anywhere among its operands, until
+ * "--"), keep the operands in place at argv[0..*operands). EXIT_OK,
+ * EXIT_USAGE or HELP_SHOWN. */
+static int parse_options(const char *command, int argc, char **argv, unsigned allowed,
+                         cli_options *o, int *operands)
 {
-    fwrite(data, 1, len, stdout);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "boussole: error: cannot write output: %s\n", strerror(errno));
-        return EXIT_IO;
+    int i, n = 0, rc, only_operands = 0;
+    memset(o, 0, sizeof *o);
+    o->lang = default_lang();
+    o->format = BSL_FORMAT_TEXT;
+    o->fail_on = BSL_VERDICT_FAVORABLE;
+    for (i = 0; i < argc; i++) {
+        const char *a = argv[i], *eq = strchr(a, '='), *v;
+        unsigned which;
+        if (only_operands || a[0] != '-' || !a[1]) {
+            argv[n++] = argv[i]; /* an operand ("-" is standard input) */
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_operands = 1;
+            continue;
+        }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+            return command_help_out(command);
+        which = option_named(a, eq && a[1] == '-' ? (size_t)(eq - a) : strlen(a)) & allowed;
+        if (!which)
+            return usage_error(command, "unknown option '%s'", a);
+        if (eq && a[1] == '-')
+            v = eq + 1;
+        else if (i + 1 < argc)
+            v = argv[++i];
+        else
+            return usage_error(command, "%s needs a value", a);
+        if ((rc = set_option(command, which, allowed, v, o)))
+            return rc;
     }
+    *operands = n;
     return EXIT_OK;
 }
 
@@ -246,17 +442,20 @@ static int cmd_evaluate(int argc, char **argv)
     int status = EXIT_OK, i, files = 0, rc;
     bsl_framework *fw = NULL;
 
-    if ((rc = parse_options(argc, argv, OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON, &o, &files)))
+    if ((rc = parse_options("evaluate", argc, argv,
+                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_OUTPUT, &o, &files)))
         return rc;
-    if (!files) {
-        fprintf(stderr, "boussole: evaluate needs at least one FILE\n%s", usage);
-        return EXIT_USAGE;
-    }
+    if (!files)
+        return usage_error("evaluate", "evaluate needs at least one FILE");
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
+    if ((rc = open_output(o.output))) {
+        bsl_framework_free(fw);
+        return rc;
+    }
     for (i = 0; i < files; i++) {
-        char *data = NULL, *out = NULL;
-        size_t len = 0, out_len = 0;
+        char *data = NULL, *text = NULL;
+        size_t len = 0, text_len = 0;
         bsl_result *result = NULL;
         bsl_error err;
         int code = read_all(argv[i], &data, &len);
@@ -264,29 +463,29 @@ static int cmd_evaluate(int argc, char **argv)
             report(argv[i], &err);
             code = exit_code_for(rc);
         }
-        if (!code && (rc = bsl_render(&out, &out_len, result, o.format, o.lang, &err))) {
+        if (!code && (rc = bsl_render(&text, &text_len, result, o.format, o.lang, &err))) {
             report(argv[i], &err);
             code = exit_code_for(rc);
         }
+        if (!code && ((o.format == BSL_FORMAT_TEXT && i > 0 && put("\n----\n\n", 6)) ||
+                      put(text, text_len)))
+            code = EXIT_IO; /* reported by close_output() */
         if (!code) {
-            if (o.format == BSL_FORMAT_TEXT && i > 0)
-                fputs("\n----\n\n", stdout);
-            fwrite(out, 1, out_len, stdout);
             if (o.gate && bsl_result_verdict(result) <= o.fail_on && status == EXIT_OK)
                 status = EXIT_GATE;
         } else if (status == EXIT_OK || status == EXIT_GATE) {
             status = code;
         }
-        bsl_render_free(out);
+        bsl_render_free(text);
         bsl_result_free(result);
         free(data);
+        if (ferror(out))
+            break; /* nothing more can be written */
     }
     bsl_framework_free(fw);
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "boussole: error: cannot write output: %s\n", strerror(errno));
-        return EXIT_IO;
-    }
-    return status;
+    if (ferror(out) && status == EXIT_IO)
+        status = EXIT_OK; /* close_output() reports it and makes it EXIT_IO */
+    return close_output(status);
 }
 
 /* describe, schema and template: one document about a framework. */
@@ -297,96 +496,242 @@ static int cmd_document(const char *name, int kind, int argc, char **argv)
     cli_options o;
     bsl_framework *fw = NULL;
     bsl_error err;
-    char *out = NULL;
-    size_t out_len = 0;
+    char *text = NULL;
+    size_t text_len = 0;
     int operands, rc;
-    unsigned allowed = OPT_FRAMEWORK | OPT_LANG | (kind == DOC_DESCRIBE ? OPT_FORMAT | OPT_MARKDOWN : 0);
+    unsigned allowed = OPT_FRAMEWORK | OPT_LANG | OPT_OUTPUT |
+                       (kind == DOC_DESCRIBE ? OPT_FORMAT | OPT_MARKDOWN : 0);
 
-    if ((rc = parse_options(argc, argv, allowed, &o, &operands)))
+    if ((rc = parse_options(name, argc, argv, allowed, &o, &operands)))
         return rc;
-    if (operands) {
-        fprintf(stderr, "boussole: %s takes no FILE ('%s')\n%s", name, argv[0], usage);
-        return EXIT_USAGE;
-    }
+    if (operands)
+        return usage_error(name, "this command takes no FILE ('%s')", argv[0]);
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
-    rc = kind == DOC_DESCRIBE ? bsl_framework_describe(&out, &out_len, fw, o.format, o.lang, &err)
-       : kind == DOC_SCHEMA   ? bsl_framework_schema(&out, &out_len, fw, o.lang, &err)
-                              : bsl_framework_template(&out, &out_len, fw, o.lang, &err);
+    rc = kind == DOC_DESCRIBE ? bsl_framework_describe(&text, &text_len, fw, o.format, o.lang, &err)
+       : kind == DOC_SCHEMA   ? bsl_framework_schema(&text, &text_len, fw, o.lang, &err)
+                              : bsl_framework_template(&text, &text_len, fw, o.lang, &err);
     if (rc) {
         report(bsl_framework_id(fw), &err);
         rc = exit_code_for(rc);
-    } else {
-        rc = write_out(out, out_len);
+    } else if (!(rc = open_output(o.output))) {
+        put(text, text_len);
+        rc = close_output(EXIT_OK);
     }
-    bsl_render_free(out);
+    bsl_render_free(text);
     bsl_framework_free(fw);
     return rc;
 }
 
-static int cmd_frameworks(void)
+/* s for a terminal: a key of a use-case is untrusted, so its control
+ * characters, DEL, C1 controls and bidirectional overrides are spelled
+ * \\uXXXX, as the library does in reports and error messages. */
+static void put_untrusted(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x20 || *p == 0x7F) {
+            fprintf(f, "\\u%04x", *p);
+            p++;
+        } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fprintf(f, "\\u%04x", p[1]);
+            p += 2;
+        } else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
+                                    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+            fprintf(f, "\\u%04x", 0x2000u | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+            p += 3;
+        } else {
+            fputc(*p++, f);
+        }
+    }
+}
+
+/* The definition of fact key as the framework reads it, or NULL. */
+static const bsl_fact *framework_fact(const bsl_framework *fw, const char *key)
 {
     size_t i;
-    for (i = 0; i < bsl_embedded_framework_count(); i++) {
+    for (i = 0; i < bsl_framework_indicator_count(fw); i++) {
+        const bsl_fact *f = bsl_indicator_fact(bsl_framework_indicator(fw, i));
+        if (f && !strcmp(bsl_fact_key(f), key))
+            return f;
+    }
+    return bsl_vocabulary_find(bsl_framework_vocabulary(fw), key);
+}
+
+/* Every problem of one use-case, on stderr; returns the number of errors. */
+static int lint_result(const char *file, const bsl_framework *fw, const bsl_result *r)
+{
+    size_t i, j;
+    int errors = 0;
+    for (i = 0; i < bsl_result_unknown_count(r); i++, errors++) {
+        const char *sugg = bsl_result_unknown_suggestion(r, i);
+        fprintf(stderr, "%s: error: unknown key \"", file);
+        put_untrusted(stderr, bsl_result_unknown_key(r, i));
+        fputs("\" (at ", stderr);
+        put_untrusted(stderr, bsl_result_unknown_path(r, i));
+        fputc(')', stderr);
+        if (sugg)
+            fprintf(stderr, "; did you mean \"%s\"?", sugg);
+        fputc('\n', stderr);
+    }
+    for (i = 0; i < bsl_result_not_used_count(r); i++) {
+        fprintf(stderr, "%s: note: \"%s\" is not read by %s (at ", file, bsl_result_not_used_key(r, i),
+                bsl_framework_id(fw));
+        put_untrusted(stderr, bsl_result_not_used_path(r, i));
+        fputs(")\n", stderr);
+    }
+    for (i = 0; i < bsl_result_missing_count(r); i++, errors++) {
+        const char *key = bsl_result_missing(r, i);
+        const bsl_fact *f = framework_fact(fw, key);
+        fprintf(stderr, "%s: error: missing required fact \"%s\" (%s", file, key,
+                f ? bsl_fact_type_token(bsl_fact_type_of(f)) : "fact");
+        for (j = 0; f && j < bsl_fact_value_count(f); j++)
+            fprintf(stderr, "%s%s", j ? ", " : "; allowed: ", bsl_fact_value(f, j));
+        fputs(")\n", stderr);
+    }
+    return errors;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    cli_options o;
+    bsl_framework *fw = NULL;
+    int status = EXIT_OK, files, i, rc;
+    if ((rc = parse_options("validate", argc, argv, OPT_FRAMEWORK, &o, &files)))
+        return rc;
+    if (!files)
+        return usage_error("validate", "validate needs at least one FILE");
+    if ((rc = load_framework(o.framework, &fw)))
+        return rc;
+    for (i = 0; i < files; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        bsl_result *result = NULL;
+        bsl_error err;
+        int code = read_all(argv[i], &data, &len);
+        if (!code && (rc = bsl_evaluate_json(&result, fw, data, len, NULL, &err))) {
+            report(argv[i], &err);
+            code = exit_code_for(rc);
+        }
+        if (!code && lint_result(argv[i], fw, result))
+            code = EXIT_SCHEMA;
+        if (code && status == EXIT_OK)
+            status = code;
+        bsl_result_free(result);
+        free(data);
+    }
+    bsl_framework_free(fw);
+    return close_output(status);
+}
+
+static int cmd_frameworks(int argc, char **argv)
+{
+    cli_options o;
+    size_t i;
+    int operands, rc;
+    if ((rc = parse_options("frameworks", argc, argv, OPT_OUTPUT, &o, &operands)))
+        return rc;
+    if (operands)
+        return usage_error("frameworks", "this command takes no FILE ('%s')", argv[0]);
+    if ((rc = open_output(o.output)))
+        return rc;
+    for (i = 0; i < bsl_embedded_framework_count() && !rc; i++) {
         bsl_framework *fw;
         bsl_error err;
         const char *id = bsl_embedded_framework_id(i);
         if (bsl_framework_load_embedded(&fw, id, NULL, &err)) {
             report(id, &err);
-            return exit_code_for(err.code);
+            rc = exit_code_for(err.code);
+            break;
         }
-        printf("%s\t%s\t%s%s\n", id, bsl_framework_version(fw),
-               bsl_framework_title(fw, BSL_LANG_FR), i == 0 ? "\t(default)" : "");
+        fprintf(out, "%s\t%s\t%s%s\n", id, bsl_framework_version(fw),
+                bsl_framework_title(fw, BSL_LANG_FR), i == 0 ? "\t(default)" : "");
         bsl_framework_free(fw);
     }
-    return EXIT_OK;
+    return close_output(rc);
 }
 
 static int cmd_check(int argc, char **argv)
 {
+    cli_options o;
     bsl_framework *fw;
     bsl_error err;
-    int rc;
-    if (argc != 1) {
-        fprintf(stderr, "boussole: check takes one FRAMEWORK.json\n%s", usage);
-        return EXIT_USAGE;
-    }
-    if ((rc = bsl_framework_load_file(&fw, argv[0], NULL, &err))) {
+    char *data = NULL;
+    size_t len = 0;
+    int operands, rc;
+    if ((rc = parse_options("check", argc, argv, 0, &o, &operands)))
+        return rc;
+    if (operands != 1)
+        return usage_error("check", "check takes one FRAMEWORK.json");
+    if ((rc = read_all(argv[0], &data, &len)))
+        return rc;
+    rc = bsl_framework_load(&fw, data, len, NULL, &err);
+    free(data);
+    if (rc) {
         report(argv[0], &err);
         return exit_code_for(rc);
     }
-    printf("%s: ok: %s %s, %zu criteria, sha256 %s\n", argv[0], bsl_framework_id(fw),
-           bsl_framework_version(fw), bsl_framework_criterion_count(fw), bsl_framework_sha256(fw));
+    out = stdout;
+    fprintf(out, "%s: ok: %s %s, %zu criteria, sha256 %s\n", argv[0], bsl_framework_id(fw),
+            bsl_framework_version(fw), bsl_framework_criterion_count(fw), bsl_framework_sha256(fw));
     bsl_framework_free(fw);
-    return EXIT_OK;
+    return close_output(EXIT_OK);
+}
+
+/* A closed standard stream would be reused by the next open(): a closed
+ * stdout could then receive the report in a file opened for reading (and
+ * fail silently) or in -o's temporary file. Give each one /dev/null, read
+ * only for stdout, so that writing a report fails as it should. */
+static void guard_standard_fds(void)
+{
+    int fd;
+    for (fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int nfd = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
+            if (nfd >= 0 && nfd != fd) {
+                dup2(nfd, fd);
+                close(nfd);
+            }
+        }
+}
+
+static int run_command(int argc, char **argv)
+{
+    const char *c = argv[1];
+    if (!strcmp(c, "--help") || !strcmp(c, "-h")) {
+        fputs(usage, stdout);
+        return close_output(EXIT_OK);
+    }
+    if (!strcmp(c, "--version")) {
+        printf("boussole (libboussole) %s\n", bsl_version_string());
+        return close_output(EXIT_OK);
+    }
+    if (!strcmp(c, "evaluate"))
+        return cmd_evaluate(argc - 2, argv + 2);
+    if (!strcmp(c, "describe"))
+        return cmd_document("describe", DOC_DESCRIBE, argc - 2, argv + 2);
+    if (!strcmp(c, "schema"))
+        return cmd_document("schema", DOC_SCHEMA, argc - 2, argv + 2);
+    if (!strcmp(c, "template"))
+        return cmd_document("template", DOC_TEMPLATE, argc - 2, argv + 2);
+    if (!strcmp(c, "validate"))
+        return cmd_validate(argc - 2, argv + 2);
+    if (!strcmp(c, "frameworks"))
+        return cmd_frameworks(argc - 2, argv + 2);
+    if (!strcmp(c, "check"))
+        return cmd_check(argc - 2, argv + 2);
+    return usage_error(NULL, "unknown command '%s'", c);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(usage, stderr);
-        return EXIT_USAGE;
-    }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        fputs(usage, stdout);
-        return EXIT_OK;
-    }
-    if (!strcmp(argv[1], "--version")) {
-        printf("boussole (libboussole) %s\n", bsl_version_string());
-        return EXIT_OK;
-    }
-    if (!strcmp(argv[1], "evaluate"))
-        return cmd_evaluate(argc - 2, argv + 2);
-    if (!strcmp(argv[1], "describe"))
-        return cmd_document("describe", DOC_DESCRIBE, argc - 2, argv + 2);
-    if (!strcmp(argv[1], "schema"))
-        return cmd_document("schema", DOC_SCHEMA, argc - 2, argv + 2);
-    if (!strcmp(argv[1], "template"))
-        return cmd_document("template", DOC_TEMPLATE, argc - 2, argv + 2);
-    if (!strcmp(argv[1], "frameworks") && argc == 2)
-        return cmd_frameworks();
-    if (!strcmp(argv[1], "check"))
-        return cmd_check(argc - 2, argv + 2);
-    fprintf(stderr, "boussole: unknown command '%s'\n%s", argv[1], usage);
-    return EXIT_USAGE;
+    int rc;
+    guard_standard_fds();
+    out = stdout;
+    if (argc < 2)
+        return usage_error(NULL, "missing command");
+    rc = run_command(argc, argv);
+    if (rc == HELP_SHOWN)
+        rc = close_output(EXIT_OK);
+    return rc;
 }
