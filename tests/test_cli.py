@@ -238,4 +238,32 @@ tap.check(p.returncode == 5 and (bom_bad + ':2:23: error: ').encode() in p.stder
           'after a byte order mark, lines and columns are unchanged', p.stderr)
 p = run(['check', '-'], stdin=b'\xef\xbb\xbf' + open(framework, 'rb').read())
 tap.check(p.returncode == 0 and b'byte order mark' in p.stderr, 'check - with a byte order mark', p.stderr)
+# frameworks in a language, and compare.
+p = run(['frameworks', '--lang', 'en'])
+tap.check(p.returncode == 0 and b'\tNantes M\xc3\xa9tropole artificial intelligence boussole' in p.stdout,
+          'frameworks --lang en: English titles', p.stdout)
+tap.equal(len(p.stdout.splitlines()), 5, 'five embedded frameworks')
+p = run(['compare', '--lang', 'en', example])
+lines = p.stdout.decode().splitlines()
+tap.check(p.returncode == 0 and lines[0].startswith('Use-case: ') and len(lines) == 6,
+          'compare: the use-case, then a line per embedded framework', p.stdout)
+p = run(['compare', '--framework', 'eu-ai-act-2024,nantes-2024', '--format', 'json', example])
+tap.check(p.returncode == 0 and p.stdout.index(b'"id": "eu-ai-act-2024"') < p.stdout.index(b'"id": "nantes-2024"'),
+          'compare --framework A,B: those columns, in that order', p.stderr)
+p = run(['compare', '--framework=nantes-2024,' + framework, '--format=markdown', example])
+tap.check(p.returncode == 0 and p.stdout.startswith('# Comparaison des référentiels'.encode()),
+          'compare --format=markdown, with an id and a file', p.stderr)
+bad = write('bad.json', '{"id": "x", "title": "x", "facts": {"hosting": "mars"}}')
+p = run(['compare', '--format', 'json', bad, example])
+tap.equal(p.returncode, 5, 'compare: a use-case that cannot be parsed is a schema error')
+tap.check(b'bad.json:1:' in p.stderr and p.stdout.count(b'"id": "signalements-voirie"') == 1,
+          'it is reported, and the others are compared', p.stderr)
+tap.equal(run(['compare']).returncode, 2, 'compare without FILE: usage error')
+tap.equal(run(['compare', '--framework', 'nowhere-2099', example]).returncode, 3,
+          'compare with an unknown framework: I/O error')
+tap.equal(run(['compare', '--framework', 'nantes-2024,,', example]).returncode, 2,
+          'compare --framework with an empty name: usage error')
+p = run(['compare', '--help'])
+tap.check(p.returncode == 0 and b'Usage: boussole compare' in p.stdout, 'compare --help')
+
 tap.done()

@@ -147,6 +147,36 @@ for sub in sorted(os.listdir(examples)):
         check_folder(os.path.join(examples, sub), sub, os.path.join(golden, sub))
         check_nantes_examples_under(os.path.join(examples, sub), sub)
 
+# Every example under every embedded framework: the comparison, byte for byte.
+every = [os.path.join(examples, f) for f in sorted(os.listdir(examples)) if f.endswith('.json')]
+for sub in sorted(os.listdir(examples)):
+    if os.path.isdir(os.path.join(examples, sub)):
+        every += [os.path.join(examples, sub, f) for f in sorted(os.listdir(os.path.join(examples, sub)))
+                  if f.endswith('.json')]
+listed = run('frameworks').stdout.decode().splitlines()
+for lang in ('fr', 'en'):
+    for fmt, ext in (('json', 'json'), ('text', 'txt'), ('markdown', 'md')):
+        p = run('compare', '--lang', lang, '--format', fmt, *every)
+        tap.equal(p.returncode, 0, 'compare %s %s: exit status' % (lang, fmt))
+        gpath = os.path.join(golden, 'compare.%s.%s' % (lang, ext))
+        if update:
+            with open(gpath, 'wb') as f:
+                f.write(p.stdout)
+        want = open(gpath, 'rb').read() if os.path.exists(gpath) else None
+        tap.check(want == p.stdout, 'compare %s %s: matches %s' % (lang, fmt, os.path.relpath(gpath, root)),
+                  'golden file missing' if want is None else 'output differs from the golden file')
+        if fmt == 'json' and p.returncode == 0:
+            doc = json.loads(p.stdout)
+            tap.equal(len(doc['usecases']), len(every), 'compare %s: a row per example' % lang)
+            tap.equal([f['id'] for f in doc['frameworks']], [line.split('\t')[0] for line in listed],
+                      'compare %s: a column per embedded framework, in order' % lang)
+            one = json.loads(run('evaluate', '--framework', 'bordeaux-2025', '--format', 'json',
+                                 every[0]).stdout)
+            cell = doc['usecases'][0]['results'][1]
+            tap.equal((cell['framework'], cell['verdict'], cell['score'], cell['missing']),
+                      ('bordeaux-2025', one['verdict'], one['score'], one['missing']),
+                      'compare %s: a cell is what evaluate says' % lang)
+
 tap.equal(verdicts, {'red_line', 'incomplete', 'unfavorable', 'favorable_with_reservations', 'favorable'},
           'the Nantes examples cover every verdict')
 tap.done()

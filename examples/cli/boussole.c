@@ -38,7 +38,10 @@ static const char usage[] =
     "                    a blank use-case, every fact it reads set to null\n"
     "  boussole validate [--framework ID|FILE] [--] FILE...\n"
     "                    every problem of each use-case, as a linter\n"
-    "  boussole frameworks [-o FILE]   list the embedded frameworks\n"
+    "  boussole compare [--framework ID|FILE,...] [--lang fr|en]\n"
+    "                    [--format text|json|markdown] [-o FILE] FILE...\n"
+    "                    each use-case under every embedded framework (or those given)\n"
+    "  boussole frameworks [--lang fr|en] [-o FILE]   list the embedded frameworks\n"
     "  boussole check FRAMEWORK.json   validate a framework file ('-': stdin)\n"
     "  boussole --help | --version     (COMMAND --help: that command's usage)\n"
     "\n"
@@ -78,7 +81,15 @@ static const command_help helps[] = {
      "error if any, else each unknown key (with a suggestion), each key the framework\n"
      "does not read, each missing required fact with its allowed values.\n"
      "Exit 0 when no FILE has an error."},
-    {"frameworks", "frameworks [-o FILE]", "List the embedded frameworks."},
+    {"compare", "compare [--framework ID|FILE,...] [--lang fr|en] [--format text|json|markdown]\n"
+                "                        [-o FILE] [--] FILE...",
+     "Evaluate each use-case FILE ('-' reads standard input) under every embedded framework,\n"
+     "or under the comma-separated frameworks given, and write the comparison: for each\n"
+     "use-case and framework the verdict, the score and what decided it (red lines, failed\n"
+     "necessary conditions, missing facts). A FILE that cannot be parsed is reported and\n"
+     "left out."},
+    {"frameworks", "frameworks [--lang fr|en] [-o FILE]",
+     "List the embedded frameworks: id, version and title in the language asked."},
     {"check", "check [--] FRAMEWORK.json", "Validate a framework file ('-' reads standard input)."},
 };
 
@@ -624,12 +635,129 @@ static int cmd_validate(int argc, char **argv)
     return close_output(status);
 }
 
+/* The frameworks of a comparison: the comma-separated list spec (ids or
+ * files), or every embedded one. */
+static int load_frameworks(const char *spec, bsl_framework ***fws, size_t *n)
+{
+    size_t cap = 1, i;
+    const char *p;
+    int rc = EXIT_OK;
+    for (p = spec; p && *p; p++)
+        cap += *p == ',';
+    if (!spec)
+        cap = bsl_embedded_framework_count();
+    *n = 0;
+    if (!(*fws = calloc(cap, sizeof **fws)))
+        return EXIT_INTERNAL;
+    for (i = 0; i < cap && !rc; i++) {
+        char name[4096];
+        const char *start = spec, *end;
+        size_t k;
+        if (!spec) {
+            rc = load_framework(bsl_embedded_framework_id(i), &(*fws)[(*n)++]);
+            continue;
+        }
+        for (k = 0; k < i; k++)
+            start = strchr(start, ',') + 1;
+        end = strchr(start, ',');
+        k = end ? (size_t)(end - start) : strlen(start);
+        if (!k || k >= sizeof name)
+            return usage_error("compare", "--framework takes ids or files separated by commas");
+        memcpy(name, start, k);
+        name[k] = '\0';
+        rc = load_framework(name, &(*fws)[(*n)++]);
+    }
+    return rc;
+}
+
+static void free_all(bsl_framework **fws, size_t nfw, bsl_result **cells, size_t ncells)
+{
+    size_t i;
+    for (i = 0; cells && i < ncells; i++)
+        bsl_result_free(cells[i]);
+    for (i = 0; i < nfw; i++)
+        bsl_framework_free(fws[i]);
+    free(cells);
+    free(fws);
+}
+
+/* Evaluate FILE under each framework into row[0..nfw). EXIT_OK or the
+ * file's error (reported). */
+static int evaluate_row(const char *file, bsl_framework **fws, size_t nfw, bsl_result **row)
+{
+    char *data = NULL;
+    size_t len = 0, f;
+    bsl_error err;
+    int rc, code = read_all(file, &data, &len);
+    for (f = 0; !code && f < nfw; f++)
+        if ((rc = bsl_evaluate_json(&row[f], fws[f], data, len, NULL, &err))) {
+            report(file, &err);
+            code = exit_code_for(rc);
+        }
+    free(data);
+    return code;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+    cli_options o;
+    bsl_framework **fws = NULL;
+    bsl_result **cells;
+    size_t nfw = 0, rows = 0, f;
+    char *text = NULL;
+    size_t text_len = 0;
+    bsl_error err;
+    int files, i, rc, status = EXIT_OK;
+
+    if ((rc = parse_options("compare", argc, argv, OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT |
+                                                   OPT_MARKDOWN | OPT_OUTPUT, &o, &files)))
+        return rc;
+    if (!files)
+        return usage_error("compare", "compare needs at least one FILE");
+    if ((rc = load_frameworks(o.framework, &fws, &nfw))) {
+        free_all(fws, nfw, NULL, 0);
+        return rc;
+    }
+    if (!(cells = calloc((size_t)files * nfw, sizeof *cells))) {
+        free_all(fws, nfw, NULL, 0);
+        return EXIT_INTERNAL;
+    }
+    for (i = 0; i < files; i++) {
+        int code = evaluate_row(argv[i], fws, nfw, &cells[rows * nfw]);
+        if (!code) {
+            rows++;
+            continue;
+        }
+        for (f = 0; f < nfw; f++) { /* the file is left out */
+            bsl_result_free(cells[rows * nfw + f]);
+            cells[rows * nfw + f] = NULL;
+        }
+        if (status == EXIT_OK)
+            status = code;
+    }
+    rc = rows ? bsl_render_comparison(&text, &text_len, (const bsl_result *const *)cells, rows, nfw,
+                                      o.format, o.lang, &err)
+              : BSL_OK;
+    if (rc) {
+        report("compare", &err);
+        status = exit_code_for(rc);
+    } else if (rows && !(rc = open_output(o.output))) {
+        put(text, text_len);
+        status = close_output(status);
+    } else if (rows) {
+        status = rc;
+    }
+    bsl_render_free(text);
+    free_all(fws, nfw, cells, (size_t)files * nfw);
+    return status;
+}
+
 static int cmd_frameworks(int argc, char **argv)
 {
     cli_options o;
     size_t i;
     int operands, rc;
-    if ((rc = parse_options("frameworks", argc, argv, OPT_OUTPUT, &o, &operands)))
+    if ((rc = parse_options("frameworks", argc, argv, OPT_LANG | OPT_OUTPUT, &o, &operands)))
         return rc;
     if (operands)
         return usage_error("frameworks", "this command takes no FILE ('%s')", argv[0]);
@@ -645,7 +773,7 @@ static int cmd_frameworks(int argc, char **argv)
             break;
         }
         fprintf(out, "%s\t%s\t%s%s\n", id, bsl_framework_version(fw),
-                bsl_framework_title(fw, BSL_LANG_FR), i == 0 ? "\t(default)" : "");
+                bsl_framework_title(fw, o.lang), i == 0 ? "\t(default)" : "");
         bsl_framework_free(fw);
     }
     return close_output(rc);
@@ -716,6 +844,8 @@ static int run_command(int argc, char **argv)
         return cmd_document("template", DOC_TEMPLATE, argc - 2, argv + 2);
     if (!strcmp(c, "validate"))
         return cmd_validate(argc - 2, argv + 2);
+    if (!strcmp(c, "compare"))
+        return cmd_compare(argc - 2, argv + 2);
     if (!strcmp(c, "frameworks"))
         return cmd_frameworks(argc - 2, argv + 2);
     if (!strcmp(c, "check"))
