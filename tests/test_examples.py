@@ -147,6 +147,37 @@ for sub in sorted(os.listdir(examples)):
         check_folder(os.path.join(examples, sub), sub, os.path.join(golden, sub))
         check_nantes_examples_under(os.path.join(examples, sub), sub)
 
+def check_cross():
+    """examples/usecases/CROSS.md: the verdict of every example written for
+    one framework under each of the others, computed independently."""
+    path = os.path.join(examples, 'CROSS.md')
+    if not tap.check(os.path.exists(path), 'examples/usecases/CROSS.md exists'):
+        return
+    header, pairs = None, 0
+    for line in open(path, encoding='utf-8').read().splitlines():
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if line.startswith('| example |'):
+            header = cells[1:]
+            continue
+        named = re.search(r'([a-z0-9-]+/[a-z0-9-]+\.json)', cells[0]) if header else None
+        if not named:
+            continue
+        for fw, cell in zip(header, cells[1:]):
+            want = re.match(r'`?([a-z_]+)', cell)
+            if not want:
+                continue  # the example's own framework: its folder's EXPECTED.md
+            p = run('evaluate', '--framework', fw, '--format', 'json', os.path.join(examples, named.group(1)))
+            got = json.loads(p.stdout)['verdict'] if p.returncode == 0 else 'exit %d' % p.returncode
+            tap.equal(got, want.group(1), '%s under %s: verdict computed independently' % (named.group(1), fw))
+            pairs += 1
+    subs = [d for d in os.listdir(examples) if os.path.isdir(os.path.join(examples, d))]
+    count = sum(len([f for f in os.listdir(os.path.join(examples, d)) if f.endswith('.json')]) for d in subs)
+    tap.equal(pairs, count * (len(header or [1]) - 1),
+              'CROSS.md: each example under each framework it was not written for')
+
+
+check_cross()
+
 # Every example under every embedded framework: the comparison, byte for byte.
 every = [os.path.join(examples, f) for f in sorted(os.listdir(examples)) if f.endswith('.json')]
 for sub in sorted(os.listdir(examples)):
