@@ -266,4 +266,23 @@ tap.equal(run(['compare', '--framework', 'nantes-2024,,', example]).returncode, 
 p = run(['compare', '--help'])
 tap.check(p.returncode == 0 and b'Usage: boussole compare' in p.stdout, 'compare --help')
 
+# bash completion: commands, options of a command, values of an option.
+completion = os.path.join(root, 'examples', 'cli', 'boussole.bash-completion')
+
+
+def complete(line):
+    words = line.split(' ')
+    script = ('source %s; COMP_WORDS=(%s); COMP_CWORD=%d; _boussole; printf "%%s\\n" "${COMPREPLY[@]}"'
+              % (completion, ' '.join("'%s'" % w for w in words), len(words) - 1))
+    p = subprocess.run(['bash', '-c', script], capture_output=True,
+                       env={'PATH': os.path.dirname(cli) + ':/usr/bin:/bin', 'LANG': 'C'})
+    return p.stdout.decode().split()
+
+
+tap.equal(complete('boussole ev'), ['evaluate'], 'completion: a command')
+tap.equal(sorted(complete('boussole compare --f')), ['--format', '--framework'], 'completion: options')
+tap.equal(complete('boussole describe --format m'), ['markdown'], 'completion: a format')
+tap.check('bordeaux-2025' in complete('boussole evaluate --framework b'),
+          'completion: the embedded frameworks, from the program')
+
 tap.done()
