@@ -595,6 +595,29 @@ BSL_API const char *bsl_framework_criterion_title(const bsl_framework *fw, size_
  */
 BSL_API const bsl_vocabulary *bsl_framework_vocabulary(const bsl_framework *fw);
 
+/**
+ * Number of warnings about the framework: what loads but looks wrong to a
+ * reviewer of a calibration (an enum's levels losing points from one value
+ * to the next although values are listed worst first; an indicator that
+ * can be below its maximum, or fire a red line, without a remediation; an
+ * applies_if that can never hold). Warnings never stop a load.
+ * @param fw a framework; NULL gives 0.
+ * @return the number of warnings.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_framework_warning_count(const bsl_framework *fw);
+
+/**
+ * The i-th warning, in English, starting with the JSON path of the
+ * indicator it is about, e.g. "$.criteria[2].indicators[0] (service_need):
+ * can be below its maximum but has no remediation".
+ * @param fw a framework; NULL gives NULL.
+ * @param i an index below bsl_framework_warning_count().
+ * @return a string borrowed from fw, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_framework_warning(const bsl_framework *fw, size_t i);
+
 /** One indicator of a framework: how it scores one fact. Borrowed. @since 0.2.0 */
 typedef struct bsl_indicator bsl_indicator;
 

@@ -92,7 +92,12 @@ struct bsl_framework {
     bsl_indicator *indicators;     /* criterion by criterion, in document order */
     size_t indicator_count;
     size_t *by_fact;               /* indicator indexes sorted by fact key */
+    const char **warnings;         /* lint.c: what looks wrong, with its path */
+    size_t warning_count;
 };
+
+/* Find what looks wrong in a loaded framework (lint.c). */
+int bsl_lint_build(bsl_framework *fw);
 
 /* Write the reason sentences of every criterion and indicator (wording.c). */
 int bsl_wording_build(bsl_framework *fw);

@@ -266,6 +266,17 @@ tap.equal(run(['compare', '--framework', 'nantes-2024,,', example]).returncode, 
 p = run(['compare', '--help'])
 tap.check(p.returncode == 0 and b'Usage: boussole compare' in p.stdout, 'compare --help')
 
+# check warns about what loads but looks wrong, and still succeeds.
+old = os.path.join(root, 'tests', 'data', 'nantes-2024-1.0.0.json')
+p = run(['check', old])
+tap.check(p.returncode == 0 and b'ok: nantes-2024 1.0.0' in p.stdout, 'check: warnings do not fail it')
+tap.check(p.stderr.count(b': warning: ') == 6 and
+          b'$.criteria[1].indicators[5] (hosting): levels not ordered by points' in p.stderr,
+          'check: the 1.0.0 levels listed best first are flagged', p.stderr)
+for fw in ['nantes-2024', 'bordeaux-2025', 'aix-marseille-provence-2023', 'grand-nancy', 'eu-ai-act-2024']:
+    p = run(['check', os.path.join(root, 'frameworks', fw + '.json')])
+    tap.check(p.returncode == 0 and p.stderr == b'', 'check: %s has no warning' % fw, p.stderr)
+
 # bash completion: commands, options of a command, values of an option.
 completion = os.path.join(root, 'examples', 'cli', 'boussole.bash-completion')
 

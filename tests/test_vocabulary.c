@@ -295,6 +295,37 @@ static void test_format_2_errors(void)
               BSL_ERR_VALUE, "'boussole'", 0, 2, 51, "$.vocabulary", "defines its own facts");
 }
 
+/* Warnings: what loads but looks wrong. */
+static void test_warnings(void)
+{
+    bsl_framework *fw = fw2_load("a framework to warn about",
+        fw2_make("{'fact': 'hosting', 'remediation': {'fr': 'r', 'en': 'r'}, 'levels': ["
+                 "{'value': 'non_eu', 'points': 10, " J_ "}, {'value': 'eu', 'points': 90, " J_ "}, "
+                 "{'value': 'france', 'points': 50, " J_ "}]},\n"
+                 "      {'fact': 'dpia', 'levels': [{'value': 'missing', 'points': 0, " J_ "}, "
+                 "{'value': 'planned', 'points': 50, " J_ "}, {'value': 'done', 'points': 100, " J_ "}]},\n"
+                 "      {'fact': 'fria', 'remediation': {'fr': 'r', 'en': 'r'}, "
+                 "'applies_if': {'fact': 'social_scoring', 'not_in': [true, false]}, 'levels': ["
+                 "{'value': 'missing', 'points': 0, " J_ "}, {'value': 'planned', 'points': 50, " J_ "}, "
+                 "{'value': 'done', 'points': 100, " J_ "}]},\n"
+                 "      {'fact': 'social_scoring', 'weight': 0, 'levels': [{'value': false, 'points': 100, " J_ "}, "
+                 "{'value': true, 'red_line': true, " J_ "}]}"));
+    bsl_framework *nantes = NULL;
+    CHECK_INT(bsl_framework_warning_count(fw), 4, "four warnings");
+    CHECK_CONTAINS(bsl_framework_warning(fw, 0), "$.criteria[0].indicators[0] (hosting): levels not ordered by points: "
+                   "\"france\" (50) comes after \"eu\" (90)", "levels that lose points, worst first");
+    CHECK_CONTAINS(bsl_framework_warning(fw, 1), "(dpia): can be below its maximum but has no remediation",
+                   "no remediation");
+    CHECK_CONTAINS(bsl_framework_warning(fw, 2), "(fria): applies_if can never hold", "a condition that never holds");
+    CHECK_CONTAINS(bsl_framework_warning(fw, 3), "(social_scoring): a red line without a remediation",
+                   "a red line without a remediation");
+    CHECK(bsl_framework_warning(fw, 4) == NULL && bsl_framework_warning(NULL, 0) == NULL, "out of range, NULL");
+    CHECK_INT(bsl_framework_load_embedded(&nantes, NULL, NULL, NULL), BSL_OK, "embedded Nantes");
+    CHECK_INT(bsl_framework_warning_count(nantes), 0, "the shipped calibration has no warning");
+    bsl_framework_free(nantes);
+    bsl_framework_free(fw);
+}
+
 /* ---- use-cases: read, not used, unknown -------------------------------- */
 
 static const char UC_TEMPLATE[] =
@@ -470,6 +501,7 @@ int main(void)
     test_loader_errors();
     test_format_2();
     test_format_2_errors();
+    test_warnings();
     test_not_used_and_unknown();
     test_format_1_still_loads();
     test_copy_under_another_id();

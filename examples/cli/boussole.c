@@ -90,7 +90,10 @@ static const command_help helps[] = {
      "left out."},
     {"frameworks", "frameworks [--lang fr|en] [-o FILE]",
      "List the embedded frameworks: id, version and title in the language asked."},
-    {"check", "check [--] FRAMEWORK.json", "Validate a framework file ('-' reads standard input)."},
+    {"check", "check [--] FRAMEWORK.json",
+     "Validate a framework file ('-' reads standard input), and warn on standard error about\n"
+     "what loads but looks wrong (levels not ordered by points, no remediation, an applies_if\n"
+     "that can never hold): warnings never fail the check."},
 };
 
 /* Where the output goes: standard output, or a temporary file renamed over
@@ -785,7 +788,7 @@ static int cmd_check(int argc, char **argv)
     bsl_framework *fw;
     bsl_error err;
     char *data = NULL;
-    size_t len = 0;
+    size_t len = 0, i;
     int operands, rc;
     if ((rc = parse_options("check", argc, argv, 0, &o, &operands)))
         return rc;
@@ -800,6 +803,8 @@ static int cmd_check(int argc, char **argv)
         return exit_code_for(rc);
     }
     out = stdout;
+    for (i = 0; i < bsl_framework_warning_count(fw); i++) /* they never fail a check */
+        fprintf(stderr, "%s: warning: %s\n", argv[0], bsl_framework_warning(fw, i));
     fprintf(out, "%s: ok: %s %s, %zu criteria, sha256 %s\n", argv[0], bsl_framework_id(fw),
             bsl_framework_version(fw), bsl_framework_criterion_count(fw), bsl_framework_sha256(fw));
     bsl_framework_free(fw);
