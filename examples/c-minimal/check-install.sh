@@ -140,10 +140,9 @@ if [ -e "$tmp/build/bindings/python/_config.py" ]; then
         (unset BOUSSOLE_LIBRARY PYTHONPATH PYTHONHOME
          cd "$tmp" && "$py" - "$site" "$usecase" "$version" <<'PY'
 import os
-import site
 import sys
 where, usecase, version = sys.argv[1:4]
-site.addsitedir(where)
+sys.path.insert(0, where)   # before a boussole installed for real, if any
 import boussole
 assert os.path.dirname(os.path.dirname(os.path.abspath(boussole.__file__))) == where, boussole.__file__
 assert boussole.__version__ == version, (boussole.__version__, version)
