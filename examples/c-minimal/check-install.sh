@@ -140,6 +140,7 @@ if [ -e "$tmp/build/bindings/python/_config.py" ]; then
         (unset BOUSSOLE_LIBRARY PYTHONPATH PYTHONHOME
          cd "$tmp" && "$py" - "$site" "$usecase" "$version" <<'PY'
 import os
+import pathlib
 import sys
 where, usecase, version = sys.argv[1:4]
 sys.path.insert(0, where)   # before a boussole installed for real, if any
@@ -147,7 +148,7 @@ import boussole
 assert os.path.dirname(os.path.dirname(os.path.abspath(boussole.__file__))) == where, boussole.__file__
 assert boussole.__version__ == version, (boussole.__version__, version)
 fw = boussole.Framework.default()
-r = fw.evaluate(usecase, lang="en")
+r = fw.evaluate(pathlib.Path(usecase), lang="en")
 assert str(r.verdict) == "favorable_with_reservations", r.verdict
 assert r.score == 81.2, r.score
 print("   import boussole:", boussole.__version__, r.verdict, r.score, "from", boussole.__file__)

@@ -31,14 +31,12 @@ class _Handle:
         self.free.atexit = False
 
 
-def _is_json_text(s):
-    """A str (or bytes) argument is JSON text when it starts, after
-    whitespace, with '{'; otherwise it is a file name."""
-    return s.lstrip()[:1] in ('{', b'{')
-
-
 def _to_bytes(obj, what):
-    """(bytes, source file name or None) for a dict, JSON text or a path."""
+    """(bytes, source file name or None) for a dict, JSON text or a path.
+
+    The path rule: only an os.PathLike (pathlib.Path) names a file; a str or
+    bytes is always JSON text, so text from a form or a web request can never
+    open a file."""
     if isinstance(obj, Mapping):
         try:
             text = json.dumps(obj, ensure_ascii=False, separators=(',', ':'), allow_nan=False)
@@ -48,14 +46,20 @@ def _to_bytes(obj, what):
     if isinstance(obj, (bytes, bytearray, memoryview)):
         return bytes(obj), None
     if isinstance(obj, str):
-        if _is_json_text(obj):
-            return obj.encode('utf-8', 'surrogatepass'), None
-        return _read(obj), obj
+        return obj.encode('utf-8', 'surrogatepass'), None
     if isinstance(obj, os.PathLike):
-        name = os.fspath(obj)
+        name = _path(obj)
         return _read(name), os.fsdecode(name)
-    raise TypeError('%s must be a dict, JSON text (str or bytes) or a path, not %s'
-                    % (what, type(obj).__name__))
+    raise TypeError('%s must be a dict, JSON text (str or bytes) or a path (pathlib.Path or '
+                    'another os.PathLike), not %s' % (what, type(obj).__name__))
+
+
+def _path(obj):
+    """os.fspath(obj), refusing a NUL (C would cut the name there)."""
+    name = os.fspath(obj)
+    if ('\0' if isinstance(name, str) else b'\0') in name:
+        raise ValueError('a path must not contain NUL: %r' % (name,))
+    return name
 
 
 def _read(name):
@@ -103,6 +107,10 @@ class Framework:
     @classmethod
     def embedded(cls, framework_id):
         """An embedded framework by id (see boussole.frameworks())."""
+        if framework_id is not None and not isinstance(framework_id, str):
+            raise TypeError('a framework id must be a str, not %s' % type(framework_id).__name__)
+        if framework_id is not None and '\0' in framework_id:
+            raise ValueError('a framework id must not contain NUL: %r' % (framework_id,))
         err, out = bsl_error(), ctypes.c_void_p()
         cid = None if framework_id is None else framework_id.encode('utf-8')
         _check(lib.bsl_framework_load_embedded(ctypes.byref(out), cid, None, ctypes.byref(err)),
@@ -112,12 +120,11 @@ class Framework:
     @classmethod
     def load(cls, framework):
         """Load and validate a framework (doc/framework-format.md) from a
-        dict, JSON text (str or bytes), or a path (str or os.PathLike; a
-        str is JSON text when it starts with '{')."""
+        dict, JSON text (str or bytes), or a file named by a pathlib.Path
+        (any os.PathLike). A str is always JSON text, never a file name."""
         err, out = bsl_error(), ctypes.c_void_p()
-        if isinstance(framework, os.PathLike) or (isinstance(framework, str)
-                                                  and not _is_json_text(framework)):
-            name = os.fspath(framework)
+        if isinstance(framework, os.PathLike):
+            name = _path(framework)
             bname = os.fsencode(name)
             _check(lib.bsl_framework_load_file(ctypes.byref(out), bname, None, ctypes.byref(err)),
                    err, os.fsdecode(name))
@@ -208,8 +215,9 @@ class Framework:
     # ---- evaluation ----------------------------------------------------
 
     def evaluate(self, usecase, lang='fr'):
-        """Evaluate one use-case: a dict, JSON text (str or bytes) or a path
-        (a str is JSON text when it starts with '{'). Returns a Result;
+        """Evaluate one use-case: a dict, JSON text (str or bytes) or a file
+        named by a pathlib.Path (any os.PathLike; a str is always JSON text,
+        never a file name). Returns a Result;
         raises a boussole.Error subclass when the use-case cannot be parsed
         (line and column are positions in the text given, or in the file)."""
         handle = self._live()
@@ -228,10 +236,15 @@ class Framework:
         return _model.result_from_doc(json.loads(line), data, handle)
 
     def evaluate_many(self, usecases, lang='fr'):
-        """Evaluate many use-cases (dicts, JSON texts or paths) in one call
-        into the library (bsl_evaluate_lines). A use-case that cannot be
-        parsed yields an ErrorRecord at its place instead of raising; the
-        others are evaluated. Returns Results, a sequence in input order."""
+        """Evaluate many use-cases (an iterable of dicts, JSON texts or
+        pathlib.Paths) in one call into the library (bsl_evaluate_lines). A
+        use-case that cannot be parsed yields an ErrorRecord at its place
+        instead of raising; the others are evaluated. Returns Results, a
+        sequence in input order. A single dict, str or bytes is refused
+        (TypeError): iterating it would give its keys or characters."""
+        if isinstance(usecases, (Mapping, str, bytes, bytearray, memoryview, os.PathLike)):
+            raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
+                            'use evaluate() for one' % type(usecases).__name__)
         handle = self._live()
         code = _lang_code(lang)
         items = []      # (bytes for the batch or None, original bytes, source, id)
