@@ -1,5 +1,6 @@
 """Frameworks, evaluation and batches."""
 import ctypes
+import html
 import json
 import os
 import threading
@@ -9,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from . import _errors, _model, _vocabulary
 from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
                       bsl_error, cstr, lib, take_buffer)
-from ._render import check as _check, lang_code as _lang_code, render_source as _render_source
+from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
+                      render_source as _render_source)
 
 def frameworks():
     """The ids of the frameworks embedded in the library; the first is the default."""
@@ -214,14 +216,15 @@ class Framework:
 
     # ---- evaluation ----------------------------------------------------
 
-    def evaluate(self, usecase, lang='fr'):
+    def evaluate(self, usecase, lang=None):
         """Evaluate one use-case: a dict, JSON text (str or bytes) or a file
         named by a pathlib.Path (any os.PathLike; a str is always JSON text,
-        never a file name). Returns a Result;
+        never a file name), in lang ('fr' or 'en'; None: the locale's, as
+        the CLI chooses it). Returns a Result;
         raises a boussole.Error subclass when the use-case cannot be parsed
         (line and column are positions in the text given, or in the file)."""
         handle = self._live()
-        code = _lang_code(lang)
+        code = _lang_code(_default_lang() if lang is None else lang)
         data, source = _to_bytes(usecase, 'the use-case')
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
@@ -235,17 +238,20 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.result_from_doc(json.loads(line), data, handle)
 
-    def evaluate_many(self, usecases, lang='fr'):
+    def evaluate_many(self, usecases, lang=None):
         """Evaluate many use-cases (an iterable of dicts, JSON texts or
         pathlib.Paths) in one call into the library (bsl_evaluate_lines). A
         use-case that cannot be parsed yields an ErrorRecord at its place
         instead of raising; the others are evaluated. Returns Results, a
         sequence in input order. A single dict, str or bytes is refused
-        (TypeError): iterating it would give its keys or characters."""
+        (TypeError): iterating it would give its keys or characters. lang
+        as for evaluate()."""
         if isinstance(usecases, (Mapping, str, bytes, bytearray, memoryview, os.PathLike)):
             raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
                             'use evaluate() for one' % type(usecases).__name__)
         handle = self._live()
+        if lang is None:
+            lang = _default_lang()
         code = _lang_code(lang)
         items = []      # (bytes for the batch or None, original bytes, source, id)
         for i, uc in enumerate(usecases):
@@ -318,6 +324,10 @@ def _error_alone(handle, index, data, source, uid, code):
 _NEWLINES_TO_TABS = bytes.maketrans(b'\n\r', b'\t\t')
 
 
+def _score_cell(v):
+    return '&mdash;' if v is None else '%.1f' % v
+
+
 class Results(Sequence):
     """The outcome of evaluate_many: one item per use-case, in input order,
     each a Result or an ErrorRecord (``item.ok`` tells which). Results are
@@ -351,6 +361,31 @@ class Results(Sequence):
 
     def __repr__(self):
         return '<boussole.Results: %d use-cases, %d errors>' % (len(self), len(self.errors))
+
+    def _repr_html_(self):
+        """The register as a table (Jupyter): one row per use-case, with its
+        id, verdict, score and criterion scores; an error row says why."""
+        e = html.escape
+        ids = self._criterion_ids
+        code = LANGS[self._lang]
+        fr = self._lang == 'fr'
+        heads = (['#', 'id', 'Avis' if fr else 'Verdict', 'Score'] + list(ids))
+        body = []
+        for i, rec in enumerate(self.records()):
+            if rec['error'] is not None:
+                cells = ['<td colspan="%d">%s</td>' % (len(ids) + 2,
+                                                       e(('erreur : ' if fr else 'error: ')
+                                                         + rec['error']))]
+            else:
+                label = cstr(lib.bsl_verdict_label(_model.Verdict(rec['verdict']).rank, code))
+                cells = ['<td>%s</td>' % e(label), '<td style="text-align:right">%s</td>'
+                         % _score_cell(rec['score'])]
+                cells += ['<td style="text-align:right">%s</td>' % _score_cell(rec[c + '_score'])
+                          for c in ids]
+            body.append('<tr><td>%d</td><td>%s</td>%s</tr>'
+                        % (i, e('' if rec['id'] is None else str(rec['id'])), ''.join(cells)))
+        return ('<table class="boussole-results"><thead><tr>%s</tr></thead><tbody>%s</tbody>'
+                '</table>' % (''.join('<th>%s</th>' % e(h) for h in heads), ''.join(body)))
 
     @property
     def errors(self):

@@ -15,7 +15,9 @@ from . import _render
 
 
 class Verdict(str, Enum):
-    """The verdict, worst first; the values are the library's tokens."""
+    """The verdict, worst first; the values are the library's tokens.
+    Verdicts compare by severity: RED_LINE < INCOMPLETE < UNFAVORABLE <
+    FAVORABLE_WITH_RESERVATIONS < FAVORABLE, so min() gives the worst."""
     RED_LINE = 'red_line'
     INCOMPLETE = 'incomplete'
     UNFAVORABLE = 'unfavorable'
@@ -29,6 +31,35 @@ class Verdict(str, Enum):
     def rank(self):
         """0 for red_line (the worst) .. 4 for favorable: the C enum's value."""
         return _VERDICT_RANK[self]
+
+    # Verdicts order by severity, worst first: min(verdicts) is the worst,
+    # max() the best (not alphabetically, as their str values would). A
+    # plain str compares as the verdict it names; another str is a TypeError.
+    def _other_rank(self, other):
+        if isinstance(other, Verdict):
+            return other.rank
+        if isinstance(other, str):
+            try:
+                return Verdict(other).rank
+            except ValueError:
+                raise TypeError('%r is not a verdict token' % (other,)) from None
+        return None
+
+    def __lt__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank < r
+
+    def __le__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank <= r
+
+    def __gt__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank > r
+
+    def __ge__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank >= r
 
 
 _VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}

@@ -5,6 +5,8 @@ import json
 import os
 import pathlib
 import re
+import subprocess
+import sys
 import unittest
 
 import support
@@ -128,6 +130,66 @@ class PathRuleTest(unittest.TestCase):
             self.fw.evaluate_many([bad])
         with self.assertRaises(ValueError):
             boussole.Framework.load(pathlib.Path(str(support.NANTES) + '\0x'))
+
+
+class VerdictOrderTest(unittest.TestCase):
+    def test_verdicts_order_by_severity(self):
+        V = boussole.Verdict
+        self.assertEqual(sorted(V, reverse=True)[-1], V.RED_LINE)
+        self.assertEqual(sorted([V.FAVORABLE, V.RED_LINE, V.UNFAVORABLE, V.INCOMPLETE,
+                                 V.FAVORABLE_WITH_RESERVATIONS]), list(V))
+        self.assertEqual(min(V.FAVORABLE, V.FAVORABLE_WITH_RESERVATIONS), V.FAVORABLE_WITH_RESERVATIONS)
+        self.assertLess(V.INCOMPLETE, V.FAVORABLE)          # alphabetically 'f' < 'i'
+        self.assertGreater(V.FAVORABLE, 'unfavorable')      # a token compares as its verdict
+        self.assertLessEqual(V.RED_LINE, V.RED_LINE)
+        self.assertGreaterEqual(V.FAVORABLE, V.FAVORABLE)
+        with self.assertRaises(TypeError):
+            V.FAVORABLE < 'excellent'
+        self.assertEqual(V.FAVORABLE, 'favorable')          # still a str
+
+    def test_worst_of_a_register(self):
+        fw = boussole.Framework.default()
+        results = fw.evaluate_many(support.example_files())
+        worst = min(r.verdict for r in results.results)
+        self.assertEqual(worst, boussole.Verdict.RED_LINE)
+
+
+class DefaultLanguageTest(unittest.TestCase):
+    """Without lang, evaluate and evaluate_many follow the locale as the CLI does."""
+    def lang_with(self, **env):
+        code = ('import boussole, pathlib, sys; fw = boussole.Framework.default(); '
+                'p = pathlib.Path(sys.argv[1]); '
+                'print(fw.evaluate(p).lang, fw.evaluate_many([p])[0].lang)')
+        clean = {k: None for k in ('LC_ALL', 'LC_MESSAGES', 'LANG')}
+        clean.update(env)
+        p = subprocess.run([sys.executable, '-c', code, str(VOIRIE)], capture_output=True,
+                           text=True, env=support.python_env(**clean))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.split()
+
+    def test_locale(self):
+        for env, want in [({}, 'fr'), ({'LANG': 'en_GB.UTF-8'}, 'en'), ({'LANG': 'C.UTF-8'}, 'fr'),
+                          ({'LANG': 'fr_FR.UTF-8', 'LC_MESSAGES': 'en_US.UTF-8'}, 'en'),
+                          ({'LANG': 'en_US.UTF-8', 'LC_ALL': 'de_DE.UTF-8'}, 'fr'),
+                          ({'LC_ALL': '', 'LANG': 'en'}, 'en')]:
+            with self.subTest(env):
+                self.assertEqual(self.lang_with(**env), [want, want])
+
+
+class ResultsHtmlTest(unittest.TestCase):
+    def test_a_table_of_the_register(self):
+        fw = boussole.Framework.default()
+        rows = [{'id': '<b>&x', 'title': 't', 'facts': {'hosting': 'eu'}}, VOIRIE, '{"id": 1}']
+        page = fw.evaluate_many(rows, lang='en')._repr_html_()
+        self.assertEqual(page.count('<tr>'), 1 + 3)          # a head, one row per use-case
+        self.assertIn('&lt;b&gt;&amp;x', page)
+        self.assertNotIn('<b>&x', page)
+        self.assertIn('signalements-voirie', page)
+        self.assertIn('favorable with reservations', page)
+        self.assertIn('81.2', page)
+        for c in fw.criterion_ids:
+            self.assertIn('<th>%s</th>' % c, page)
+        self.assertIn('expected string, found number', page)   # the error row
 
 
 class EvaluateTest(unittest.TestCase):
