@@ -29,8 +29,16 @@ _LAZY = {
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
+TYPE_CHECKING = False  # true for type checkers, which then see the real names
+if TYPE_CHECKING:
+    from ._model import (Verdict, CriterionStatus, ReasonKind, Result, CriterionResult,
+                         IndicatorOutcome, Provenance, UnknownKey, NotUsedKey, Reason,
+                         Remediation, ErrorRecord)
+    from ._framework import Framework, Results, frameworks
+    from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
 
-def __getattr__(name):
+
+def __getattr__(name: str) -> object:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError('module %r has no attribute %r' % (__name__, name))
@@ -40,7 +48,7 @@ def __getattr__(name):
     return value
 
 
-def __dir__():
+def __dir__() -> 'list[str]':
     return sorted(set(globals()) | set(_WHERE))
 
 

@@ -6,6 +6,7 @@ import os
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _errors, _model, _vocabulary
 from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
@@ -13,7 +14,11 @@ from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_
 from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
                       render_source as _render_source)
 
-def frameworks():
+#: What evaluate() takes: a dict, JSON text, or a file named by a path object.
+UseCase = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, 'os.PathLike[str]']
+
+
+def frameworks() -> List[str]:
     """The ids of the frameworks embedded in the library; the first is the default."""
     return [cstr(lib.bsl_embedded_framework_id(i))
             for i in range(lib.bsl_embedded_framework_count())]
@@ -102,12 +107,12 @@ class Framework:
     # ---- loading -------------------------------------------------------
 
     @classmethod
-    def default(cls):
+    def default(cls) -> 'Framework':
         """The default embedded framework: the Nantes Métropole boussole."""
         return cls.embedded(None)
 
     @classmethod
-    def embedded(cls, framework_id):
+    def embedded(cls, framework_id: Optional[str]) -> 'Framework':
         """An embedded framework by id (see boussole.frameworks())."""
         if framework_id is not None and not isinstance(framework_id, str):
             raise TypeError('a framework id must be a str, not %s' % type(framework_id).__name__)
@@ -120,7 +125,8 @@ class Framework:
         return cls(_Handle(out.value))
 
     @classmethod
-    def load(cls, framework):
+    def load(cls, framework: Union[Mapping[str, Any], str, bytes, bytearray, 'os.PathLike[str]']
+             ) -> 'Framework':
         """Load and validate a framework (doc/framework-format.md) from a
         dict, JSON text (str or bytes), or a file named by a pathlib.Path
         (any os.PathLike). A str is always JSON text, never a file name."""
@@ -138,17 +144,17 @@ class Framework:
 
     # ---- properties and lifetime ----------------------------------------
 
-    def title(self, lang='fr'):
+    def title(self, lang: str = 'fr') -> str:
         """The framework's title in lang."""
         _lang_code(lang)
         return self._titles[lang]
 
-    def criterion_title(self, criterion_id, lang='fr'):
+    def criterion_title(self, criterion_id: str, lang: str = 'fr') -> str:
         _lang_code(lang)
         return self._criterion_titles[lang][self.criterion_ids.index(criterion_id)]
 
     @property
-    def facts(self):
+    def facts(self) -> Tuple[_vocabulary.Fact, ...]:
         """The facts this framework reads, in framework order: each a
         boussole.Fact with its type, question, help, values and their
         labels, unit and bounds, and how the framework reads it (criterion,
@@ -159,7 +165,7 @@ class Framework:
             facts = self.__dict__['_facts'] = _vocabulary.framework_facts(self._live().ptr)
         return facts
 
-    def describe(self, format='markdown', lang='fr'):
+    def describe(self, format: str = 'markdown', lang: str = 'fr') -> Any:
         """The framework described by the library, as boussole describe
         prints it: format 'markdown' (the calibration sheet), 'text' or
         'json' (a dict, doc/description-format.md)."""
@@ -171,13 +177,13 @@ class Framework:
             out, n, self._live().ptr, fmts[format], code, err))
         return json.loads(text) if format == 'json' else text
 
-    def schema(self, lang='fr'):
+    def schema(self, lang: str = 'fr') -> Dict[str, Any]:
         """The JSON Schema (draft 2020-12) of this framework's use-cases, as a dict."""
         code = _lang_code(lang)
         return json.loads(self._document(lambda out, n, err: lib.bsl_framework_schema(
             out, n, self._live().ptr, code, err)))
 
-    def template(self, lang='fr'):
+    def template(self, lang: str = 'fr') -> Dict[str, Any]:
         """A blank use-case, as a dict: every fact this framework reads, set to None."""
         code = _lang_code(lang)
         return json.loads(self._document(lambda out, n, err: lib.bsl_framework_template(
@@ -190,18 +196,18 @@ class Framework:
         return take_buffer(out, n.value).decode('utf-8')
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         return self._handle is None
 
-    def close(self):
+    def close(self) -> None:
         """Release this framework. The C memory is freed now, or, if Results
         evaluated from it are still alive, when the last of them goes."""
         self._handle = None
 
-    def __enter__(self):
+    def __enter__(self) -> 'Framework':
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self):
@@ -216,7 +222,7 @@ class Framework:
 
     # ---- evaluation ----------------------------------------------------
 
-    def evaluate(self, usecase, lang=None):
+    def evaluate(self, usecase: UseCase, lang: Optional[str] = None) -> _model.Result:
         """Evaluate one use-case: a dict, JSON text (str or bytes) or a file
         named by a pathlib.Path (any os.PathLike; a str is always JSON text,
         never a file name), in lang ('fr' or 'en'; None: the locale's, as
@@ -238,7 +244,7 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.result_from_doc(json.loads(line), data, handle)
 
-    def evaluate_many(self, usecases, lang=None):
+    def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None) -> 'Results':
         """Evaluate many use-cases (an iterable of dicts, JSON texts or
         pathlib.Paths) in one call into the library (bsl_evaluate_lines). A
         use-case that cannot be parsed yields an ErrorRecord at its place
@@ -340,10 +346,10 @@ class Results(Sequence):
         self._criterion_ids = criterion_ids
         self._lock = threading.Lock()
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self._rows)))]
         row = self._rows[i]
@@ -355,14 +361,14 @@ class Results(Sequence):
                 row = self._rows[i]
         return row
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for i in range(len(self._rows)):
             yield self[i]
 
     def __repr__(self):
         return '<boussole.Results: %d use-cases, %d errors>' % (len(self), len(self.errors))
 
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         """The register as a table (Jupyter): one row per use-case, with its
         id, verdict, score and criterion scores; an error row says why."""
         e = html.escape
@@ -388,16 +394,16 @@ class Results(Sequence):
                 '</table>' % (''.join('<th>%s</th>' % e(h) for h in heads), ''.join(body)))
 
     @property
-    def errors(self):
+    def errors(self) -> List[_model.ErrorRecord]:
         """The ErrorRecords, in order."""
         return [r for r in self._rows if isinstance(r, _model.ErrorRecord)]
 
     @property
-    def results(self):
+    def results(self) -> List[_model.Result]:
         """The Results of the use-cases that could be evaluated, in order."""
         return [r for r in self if r.ok]
 
-    def records(self):
+    def records(self) -> List[Dict[str, Any]]:
         """One flat dict per use-case, for pandas.DataFrame or csv.DictWriter:
         id, title, verdict (token), score, then <criterion>_score and
         <criterion>_status for every criterion of the framework, missing

@@ -9,7 +9,10 @@ import html
 import json
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
+
+if TYPE_CHECKING:
+    from . import _errors
 
 from . import _render
 
@@ -28,7 +31,7 @@ class Verdict(str, Enum):
         return self.value
 
     @property
-    def rank(self):
+    def rank(self) -> int:
         """0 for red_line (the worst) .. 4 for favorable: the C enum's value."""
         return _VERDICT_RANK[self]
 
@@ -215,23 +218,23 @@ class Result:
 
     ok = True  # a Result, not an ErrorRecord
 
-    def criterion(self, criterion_id):
+    def criterion(self, criterion_id: str) -> 'CriterionResult':
         """The CriterionResult with that id (KeyError when none)."""
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
         raise KeyError(criterion_id)
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         """The result document (doc/result-format.md) as plain dicts and lists (a copy)."""
         return copy.deepcopy(self._doc)
 
-    def to_json(self, lang=None, compact=False):
+    def to_json(self, lang: Optional[str] = None, compact: bool = False) -> str:
         """The JSON result as the library renders it: byte for byte what
         ``boussole evaluate --format json`` prints (compact=True: on one line)."""
         return _render.render(self, lang or self.lang, 'json-compact' if compact else 'json')
 
-    def text(self, lang=None):
+    def text(self, lang: Optional[str] = None) -> str:
         """The readable report, as ``boussole evaluate`` prints it."""
         return _render.render(self, lang or self.lang, 'text')
 
@@ -281,7 +284,7 @@ class ErrorRecord:
 
     ok = False
 
-    def exception(self):
+    def exception(self) -> '_errors.Error':
         from ._errors import make_error
         return make_error(self.code, self.message, self.line, self.column, self.path,
                           source=self.source)
