@@ -52,6 +52,21 @@ def c_bench(path, folder, rounds):
     return figures
 
 
+def import_time_ms(runs=20):
+    """(bare interpreter start-up, start-up + import boussole), in ms, best of runs."""
+    import subprocess
+    import time
+
+    def best(code):
+        t = float('inf')
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, '-c', code], check=True)
+            t = min(t, time.perf_counter() - start)
+        return t * 1000
+    return best('pass'), best('import boussole')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder', nargs='?', default=os.path.join(
@@ -104,6 +119,9 @@ def main():
 
     print('libboussole %s, Python %s (%s)' % (boussole.__version__, sys.version.split()[0],
                                              sys.executable))
+    bare, imported = import_time_ms()
+    print('import boussole: %.1f ms over a bare interpreter (%.1f ms vs %.1f ms, best of 20)'
+          % (imported - bare, imported, bare))
     print('%d use-cases per batch (%d examples x %d), best of %d'
           % (n, len(docs), args.rounds, rep))
     c_ref, c_label = c_batch, 'bsl_evaluate_lines alone'

@@ -121,25 +121,40 @@ if command -v c++ >/dev/null 2>&1; then
     LD_LIBRARY_PATH=$prefix/lib "$tmp/cxx" || fail "C++ program: header and library versions differ"
 fi
 
-# The Python package installed beside the library must import and score
-# without any environment variable: it finds the library through the
+# The Python package is installed for each python3 of the machine (the one
+# first on PATH and Debian's /usr/bin/python3), in the directory that
+# interpreter uses for this prefix (bindings/python/install_dir.py). Each must
+# import it from there -- not from the source tree: PYTHONPATH unset -- and
+# score without any environment variable, finding the library through the
 # directory recorded at configure time.
-pkg=$(find "$prefix" -path '*/boussole/__init__.py' -print -quit)
-if [ -n "$pkg" ]; then
-    step "Python: the installed package imports and scores"
-    (unset BOUSSOLE_LIBRARY
-     PYTHONPATH=$(dirname "$(dirname "$pkg")") python3 - "$usecase" "$version" <<'PY'
+pythons=()
+for py in "$(command -v python3 || true)" /usr/bin/python3; do
+    [ -n "$py" ] && [ -x "$py" ] || continue
+    case " ${pythons[*]-} " in *" $py "*) ;; *) pythons+=("$py") ;; esac
+done
+if [ -e "$tmp/build/bindings/python/_config.py" ]; then
+    for py in "${pythons[@]}"; do
+        site=$(env -u PYTHONPATH "$py" "$root/bindings/python/install_dir.py" --for-prefix "$prefix")
+        step "Python: $py imports the package installed in $site"
+        [ -e "$site/boussole/__init__.py" ] || fail "no boussole package in $site (for $py)"
+        (unset BOUSSOLE_LIBRARY PYTHONPATH PYTHONHOME
+         cd "$tmp" && "$py" - "$site" "$usecase" "$version" <<'PY'
+import os
+import pathlib
 import sys
+where, usecase, version = sys.argv[1:4]
+sys.path.insert(0, where)   # before a boussole installed for real, if any
 import boussole
-usecase, version = sys.argv[1:3]
+assert os.path.dirname(os.path.dirname(os.path.abspath(boussole.__file__))) == where, boussole.__file__
 assert boussole.__version__ == version, (boussole.__version__, version)
 fw = boussole.Framework.default()
-r = fw.evaluate(usecase, lang="en")
+r = fw.evaluate(pathlib.Path(usecase), lang="en")
 assert str(r.verdict) == "favorable_with_reservations", r.verdict
 assert r.score == 81.2, r.score
-print("   import boussole:", boussole.__version__, r.verdict, r.score)
+print("   import boussole:", boussole.__version__, r.verdict, r.score, "from", boussole.__file__)
 PY
-    ) || fail "installed Python package"
+        ) || fail "installed Python package, for $py"
+    done
 fi
 
 echo "OK: installed libboussole $version found by pkg-config, example built and run, shared and static"

@@ -16,7 +16,7 @@ Example (in a development tree, without installing):
 import argparse
 import collections
 import csv
-import os
+import pathlib
 import sys
 
 import boussole
@@ -31,8 +31,8 @@ def main(argv=None):
     parser.add_argument('--csv', default='register.csv', help='CSV to write (default: register.csv)')
     args = parser.parse_args(argv)
 
-    files = sorted(os.path.join(args.folder, f) for f in os.listdir(args.folder)
-                   if f.endswith('.json'))
+    # Files are pathlib.Paths: boussole reads a str as JSON text, never as a file name.
+    files = sorted(p for p in pathlib.Path(args.folder).iterdir() if p.name.endswith('.json'))
     if not files:
         parser.error('no *.json file in %s' % args.folder)
 
@@ -41,7 +41,7 @@ def main(argv=None):
     elif args.framework in boussole.frameworks():
         fw = boussole.Framework.embedded(args.framework)
     else:
-        fw = boussole.Framework.load(args.framework)
+        fw = boussole.Framework.load(pathlib.Path(args.framework))
 
     with fw:
         results = fw.evaluate_many(files, lang=args.lang)
@@ -56,7 +56,7 @@ def main(argv=None):
     rows = []
     for path, rec in zip(files, records):
         if rec['error'] is not None:
-            rows.append([os.path.basename(path), 'ERROR', '', *[''] * len(ids), ''])
+            rows.append([path.name, 'ERROR', '', *[''] * len(ids), ''])
             continue
         rows.append([rec['id'], rec['verdict'], score(rec['score'])]
                     + [score(rec[c + '_score']) for c in ids]
@@ -86,7 +86,7 @@ def main(argv=None):
         writer = csv.DictWriter(f, fieldnames=['file'] + list(records[0]))
         writer.writeheader()
         for path, rec in zip(files, records):
-            writer.writerow(dict(rec, file=os.path.basename(path)))
+            writer.writerow(dict(rec, file=path.name))
     print('CSV: %s' % args.csv)
 
     for err in results.errors:

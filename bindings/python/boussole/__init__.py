@@ -16,11 +16,43 @@ See doc/python.md.
 from ._native import lib as _lib, path as library_path
 from ._errors import (Error, JSONSyntaxError, SchemaError, LimitError, OutOfMemoryError,
                       FileError, NotFoundError, ArgumentError)
-from ._model import (Verdict, CriterionStatus, ReasonKind, Result, CriterionResult,
-                     IndicatorOutcome, Provenance, UnknownKey, NotUsedKey, Reason, Remediation, ErrorRecord)
-from ._framework import Framework, Results, frameworks
-from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
-from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
+
+# The rest is imported on first use (PEP 562): `import boussole` loads only
+# the library and the exceptions, not dataclasses, typing, json or html,
+# which cost most of its time (bench.py measures it).
+_LAZY = {
+    '_model': ('Verdict', 'CriterionStatus', 'ReasonKind', 'Result', 'CriterionResult',
+               'IndicatorOutcome', 'Provenance', 'UnknownKey', 'NotUsedKey', 'Reason',
+               'Remediation', 'ErrorRecord'),
+    '_framework': ('Framework', 'Results', 'frameworks'),
+    '_vocabulary': ('Fact', 'FactValue', 'Condition', 'Text', 'vocabulary'),
+    '_compare': ('compare', 'Comparison', 'ComparedUseCase', 'ComparedResult'),
+}
+_WHERE = {name: module for module, names in _LAZY.items() for name in names}
+
+TYPE_CHECKING = False  # true for type checkers, which then see the real names
+if TYPE_CHECKING:
+    from ._model import (Verdict, CriterionStatus, ReasonKind, Result, CriterionResult,
+                         IndicatorOutcome, Provenance, UnknownKey, NotUsedKey, Reason,
+                         Remediation, ErrorRecord)
+    from ._framework import Framework, Results, frameworks
+    from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
+    from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError('module %r has no attribute %r' % (__name__, name))
+    import importlib
+    value = getattr(importlib.import_module('.' + module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> 'list[str]':
+    return sorted(set(globals()) | set(_WHERE))
+
 
 #: The version of the C library in use, as bsl_version_string() reports it.
 __version__ = _lib.bsl_version_string().decode('ascii')

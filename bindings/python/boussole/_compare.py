@@ -9,7 +9,7 @@ from typing import Optional, Tuple
 from . import _framework
 from ._model import Verdict
 from ._native import FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, bsl_error, lib, take_buffer
-from ._render import check as _check, lang_code as _lang_code
+from ._render import check as _check, default_lang as _default_lang, lang_code as _lang_code
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,13 @@ def _cell(c):
                           tuple(c['not_used']), tuple(c['unknown']))
 
 
-def compare(usecases, frameworks=None, lang='fr'):
+def compare(usecases, frameworks=None, lang=None):
     """Evaluate one use-case (a dict, JSON text or path, as Framework.evaluate
     takes) or a list of them under every embedded framework, or under the
     given ones (Framework objects or embedded ids), and compare: a
-    Comparison. Raises a boussole.Error when a use-case cannot be parsed."""
-    code = _lang_code(lang)
+    Comparison, in lang ('fr' or 'en'; None: the locale's, as evaluate()).
+    Raises a boussole.Error when a use-case cannot be parsed."""
+    code = _lang_code(_default_lang() if lang is None else lang)
     fws = _frameworks(frameworks)
     if not fws:
         raise ValueError('compare needs at least one framework')

@@ -8,6 +8,11 @@ bsl_status), ``name`` (its token: "syntax", "type", "enum", ...),
 name, or None for text and dicts).
 """
 
+TYPE_CHECKING = False  # mypy takes it as true; typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Optional
+
+
 OK = 0
 NOMEM = -1
 ARG = -2
@@ -29,7 +34,8 @@ NAMES = {
 class Error(Exception):
     """Base class of every error libboussole reports."""
 
-    def __init__(self, code, message, line=0, column=0, path='', offset=0, source=None):
+    def __init__(self, code: int, message: str, line: int = 0, column: int = 0, path: str = '',
+                 offset: int = 0, source: 'Optional[str]' = None) -> None:
         self.code = code
         self.name = NAMES.get(code, 'unknown')
         self.message = message
@@ -104,7 +110,8 @@ def error_class(code):
     return _CLASSES.get(code, Error)
 
 
-def make_error(code, message, line=0, column=0, path='', offset=0, source=None):
+def make_error(code: int, message: str, line: int = 0, column: int = 0, path: str = '',
+               offset: int = 0, source: 'Optional[str]' = None) -> 'Error':
     return error_class(code)(code, message, line, column, path, offset, source)
 
 

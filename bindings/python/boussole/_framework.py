@@ -1,17 +1,24 @@
 """Frameworks, evaluation and batches."""
 import ctypes
+import html
 import json
 import os
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _errors, _model, _vocabulary
 from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
                       bsl_error, cstr, lib, take_buffer)
-from ._render import check as _check, lang_code as _lang_code, render_source as _render_source
+from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
+                      render_source as _render_source)
 
-def frameworks():
+#: What evaluate() takes: a dict, JSON text, or a file named by a path object.
+UseCase = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, 'os.PathLike[str]']
+
+
+def frameworks() -> List[str]:
     """The ids of the frameworks embedded in the library; the first is the default."""
     return [cstr(lib.bsl_embedded_framework_id(i))
             for i in range(lib.bsl_embedded_framework_count())]
@@ -31,14 +38,12 @@ class _Handle:
         self.free.atexit = False
 
 
-def _is_json_text(s):
-    """A str (or bytes) argument is JSON text when it starts, after
-    whitespace, with '{'; otherwise it is a file name."""
-    return s.lstrip()[:1] in ('{', b'{')
-
-
 def _to_bytes(obj, what):
-    """(bytes, source file name or None) for a dict, JSON text or a path."""
+    """(bytes, source file name or None) for a dict, JSON text or a path.
+
+    The path rule: only an os.PathLike (pathlib.Path) names a file; a str or
+    bytes is always JSON text, so text from a form or a web request can never
+    open a file."""
     if isinstance(obj, Mapping):
         try:
             text = json.dumps(obj, ensure_ascii=False, separators=(',', ':'), allow_nan=False)
@@ -48,14 +53,20 @@ def _to_bytes(obj, what):
     if isinstance(obj, (bytes, bytearray, memoryview)):
         return bytes(obj), None
     if isinstance(obj, str):
-        if _is_json_text(obj):
-            return obj.encode('utf-8', 'surrogatepass'), None
-        return _read(obj), obj
+        return obj.encode('utf-8', 'surrogatepass'), None
     if isinstance(obj, os.PathLike):
-        name = os.fspath(obj)
+        name = _path(obj)
         return _read(name), os.fsdecode(name)
-    raise TypeError('%s must be a dict, JSON text (str or bytes) or a path, not %s'
-                    % (what, type(obj).__name__))
+    raise TypeError('%s must be a dict, JSON text (str or bytes) or a path (pathlib.Path or '
+                    'another os.PathLike), not %s' % (what, type(obj).__name__))
+
+
+def _path(obj):
+    """os.fspath(obj), refusing a NUL (C would cut the name there)."""
+    name = os.fspath(obj)
+    if ('\0' if isinstance(name, str) else b'\0') in name:
+        raise ValueError('a path must not contain NUL: %r' % (name,))
+    return name
 
 
 def _read(name):
@@ -96,13 +107,17 @@ class Framework:
     # ---- loading -------------------------------------------------------
 
     @classmethod
-    def default(cls):
+    def default(cls) -> 'Framework':
         """The default embedded framework: the Nantes Métropole boussole."""
         return cls.embedded(None)
 
     @classmethod
-    def embedded(cls, framework_id):
+    def embedded(cls, framework_id: Optional[str]) -> 'Framework':
         """An embedded framework by id (see boussole.frameworks())."""
+        if framework_id is not None and not isinstance(framework_id, str):
+            raise TypeError('a framework id must be a str, not %s' % type(framework_id).__name__)
+        if framework_id is not None and '\0' in framework_id:
+            raise ValueError('a framework id must not contain NUL: %r' % (framework_id,))
         err, out = bsl_error(), ctypes.c_void_p()
         cid = None if framework_id is None else framework_id.encode('utf-8')
         _check(lib.bsl_framework_load_embedded(ctypes.byref(out), cid, None, ctypes.byref(err)),
@@ -110,14 +125,14 @@ class Framework:
         return cls(_Handle(out.value))
 
     @classmethod
-    def load(cls, framework):
+    def load(cls, framework: Union[Mapping[str, Any], str, bytes, bytearray, 'os.PathLike[str]']
+             ) -> 'Framework':
         """Load and validate a framework (doc/framework-format.md) from a
-        dict, JSON text (str or bytes), or a path (str or os.PathLike; a
-        str is JSON text when it starts with '{')."""
+        dict, JSON text (str or bytes), or a file named by a pathlib.Path
+        (any os.PathLike). A str is always JSON text, never a file name."""
         err, out = bsl_error(), ctypes.c_void_p()
-        if isinstance(framework, os.PathLike) or (isinstance(framework, str)
-                                                  and not _is_json_text(framework)):
-            name = os.fspath(framework)
+        if isinstance(framework, os.PathLike):
+            name = _path(framework)
             bname = os.fsencode(name)
             _check(lib.bsl_framework_load_file(ctypes.byref(out), bname, None, ctypes.byref(err)),
                    err, os.fsdecode(name))
@@ -129,17 +144,17 @@ class Framework:
 
     # ---- properties and lifetime ----------------------------------------
 
-    def title(self, lang='fr'):
+    def title(self, lang: str = 'fr') -> str:
         """The framework's title in lang."""
         _lang_code(lang)
         return self._titles[lang]
 
-    def criterion_title(self, criterion_id, lang='fr'):
+    def criterion_title(self, criterion_id: str, lang: str = 'fr') -> str:
         _lang_code(lang)
         return self._criterion_titles[lang][self.criterion_ids.index(criterion_id)]
 
     @property
-    def facts(self):
+    def facts(self) -> Tuple[_vocabulary.Fact, ...]:
         """The facts this framework reads, in framework order: each a
         boussole.Fact with its type, question, help, values and their
         labels, unit and bounds, and how the framework reads it (criterion,
@@ -150,7 +165,7 @@ class Framework:
             facts = self.__dict__['_facts'] = _vocabulary.framework_facts(self._live().ptr)
         return facts
 
-    def describe(self, format='markdown', lang='fr'):
+    def describe(self, format: str = 'markdown', lang: str = 'fr') -> Any:
         """The framework described by the library, as boussole describe
         prints it: format 'markdown' (the calibration sheet), 'text' or
         'json' (a dict, doc/description-format.md)."""
@@ -162,13 +177,13 @@ class Framework:
             out, n, self._live().ptr, fmts[format], code, err))
         return json.loads(text) if format == 'json' else text
 
-    def schema(self, lang='fr'):
+    def schema(self, lang: str = 'fr') -> Dict[str, Any]:
         """The JSON Schema (draft 2020-12) of this framework's use-cases, as a dict."""
         code = _lang_code(lang)
         return json.loads(self._document(lambda out, n, err: lib.bsl_framework_schema(
             out, n, self._live().ptr, code, err)))
 
-    def template(self, lang='fr'):
+    def template(self, lang: str = 'fr') -> Dict[str, Any]:
         """A blank use-case, as a dict: every fact this framework reads, set to None."""
         code = _lang_code(lang)
         return json.loads(self._document(lambda out, n, err: lib.bsl_framework_template(
@@ -181,18 +196,18 @@ class Framework:
         return take_buffer(out, n.value).decode('utf-8')
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         return self._handle is None
 
-    def close(self):
+    def close(self) -> None:
         """Release this framework. The C memory is freed now, or, if Results
         evaluated from it are still alive, when the last of them goes."""
         self._handle = None
 
-    def __enter__(self):
+    def __enter__(self) -> 'Framework':
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self):
@@ -207,13 +222,15 @@ class Framework:
 
     # ---- evaluation ----------------------------------------------------
 
-    def evaluate(self, usecase, lang='fr'):
-        """Evaluate one use-case: a dict, JSON text (str or bytes) or a path
-        (a str is JSON text when it starts with '{'). Returns a Result;
+    def evaluate(self, usecase: UseCase, lang: Optional[str] = None) -> _model.Result:
+        """Evaluate one use-case: a dict, JSON text (str or bytes) or a file
+        named by a pathlib.Path (any os.PathLike; a str is always JSON text,
+        never a file name), in lang ('fr' or 'en'; None: the locale's, as
+        the CLI chooses it). Returns a Result;
         raises a boussole.Error subclass when the use-case cannot be parsed
         (line and column are positions in the text given, or in the file)."""
         handle = self._live()
-        code = _lang_code(lang)
+        code = _lang_code(_default_lang() if lang is None else lang)
         data, source = _to_bytes(usecase, 'the use-case')
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
@@ -227,12 +244,20 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.result_from_doc(json.loads(line), data, handle)
 
-    def evaluate_many(self, usecases, lang='fr'):
-        """Evaluate many use-cases (dicts, JSON texts or paths) in one call
-        into the library (bsl_evaluate_lines). A use-case that cannot be
-        parsed yields an ErrorRecord at its place instead of raising; the
-        others are evaluated. Returns Results, a sequence in input order."""
+    def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None) -> 'Results':
+        """Evaluate many use-cases (an iterable of dicts, JSON texts or
+        pathlib.Paths) in one call into the library (bsl_evaluate_lines). A
+        use-case that cannot be parsed yields an ErrorRecord at its place
+        instead of raising; the others are evaluated. Returns Results, a
+        sequence in input order. A single dict, str or bytes is refused
+        (TypeError): iterating it would give its keys or characters. lang
+        as for evaluate()."""
+        if isinstance(usecases, (Mapping, str, bytes, bytearray, memoryview, os.PathLike)):
+            raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
+                            'use evaluate() for one' % type(usecases).__name__)
         handle = self._live()
+        if lang is None:
+            lang = _default_lang()
         code = _lang_code(lang)
         items = []      # (bytes for the batch or None, original bytes, source, id)
         for i, uc in enumerate(usecases):
@@ -305,6 +330,10 @@ def _error_alone(handle, index, data, source, uid, code):
 _NEWLINES_TO_TABS = bytes.maketrans(b'\n\r', b'\t\t')
 
 
+def _score_cell(v):
+    return '&mdash;' if v is None else '%.1f' % v
+
+
 class Results(Sequence):
     """The outcome of evaluate_many: one item per use-case, in input order,
     each a Result or an ErrorRecord (``item.ok`` tells which). Results are
@@ -317,10 +346,10 @@ class Results(Sequence):
         self._criterion_ids = criterion_ids
         self._lock = threading.Lock()
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self._rows)))]
         row = self._rows[i]
@@ -332,24 +361,49 @@ class Results(Sequence):
                 row = self._rows[i]
         return row
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for i in range(len(self._rows)):
             yield self[i]
 
     def __repr__(self):
         return '<boussole.Results: %d use-cases, %d errors>' % (len(self), len(self.errors))
 
+    def _repr_html_(self) -> str:
+        """The register as a table (Jupyter): one row per use-case, with its
+        id, verdict, score and criterion scores; an error row says why."""
+        e = html.escape
+        ids = self._criterion_ids
+        code = LANGS[self._lang]
+        fr = self._lang == 'fr'
+        heads = (['#', 'id', 'Avis' if fr else 'Verdict', 'Score'] + list(ids))
+        body = []
+        for i, rec in enumerate(self.records()):
+            if rec['error'] is not None:
+                cells = ['<td colspan="%d">%s</td>' % (len(ids) + 2,
+                                                       e(('erreur : ' if fr else 'error: ')
+                                                         + rec['error']))]
+            else:
+                label = cstr(lib.bsl_verdict_label(_model.Verdict(rec['verdict']).rank, code))
+                cells = ['<td>%s</td>' % e(label), '<td style="text-align:right">%s</td>'
+                         % _score_cell(rec['score'])]
+                cells += ['<td style="text-align:right">%s</td>' % _score_cell(rec[c + '_score'])
+                          for c in ids]
+            body.append('<tr><td>%d</td><td>%s</td>%s</tr>'
+                        % (i, e('' if rec['id'] is None else str(rec['id'])), ''.join(cells)))
+        return ('<table class="boussole-results"><thead><tr>%s</tr></thead><tbody>%s</tbody>'
+                '</table>' % (''.join('<th>%s</th>' % e(h) for h in heads), ''.join(body)))
+
     @property
-    def errors(self):
+    def errors(self) -> List[_model.ErrorRecord]:
         """The ErrorRecords, in order."""
         return [r for r in self._rows if isinstance(r, _model.ErrorRecord)]
 
     @property
-    def results(self):
+    def results(self) -> List[_model.Result]:
         """The Results of the use-cases that could be evaluated, in order."""
         return [r for r in self if r.ok]
 
-    def records(self):
+    def records(self) -> List[Dict[str, Any]]:
         """One flat dict per use-case, for pandas.DataFrame or csv.DictWriter:
         id, title, verdict (token), score, then <criterion>_score and
         <criterion>_status for every criterion of the framework, missing

@@ -9,13 +9,18 @@ import html
 import json
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
+
+if TYPE_CHECKING:
+    from . import _errors
 
 from . import _render
 
 
 class Verdict(str, Enum):
-    """The verdict, worst first; the values are the library's tokens."""
+    """The verdict, worst first; the values are the library's tokens.
+    Verdicts compare by severity: RED_LINE < INCOMPLETE < UNFAVORABLE <
+    FAVORABLE_WITH_RESERVATIONS < FAVORABLE, so min() gives the worst."""
     RED_LINE = 'red_line'
     INCOMPLETE = 'incomplete'
     UNFAVORABLE = 'unfavorable'
@@ -26,9 +31,38 @@ class Verdict(str, Enum):
         return self.value
 
     @property
-    def rank(self):
+    def rank(self) -> int:
         """0 for red_line (the worst) .. 4 for favorable: the C enum's value."""
         return _VERDICT_RANK[self]
+
+    # Verdicts order by severity, worst first: min(verdicts) is the worst,
+    # max() the best (not alphabetically, as their str values would). A
+    # plain str compares as the verdict it names; another str is a TypeError.
+    def _other_rank(self, other):
+        if isinstance(other, Verdict):
+            return other.rank
+        if isinstance(other, str):
+            try:
+                return Verdict(other).rank
+            except ValueError:
+                raise TypeError('%r is not a verdict token' % (other,)) from None
+        return None
+
+    def __lt__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank < r
+
+    def __le__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank <= r
+
+    def __gt__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank > r
+
+    def __ge__(self, other):
+        r = self._other_rank(other)
+        return NotImplemented if r is None else self.rank >= r
 
 
 _VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}
@@ -184,23 +218,23 @@ class Result:
 
     ok = True  # a Result, not an ErrorRecord
 
-    def criterion(self, criterion_id):
+    def criterion(self, criterion_id: str) -> 'CriterionResult':
         """The CriterionResult with that id (KeyError when none)."""
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
         raise KeyError(criterion_id)
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         """The result document (doc/result-format.md) as plain dicts and lists (a copy)."""
         return copy.deepcopy(self._doc)
 
-    def to_json(self, lang=None, compact=False):
+    def to_json(self, lang: Optional[str] = None, compact: bool = False) -> str:
         """The JSON result as the library renders it: byte for byte what
         ``boussole evaluate --format json`` prints (compact=True: on one line)."""
         return _render.render(self, lang or self.lang, 'json-compact' if compact else 'json')
 
-    def text(self, lang=None):
+    def text(self, lang: Optional[str] = None) -> str:
         """The readable report, as ``boussole evaluate`` prints it."""
         return _render.render(self, lang or self.lang, 'text')
 
@@ -250,7 +284,7 @@ class ErrorRecord:
 
     ok = False
 
-    def exception(self):
+    def exception(self) -> '_errors.Error':
         from ._errors import make_error
         return make_error(self.code, self.message, self.line, self.column, self.path,
                           source=self.source)

@@ -2,12 +2,24 @@
 evaluates) and Result (which prints itself on demand), so that neither
 module imports the other."""
 import ctypes
+import os
 
 from . import _errors
 from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
                       lib, take_buffer)
 
 FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
+
+
+def default_lang():
+    """The language of the locale, as the CLI chooses it: the first of
+    LC_ALL, LC_MESSAGES and LANG that is set and not empty; 'en' when it
+    starts with "en", 'fr' otherwise (and when none is set)."""
+    for var in ('LC_ALL', 'LC_MESSAGES', 'LANG'):
+        value = os.environ.get(var)
+        if value:
+            return 'en' if value.startswith('en') else 'fr'
+    return 'fr'
 
 
 def lang_code(lang):

@@ -6,7 +6,7 @@ so Python sees exactly the definitions the library checks values against.
 """
 import ctypes
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from ._native import LANGS, bsl_error, cstr, lib
 
@@ -19,7 +19,7 @@ class Text:
     fr: str
     en: str
 
-    def get(self, lang='fr'):
+    def get(self, lang: str = 'fr') -> str:
         return self.en if lang == 'en' else self.fr
 
     def __str__(self):
@@ -60,7 +60,7 @@ class Fact:
     applies_if: Optional[Condition] = None
 
     @property
-    def allowed(self):
+    def allowed(self) -> Tuple[Any, ...]:
         """The values a use-case may give: tokens for enum and set facts,
         (False, True) for a boolean, () otherwise."""
         if self.type == 'boolean':
@@ -121,7 +121,7 @@ def vocabulary_facts(voc_ptr):
 _embedded = None
 
 
-def vocabulary():
+def vocabulary() -> Tuple[Fact, ...]:
     """Every fact of the vocabulary the library embeds (id "boussole"), in
     its order: what any embedded framework may read."""
     global _embedded

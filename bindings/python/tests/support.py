@@ -6,6 +6,7 @@ to the built CLI and BOUSSOLE_SOURCE_ROOT to the checkout. Run by hand, they
 fall back to the checkout around them and its build/ directory.
 """
 import os
+import pathlib
 import subprocess
 import sys
 
@@ -16,17 +17,18 @@ if BINDING not in sys.path:
     sys.path.insert(0, BINDING)
 CLI = os.environ.get('BOUSSOLE_CLI') or os.path.join(ROOT, 'build', 'examples', 'boussole')
 EXAMPLES = os.path.join(ROOT, 'examples', 'usecases')
-NANTES = os.path.join(ROOT, 'frameworks', 'nantes-2024.json')
+# Files are pathlib.Paths: the binding reads a str as JSON text, never as a file name.
+NANTES = pathlib.Path(ROOT, 'frameworks', 'nantes-2024.json')
 SCORE_REGISTER = os.path.join(ROOT, 'examples', 'python', 'score_register.py')
 
 
 def example_files():
-    return sorted(os.path.join(EXAMPLES, f) for f in os.listdir(EXAMPLES) if f.endswith('.json'))
+    return sorted(pathlib.Path(EXAMPLES, f) for f in os.listdir(EXAMPLES) if f.endswith('.json'))
 
 
 def cli(*args):
     """Run the C CLI; (exit status, stdout bytes, stderr text)."""
-    p = subprocess.run([CLI] + list(args), capture_output=True, env={'LANG': 'C', 'PATH': '/usr/bin:/bin'})
+    p = subprocess.run([CLI] + [str(a) for a in args], capture_output=True, env={'LANG': 'C', 'PATH': '/usr/bin:/bin'})
     return p.returncode, p.stdout, p.stderr.decode('utf-8')
 
 

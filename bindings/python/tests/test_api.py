@@ -5,13 +5,24 @@ import json
 import os
 import pathlib
 import re
+import subprocess
+import sys
 import unittest
 
 import support
 import boussole
 from boussole._native import lib
 
-VOIRIE = os.path.join(support.EXAMPLES, 'signalements-voirie.json')
+VOIRIE = pathlib.Path(support.EXAMPLES, 'signalements-voirie.json')
+
+
+class _PathLike:
+    """An os.PathLike that is not a pathlib.Path."""
+    def __init__(self, path):
+        self.path = path
+
+    def __fspath__(self):
+        return str(self.path)
 
 
 class VersionTest(unittest.TestCase):
@@ -54,7 +65,7 @@ class FrameworkTest(unittest.TestCase):
     def test_load_from_every_kind_of_input(self):
         sha = boussole.Framework.default().sha256
         text = support.read_text(support.NANTES)
-        for what, arg in [('path str', support.NANTES), ('PathLike', pathlib.Path(support.NANTES)),
+        for what, arg in [('Path', support.NANTES), ('PathLike', _PathLike(support.NANTES)),
                           ('JSON str', text), ('JSON bytes', text.encode()),
                           ('dict', json.loads(text)), ('bytearray', bytearray(text.encode()))]:
             with self.subTest(what):
@@ -77,6 +88,110 @@ class FrameworkTest(unittest.TestCase):
             fw.evaluate(VOIRIE, lang='de')
 
 
+class PathRuleTest(unittest.TestCase):
+    """Only an os.PathLike names a file: text is never a file name."""
+    @classmethod
+    def setUpClass(cls):
+        cls.fw = boussole.Framework.default()
+
+    def test_a_str_is_never_a_file_name(self):
+        for f in (str(VOIRIE), str(support.NANTES), '/etc/passwd', 'signalements-voirie.json'):
+            with self.subTest(f):
+                with self.assertRaises(boussole.JSONSyntaxError) as cm:
+                    self.fw.evaluate(f)
+                self.assertIsNone(cm.exception.source)
+                with self.assertRaises(boussole.JSONSyntaxError):
+                    boussole.Framework.load(f)
+                rec = self.fw.evaluate_many([f])[0]
+                self.assertEqual((rec.name, rec.source), ('syntax', None))
+                with self.assertRaises(boussole.JSONSyntaxError):
+                    self.fw.evaluate(f.encode())
+
+    def test_evaluate_many_refuses_a_single_use_case(self):
+        for arg in ({'id': 'x', 'title': 't', 'facts': {}}, '{"id": "x"}', b'{}', VOIRIE):
+            with self.subTest(type(arg).__name__):
+                with self.assertRaises(TypeError):
+                    self.fw.evaluate_many(arg)
+        self.assertEqual(len(self.fw.evaluate_many(({'id': 'x', 'title': 't', 'facts': {}},))), 1)
+
+    def test_embedded_id_must_be_a_str(self):
+        for arg in (123, b'nantes-2024', ['nantes-2024']):
+            with self.subTest(arg):
+                with self.assertRaises(TypeError):
+                    boussole.Framework.embedded(arg)
+
+    def test_nul_in_a_path_or_an_id(self):
+        with self.assertRaises(ValueError):
+            boussole.Framework.embedded('nantes-2024\0x')
+        bad = pathlib.Path(str(VOIRIE) + '\0.txt')
+        with self.assertRaises(ValueError):
+            self.fw.evaluate(bad)
+        with self.assertRaises(ValueError):
+            self.fw.evaluate_many([bad])
+        with self.assertRaises(ValueError):
+            boussole.Framework.load(pathlib.Path(str(support.NANTES) + '\0x'))
+
+
+class VerdictOrderTest(unittest.TestCase):
+    def test_verdicts_order_by_severity(self):
+        V = boussole.Verdict
+        self.assertEqual(sorted(V, reverse=True)[-1], V.RED_LINE)
+        self.assertEqual(sorted([V.FAVORABLE, V.RED_LINE, V.UNFAVORABLE, V.INCOMPLETE,
+                                 V.FAVORABLE_WITH_RESERVATIONS]), list(V))
+        self.assertEqual(min(V.FAVORABLE, V.FAVORABLE_WITH_RESERVATIONS), V.FAVORABLE_WITH_RESERVATIONS)
+        self.assertLess(V.INCOMPLETE, V.FAVORABLE)          # alphabetically 'f' < 'i'
+        self.assertGreater(V.FAVORABLE, 'unfavorable')      # a token compares as its verdict
+        self.assertLessEqual(V.RED_LINE, V.RED_LINE)
+        self.assertGreaterEqual(V.FAVORABLE, V.FAVORABLE)
+        with self.assertRaises(TypeError):
+            V.FAVORABLE < 'excellent'
+        self.assertEqual(V.FAVORABLE, 'favorable')          # still a str
+
+    def test_worst_of_a_register(self):
+        fw = boussole.Framework.default()
+        results = fw.evaluate_many(support.example_files())
+        worst = min(r.verdict for r in results.results)
+        self.assertEqual(worst, boussole.Verdict.RED_LINE)
+
+
+class DefaultLanguageTest(unittest.TestCase):
+    """Without lang, evaluate and evaluate_many follow the locale as the CLI does."""
+    def lang_with(self, **env):
+        code = ('import boussole, pathlib, sys; fw = boussole.Framework.default(); '
+                'p = pathlib.Path(sys.argv[1]); '
+                'print(fw.evaluate(p).lang, fw.evaluate_many([p])[0].lang)')
+        clean = {k: None for k in ('LC_ALL', 'LC_MESSAGES', 'LANG')}
+        clean.update(env)
+        p = subprocess.run([sys.executable, '-c', code, str(VOIRIE)], capture_output=True,
+                           text=True, env=support.python_env(**clean))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.split()
+
+    def test_locale(self):
+        for env, want in [({}, 'fr'), ({'LANG': 'en_GB.UTF-8'}, 'en'), ({'LANG': 'C.UTF-8'}, 'fr'),
+                          ({'LANG': 'fr_FR.UTF-8', 'LC_MESSAGES': 'en_US.UTF-8'}, 'en'),
+                          ({'LANG': 'en_US.UTF-8', 'LC_ALL': 'de_DE.UTF-8'}, 'fr'),
+                          ({'LC_ALL': '', 'LANG': 'en'}, 'en')]:
+            with self.subTest(env):
+                self.assertEqual(self.lang_with(**env), [want, want])
+
+
+class ResultsHtmlTest(unittest.TestCase):
+    def test_a_table_of_the_register(self):
+        fw = boussole.Framework.default()
+        rows = [{'id': '<b>&x', 'title': 't', 'facts': {'hosting': 'eu'}}, VOIRIE, '{"id": 1}']
+        page = fw.evaluate_many(rows, lang='en')._repr_html_()
+        self.assertEqual(page.count('<tr>'), 1 + 3)          # a head, one row per use-case
+        self.assertIn('&lt;b&gt;&amp;x', page)
+        self.assertNotIn('<b>&x', page)
+        self.assertIn('signalements-voirie', page)
+        self.assertIn('favorable with reservations', page)
+        self.assertIn('81.2', page)
+        for c in fw.criterion_ids:
+            self.assertIn('<th>%s</th>' % c, page)
+        self.assertIn('expected string, found number', page)   # the error row
+
+
 class EvaluateTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -85,7 +200,7 @@ class EvaluateTest(unittest.TestCase):
 
     def test_every_kind_of_use_case_input_gives_the_same_result(self):
         text = support.read_text(VOIRIE)
-        for what, arg in [('path str', VOIRIE), ('PathLike', pathlib.Path(VOIRIE)),
+        for what, arg in [('Path', VOIRIE), ('PathLike', _PathLike(VOIRIE)),
                           ('JSON str', text), ('JSON str with leading space', '\n  ' + text),
                           ('JSON bytes', text.encode()), ('dict', json.loads(text))]:
             with self.subTest(what):
@@ -159,12 +274,12 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual([c.score for c in r.criteria], [None] * len(r.criteria))
         self.assertIsNone(r.criterion('C2').indicators[0].points)
         self.assertEqual(r.to_dict()['score'], None)
-        leaks = self.fw.evaluate(os.path.join(support.EXAMPLES, 'detection-fuites-eau.json'))
+        leaks = self.fw.evaluate(pathlib.Path(support.EXAMPLES, 'detection-fuites-eau.json'))
         dpia = [o for o in leaks.criterion('C2').indicators if o.fact == 'dpia'][0]
         self.assertEqual((dpia.not_applicable, dpia.points), (True, None))
         recs = self.fw.evaluate_many([{'id': 'x', 'title': 't', 'facts': {}}]).records()
         self.assertEqual((recs[0]['score'], recs[0]['C1_score']), (None, None))
-        red = self.fw.evaluate(os.path.join(support.EXAMPLES,
+        red = self.fw.evaluate(pathlib.Path(support.EXAMPLES,
                                             'videoprotection-tramway-reconnaissance-faciale.json'))
         self.assertIs(red.verdict, boussole.Verdict.RED_LINE)
         self.assertIn('biometric_identification', red.red_lines)

@@ -2,6 +2,7 @@
 every kind of input, blank and unreadable inputs, records(), one crossing
 of the C boundary per batch."""
 import os
+import pathlib
 import tempfile
 import unittest
 
@@ -10,7 +11,7 @@ import boussole
 from boussole import _framework
 
 GOOD = {'id': 'good', 'title': 't', 'facts': {'hosting': 'eu'}}
-VOIRIE = os.path.join(support.EXAMPLES, 'signalements-voirie.json')
+VOIRIE = pathlib.Path(support.EXAMPLES, 'signalements-voirie.json')
 
 
 class BatchTest(unittest.TestCase):
@@ -30,10 +31,10 @@ class BatchTest(unittest.TestCase):
             GOOD,                                                     # 0 good dict
             '{"id": "s", "title": "t", "facts": {},}',                # 1 syntax
             {'id': 'typed', 'title': 5, 'facts': {}},                 # 2 type (a dict: its id is known)
-            VOIRIE,                                                   # 3 good path
+            VOIRIE,                                                   # 3 good path (a pathlib.Path)
             multi_line_bad,                                           # 4 enum, on line 4 of its text
             b'   ',                                                   # 5 blank bytes
-            unreadable,                                               # 6 io
+            pathlib.Path(unreadable),                                 # 6 io
             b'{"id": "b", "title": "t", "facts": {"users_per_year": 1e999}}',  # 7 limit
             '{"id": "last", "title": "t", "facts": {}}',              # 8 good text
         ]
@@ -95,7 +96,7 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(results.records(), recs)
 
     def test_red_lines_in_records(self):
-        f = os.path.join(support.EXAMPLES, 'videoprotection-tramway-reconnaissance-faciale.json')
+        f = pathlib.Path(support.EXAMPLES, 'videoprotection-tramway-reconnaissance-faciale.json')
         rec = self.fw.evaluate_many([f]).records()[0]
         self.assertEqual(rec['verdict'], 'red_line')
         self.assertEqual(rec['red_lines'], ', '.join(self.fw.evaluate(f).red_lines))

@@ -4,6 +4,7 @@ document."""
 import copy
 import json
 import os
+import pathlib
 import pickle
 import re
 import tempfile
@@ -97,7 +98,7 @@ class UseCaseErrorTest(unittest.TestCase):
                 with open(f, 'wb') as out:
                     out.write(data)
                 with self.assertRaises(cls) as cm2:
-                    self.fw.evaluate(f)
+                    self.fw.evaluate(pathlib.Path(f))
                 e2 = cm2.exception
                 self.assertEqual((e2.code, e2.line, e2.column, e2.path, e2.message),
                                  (e.code, e.line, e.column, e.path, e.message))
@@ -115,7 +116,7 @@ class UseCaseErrorTest(unittest.TestCase):
     def test_unreadable_file(self):
         missing = os.path.join(self.tmp.name, 'nope.json')
         with self.assertRaises(boussole.FileError) as cm:
-            self.fw.evaluate(missing)
+            self.fw.evaluate(pathlib.Path(missing))
         e = cm.exception
         self.assertIsInstance(e, OSError)
         self.assertEqual((e.code, e.name, e.source, e.line, e.column, e.path),
@@ -155,7 +156,7 @@ class FrameworkErrorTest(unittest.TestCase):
             with open(f, 'w', encoding='utf-8') as out:
                 out.write(bad)
             with self.assertRaises(boussole.SchemaError) as cm:
-                boussole.Framework.load(f)
+                boussole.Framework.load(pathlib.Path(f))
             e = cm.exception
             self.assertEqual(e.source, f)
             self.assertGreater(e.line, 1)
@@ -175,7 +176,7 @@ class FrameworkErrorTest(unittest.TestCase):
 
     def test_unreadable_framework_file(self):
         with self.assertRaises(boussole.FileError) as cm:
-            boussole.Framework.load('/nonexistent/fw.json')
+            boussole.Framework.load(pathlib.Path('/nonexistent/fw.json'))
         self.assertEqual(cm.exception.code, -3)
         self.assertEqual(cm.exception.source, '/nonexistent/fw.json')
         self.assertTrue(cm.exception.message)   # the library's own message

@@ -3,6 +3,7 @@ weakref.finalize, a loop creating and freeing many objects, and objects
 still alive at interpreter exit."""
 import gc
 import os
+import pathlib
 import random
 import resource
 import textwrap
@@ -12,7 +13,7 @@ import weakref
 import support
 import boussole
 
-VOIRIE = os.path.join(support.EXAMPLES, 'signalements-voirie.json')
+VOIRIE = pathlib.Path(support.EXAMPLES, 'signalements-voirie.json')
 
 
 def handle_of(fw):
@@ -107,16 +108,16 @@ class LifetimeTest(unittest.TestCase):
 
     def test_objects_alive_at_exit(self):
         code = textwrap.dedent('''
-            import boussole, sys
+            import boussole, pathlib, sys
             fw = boussole.Framework.default()
-            r = fw.evaluate(sys.argv[1] if len(sys.argv) > 1 else %r)
-            many = fw.evaluate_many([%r] * 3)
+            r = fw.evaluate(pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else %r))
+            many = fw.evaluate_many([pathlib.Path(%r)] * 3)
             class Cycle: pass
             c = Cycle(); c.self = c; c.fw = fw; c.r = r; c.many = many
             closed = boussole.Framework.default(); closed.close()
             r2 = closed  # a closed framework alive at exit
             print(r.verdict.value)
-        ''' % (VOIRIE, VOIRIE))
+        ''' % (str(VOIRIE), str(VOIRIE)))
         p = support.run_python(code)
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(p.stdout.strip(), 'favorable_with_reservations')
@@ -124,18 +125,18 @@ class LifetimeTest(unittest.TestCase):
 
     def test_daemon_threads_evaluating_at_exit(self):
         code = textwrap.dedent('''
-            import boussole, threading
+            import boussole, pathlib, threading
             fw = boussole.Framework.default()
             started = threading.Event()
             def loop():
                 started.set()
                 while True:
-                    fw.evaluate_many([%r] * 20).records()
+                    fw.evaluate_many([pathlib.Path(%r)] * 20).records()
             for _ in range(3):
                 threading.Thread(target=loop, daemon=True).start()
             started.wait()
             print('exiting')
-        ''' % VOIRIE)
+        ''' % str(VOIRIE))
         for _ in range(3):
             p = support.run_python(code)
             self.assertEqual((p.returncode, p.stdout.strip()), (0, 'exiting'), p.stderr)

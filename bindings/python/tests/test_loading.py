@@ -133,5 +133,20 @@ class PrototypeTest(unittest.TestCase):
         self.assertEqual(echo(high), high)
 
 
+
+class ImportCostTest(unittest.TestCase):
+    def test_import_loads_only_the_library_and_the_exceptions(self):
+        # The rest comes on first use (boussole.__getattr__): import time.
+        p = support.run_python(
+            'import sys, boussole; '
+            'print(" ".join(m for m in ("dataclasses", "json", "html", "boussole._model", '
+            '"boussole._framework", "boussole._vocabulary") if m in sys.modules)); '
+            'from boussole import Framework, Verdict; print(Framework.default().id, Verdict.FAVORABLE); '
+            'print("Results" in dir(boussole))')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.split('\n')[:3], ['', 'nantes-2024 favorable', 'True'])
+        with self.assertRaises(AttributeError):
+            boussole.no_such_name
+
 if __name__ == '__main__':
     unittest.main()

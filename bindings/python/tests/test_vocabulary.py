@@ -2,6 +2,7 @@
 and their agreement with what the library checks and requires."""
 import dataclasses
 import json
+import pathlib
 import unittest
 
 import support
@@ -69,7 +70,7 @@ class FrameworkFactsTest(unittest.TestCase):
                 self.fw.evaluate({'id': 'u', 'title': 'U', 'facts': {f.key: value}})
 
     def test_format_1_facts_have_no_help(self):
-        old = boussole.Framework.load(support.ROOT + '/tests/data/nantes-2024-1.0.0.json')
+        old = boussole.Framework.load(pathlib.Path(support.ROOT, 'tests', 'data', 'nantes-2024-1.0.0.json'))
         self.assertEqual(len(old.facts), 43)
         self.assertIsNone(old.facts[5].help)
         self.assertIsNone(old.facts[5].values[0].label)
