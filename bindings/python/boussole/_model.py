@@ -248,8 +248,10 @@ class Result:
     def _repr_html_(self):
         e = html.escape
         rows = ''.join(
-            '<tr><td>%s</td><td>%s</td><td style="text-align:right">%s</td><td>%s</td></tr>'
-            % (e(c.id), e(c.title), _score1(c.score), e(c.status_label)) for c in self.criteria)
+            '<tr><td>%s</td><td>%s</td><td style="text-align:right">%s</td>'
+            '<td class="boussole-%s" style="%s">%s</td></tr>'
+            % (e(c.id), e(c.title), _score1(c.score), c.status.value, _STATUS_STYLE[c.status.value],
+               e(c.status_label)) for c in self.criteria)
         extra = ''
         if self.missing:
             extra += '<p>%s: %s</p>' % (e('Faits manquants' if self.lang == 'fr' else 'Missing facts'),
@@ -300,6 +302,18 @@ def _value(v):
 def _num(v):
     """A number of the result as float; None (JSON null: no score, no points) stays None."""
     return None if v is None else float(v)
+
+
+# Status cells: a background colour with dark text (contrast above 7:1),
+# and the status in words, so that the colour is never the only signal.
+_STATUS_STYLE = {
+    'met': 'background:#d4edda;color:#155724',
+    'reservations': 'background:#fff3cd;color:#6b4e00',
+    'not_met': 'background:#f8d7da;color:#721c24',
+    'red_line': 'background:#721c24;color:#ffffff;font-weight:bold',
+    'not_assessed': 'background:#e2e3e5;color:#383d41',
+    'incomplete': 'background:#e2e3e5;color:#383d41;font-style:italic',
+}
 
 
 def _score1(v):

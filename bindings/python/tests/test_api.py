@@ -323,6 +323,13 @@ class EvaluateTest(unittest.TestCase):
             self.assertIn('%.1f' % c.score if c.score is not None else '\u2014', h)
             self.assertIn(c.status_label, h)
 
+    def test_repr_html_colours_statuses_and_says_them(self):
+        red = self.fw.evaluate(pathlib.Path(support.EXAMPLES, 'videoprotection-tramway-reconnaissance-faciale.json'),
+                               lang='en')._repr_html_()
+        self.assertIn('<td class="boussole-red_line" style="background:#721c24;color:#ffffff;font-weight:bold">'
+                      'red line</td>', red)
+        self.assertIn('class="boussole-met"', self.r._repr_html_())
+
 
 class EnumTest(unittest.TestCase):
     """The enums' values are the library's own tokens, in the C order."""
