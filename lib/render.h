@@ -9,6 +9,10 @@
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang);
 
+/* The "vocabulary" and "library" members that end every provenance. */
+struct bsl_jw;
+void bsl_render_json_provenance(struct bsl_jw *w, const bsl_vocabulary *v);
+
 /* Buffers handed out to callers (bsl_render, bsl_evaluate_lines) carry a
  * copy of their allocator in front of the text, so that bsl_render_free()
  * needs nothing else. bsl_handout_init() starts such a buffer (reserving

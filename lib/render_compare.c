@@ -116,15 +116,7 @@ static void render_json(bsl_buf *b, const grid *g, bsl_lang lang, int compact)
     }
     bsl_jw_close(&w, ']');
     bsl_jw_open(&w, "provenance", '{');
-    bsl_jw_open(&w, "vocabulary", '{');
-    bsl_jw_str(&w, "id", v->id);
-    bsl_jw_str(&w, "version", v->version);
-    bsl_jw_str(&w, "sha256", v->sha256);
-    bsl_jw_close(&w, '}');
-    bsl_jw_open(&w, "library", '{');
-    bsl_jw_str(&w, "name", "libboussole");
-    bsl_jw_str(&w, "version", bsl_version_string());
-    bsl_jw_close(&w, '}');
+    bsl_render_json_provenance(&w, v);
     bsl_jw_close(&w, '}');
     bsl_jw_end(&w);
 }

@@ -60,6 +60,19 @@ static void criterion(bsl_jw *w, const struct bsl_criterion_result *c, bsl_lang 
     bsl_jw_close(w, '}');
 }
 
+void bsl_render_json_provenance(bsl_jw *w, const bsl_vocabulary *v)
+{
+    bsl_jw_open(w, "vocabulary", '{');
+    bsl_jw_str(w, "id", v->id);
+    bsl_jw_str(w, "version", v->version);
+    bsl_jw_str(w, "sha256", v->sha256);
+    bsl_jw_close(w, '}');
+    bsl_jw_open(w, "library", '{');
+    bsl_jw_str(w, "name", "libboussole");
+    bsl_jw_str(w, "version", bsl_version_string());
+    bsl_jw_close(w, '}');
+}
+
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact)
 {
     bsl_jw w;
@@ -140,15 +153,7 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
     bsl_jw_str(&w, "version", r->fw->version);
     bsl_jw_str(&w, "sha256", r->fw->sha256);
     bsl_jw_close(&w, '}');
-    bsl_jw_open(&w, "vocabulary", '{');
-    bsl_jw_str(&w, "id", r->fw->vocab->id);
-    bsl_jw_str(&w, "version", r->fw->vocab->version);
-    bsl_jw_str(&w, "sha256", r->fw->vocab->sha256);
-    bsl_jw_close(&w, '}');
-    bsl_jw_open(&w, "library", '{');
-    bsl_jw_str(&w, "name", "libboussole");
-    bsl_jw_str(&w, "version", bsl_version_string());
-    bsl_jw_close(&w, '}');
+    bsl_render_json_provenance(&w, r->fw->vocab);
     bsl_jw_close(&w, '}');
     bsl_jw_end(&w);
 }
