@@ -450,6 +450,23 @@ static int parse_options(const char *command, int argc, char **argv, unsigned al
     return EXIT_OK;
 }
 
+/* Evaluate FILE under each framework into row[0..nfw). EXIT_OK or the
+ * file's error (reported). */
+static int evaluate_row(const char *file, bsl_framework *const *fws, size_t nfw, bsl_result **row)
+{
+    char *data = NULL;
+    size_t len = 0, f;
+    bsl_error err;
+    int rc, code = read_all(file, &data, &len);
+    for (f = 0; !code && f < nfw; f++)
+        if ((rc = bsl_evaluate_json(&row[f], fws[f], data, len, NULL, &err))) {
+            report(file, &err);
+            code = exit_code_for(rc);
+        }
+    free(data);
+    return code;
+}
+
 static int cmd_evaluate(int argc, char **argv)
 {
     cli_options o;
@@ -468,15 +485,11 @@ static int cmd_evaluate(int argc, char **argv)
         return rc;
     }
     for (i = 0; i < files; i++) {
-        char *data = NULL, *text = NULL;
-        size_t len = 0, text_len = 0;
+        char *text = NULL;
+        size_t text_len = 0;
         bsl_result *result = NULL;
         bsl_error err;
-        int code = read_all(argv[i], &data, &len);
-        if (!code && (rc = bsl_evaluate_json(&result, fw, data, len, NULL, &err))) {
-            report(argv[i], &err);
-            code = exit_code_for(rc);
-        }
+        int code = evaluate_row(argv[i], &fw, 1, &result);
         if (!code && (rc = bsl_render(&text, &text_len, result, o.format, o.lang, &err))) {
             report(argv[i], &err);
             code = exit_code_for(rc);
@@ -492,7 +505,6 @@ static int cmd_evaluate(int argc, char **argv)
         }
         bsl_render_free(text);
         bsl_result_free(result);
-        free(data);
         if (ferror(out))
             break; /* nothing more can be written */
     }
@@ -618,21 +630,13 @@ static int cmd_validate(int argc, char **argv)
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
     for (i = 0; i < files; i++) {
-        char *data = NULL;
-        size_t len = 0;
         bsl_result *result = NULL;
-        bsl_error err;
-        int code = read_all(argv[i], &data, &len);
-        if (!code && (rc = bsl_evaluate_json(&result, fw, data, len, NULL, &err))) {
-            report(argv[i], &err);
-            code = exit_code_for(rc);
-        }
+        int code = evaluate_row(argv[i], &fw, 1, &result);
         if (!code && lint_result(argv[i], fw, result))
             code = EXIT_SCHEMA;
         if (code && status == EXIT_OK)
             status = code;
         bsl_result_free(result);
-        free(data);
     }
     bsl_framework_free(fw);
     return close_output(status);
@@ -682,23 +686,6 @@ static void free_all(bsl_framework **fws, size_t nfw, bsl_result **cells, size_t
         bsl_framework_free(fws[i]);
     free(cells);
     free(fws);
-}
-
-/* Evaluate FILE under each framework into row[0..nfw). EXIT_OK or the
- * file's error (reported). */
-static int evaluate_row(const char *file, bsl_framework **fws, size_t nfw, bsl_result **row)
-{
-    char *data = NULL;
-    size_t len = 0, f;
-    bsl_error err;
-    int rc, code = read_all(file, &data, &len);
-    for (f = 0; !code && f < nfw; f++)
-        if ((rc = bsl_evaluate_json(&row[f], fws[f], data, len, NULL, &err))) {
-            report(file, &err);
-            code = exit_code_for(rc);
-        }
-    free(data);
-    return code;
 }
 
 static int cmd_compare(int argc, char **argv)
