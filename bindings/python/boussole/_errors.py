@@ -10,7 +10,8 @@ name, or None for text and dicts).
 
 TYPE_CHECKING = False  # mypy takes it as true; typing is not imported at run time
 if TYPE_CHECKING:
-    from typing import Optional
+    from typing import Any, Callable, Optional, Tuple, Type
+    from ._native import bsl_error
 
 
 OK = 0
@@ -46,7 +47,7 @@ class Error(Exception):
         self.source = source
         super().__init__(self._format())
 
-    def _format(self):
+    def _format(self) -> str:
         # As the boussole CLI writes it: FILE:LINE:COL: MESSAGE (at PATH)
         where = self.source if self.source is not None else '<input>'
         text = '%s:%d:%d: %s' % (where, self.line, self.column, self.message) if self.line \
@@ -55,12 +56,12 @@ class Error(Exception):
             text += ' (at %s)' % self.path
         return text
 
-    def __reduce__(self):
+    def __reduce__(self) -> 'Tuple[Callable[..., Error], Tuple[Any, ...]]':
         return (_rebuild, (type(self), self.code, self.message, self.line, self.column,
                            self.path, self.offset, self.source))
 
 
-def _rebuild(cls, *args):
+def _rebuild(cls: 'Type[Error]', *args: 'Any') -> 'Error':
     return cls(*args)
 
 
@@ -87,7 +88,7 @@ class FileError(Error, OSError):
     """A file could not be read (BSL_ERR_IO, or the operating system's error
     when the binding reads the file itself)."""
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self._format()
 
 
@@ -106,7 +107,7 @@ _CLASSES = {
 }
 
 
-def error_class(code):
+def error_class(code: int) -> 'Type[Error]':
     return _CLASSES.get(code, Error)
 
 
@@ -115,7 +116,7 @@ def make_error(code: int, message: str, line: int = 0, column: int = 0, path: st
     return error_class(code)(code, message, line, column, path, offset, source)
 
 
-def from_struct(err, source=None):
+def from_struct(err: 'bsl_error', source: 'Optional[str]' = None) -> 'Error':
     """An exception from a filled struct bsl_error."""
     return make_error(err.code, err.message.decode('utf-8', 'replace'), err.line, err.column,
                       err.path.decode('utf-8', 'replace'), err.offset, source)
