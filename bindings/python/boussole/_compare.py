@@ -116,7 +116,7 @@ def compare(usecases: Union['_framework.UseCase', Iterable['_framework.UseCase']
             for fw in fws:
                 err, r = bsl_error(), ctypes.c_void_p()
                 _check(lib.bsl_evaluate_json(ctypes.byref(r), fw._live().ptr, data, len(data), None,
-                                             ctypes.byref(err)), err, source)
+                                             ctypes.byref(err)), err, source, lang)
                 handles.append(r.value)
         grid = (ctypes.c_void_p * len(handles))(*handles)
         out: Dict[int, str] = {}

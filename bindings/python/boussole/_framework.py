@@ -240,13 +240,15 @@ class Framework:
         never a file name), in lang ('fr' or 'en'; None: the locale's, as
         the CLI chooses it). Returns a Result;
         raises a boussole.Error subclass when the use-case cannot be parsed
-        (line and column are positions in the text given, or in the file)."""
+        (line and column are positions in the text given, or in the file;
+        its message in lang, or without lang in the locale's language as
+        the CLI prints its diagnostics: French for fr*, else English)."""
         handle = self._live()
         code = _lang_code(_default_lang() if lang is None else lang)
         data, source = _to_bytes(usecase, 'the use-case')
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
-                                     ctypes.byref(err)), err, source)
+                                     ctypes.byref(err)), err, source, lang)
         try:
             out, n = ctypes.c_void_p(), ctypes.c_size_t()
             _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, FORMAT_JSON_COMPACT, code,
@@ -268,6 +270,7 @@ class Framework:
             raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
                             'use evaluate() for one' % type(usecases).__name__)
         handle = self._live()
+        message_lang = lang  # None: error messages in the locale's (_errors.message_lang)
         if lang is None:
             lang = _default_lang()
         code = _lang_code(lang)
@@ -293,18 +296,20 @@ class Framework:
                                                line.line, line.column, line.path, source))
                 continue
             if line is None:
-                rows.append(_error_alone(handle, index, data, source, uid, code))
+                rows.append(_error_alone(handle, index, data, source, uid, code, message_lang))
                 continue
             out_line = lines[k]
             k += 1
             if out_line.startswith(b'{"index":'):
                 if line is not data:
                     # Positions must be in the text as given: ask again.
-                    rows.append(_error_alone(handle, index, data, source, uid, code))
+                    rows.append(_error_alone(handle, index, data, source, uid, code, message_lang))
                 else:
                     fail = json.loads(out_line.decode('utf-8', 'replace'))['error']
+                    message = _errors.translate_text(fail['message'],
+                                                     _errors.message_lang(message_lang))
                     rows.append(_model.ErrorRecord(index, uid, fail['code'], fail['name'],
-                                                   fail['message'], fail['line'], fail['column'],
+                                                   message, fail['line'], fail['column'],
                                                    fail['path'], source))
             else:
                 rows.append((out_line, line))
@@ -330,11 +335,11 @@ def _batch_item(i: int, uc: UseCase) -> _Item:
 
 
 def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str],
-                 uid: Optional[str], code: int) -> _model.ErrorRecord:
+                 uid: Optional[str], code: int, message_lang: Optional[str]) -> _model.ErrorRecord:
     """The ErrorRecord of a use-case evaluated on its own (positions in
     the text as given)."""
     try:
-        _render_source(handle, data, code, FORMAT_JSON_COMPACT)
+        _render_source(handle, data, code, FORMAT_JSON_COMPACT, message_lang)
     except _errors.Error as e:
         return _model.ErrorRecord(index, uid, e.code, e.name, e.message, e.line, e.column,
                                   e.path, source)

@@ -27,6 +27,9 @@ c_int, c_uint, c_size_t, c_double = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t
 c_char_p, c_void_p = ctypes.c_char_p, ctypes.c_void_p
 
 
+ERROR_MESSAGE_SIZE = 256  # BSL_ERROR_MESSAGE_SIZE
+
+
 class bsl_error(ctypes.Structure):
     """struct bsl_error (its layout is part of the ABI and never changes)."""
     _fields_ = [
@@ -35,7 +38,7 @@ class bsl_error(ctypes.Structure):
         ('line', c_uint),
         ('column', c_uint),
         ('path', ctypes.c_char * 128),      # BSL_ERROR_PATH_SIZE
-        ('message', ctypes.c_char * 256),   # BSL_ERROR_MESSAGE_SIZE
+        ('message', ctypes.c_char * ERROR_MESSAGE_SIZE),
     ]
 
 
@@ -48,6 +51,8 @@ _PROTOTYPES = {
     'bsl_version_string': (c_char_p, []),
     'bsl_version_number': (c_uint, []),
     'bsl_strerror': (c_char_p, [c_int]),
+    'bsl_error_message': (c_size_t, [_P(bsl_error), c_int, c_char_p, c_size_t]),
+    'bsl_error_message_id': (c_char_p, [_P(bsl_error)]),
     'bsl_framework_load': (c_int, [_P(c_void_p), c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
     'bsl_framework_load_file': (c_int, [_P(c_void_p), c_char_p, c_void_p, _P(bsl_error)]),
     'bsl_framework_load_embedded': (c_int, [_P(c_void_p), c_char_p, c_void_p, _P(bsl_error)]),

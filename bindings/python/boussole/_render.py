@@ -35,9 +35,12 @@ def lang_code(lang: str) -> int:
         raise ValueError("lang must be 'fr' or 'en', not %r" % (lang,)) from None
 
 
-def check(rc: int, err: bsl_error, source: 'Optional[str]' = None) -> None:
+def check(rc: int, err: bsl_error, source: 'Optional[str]' = None,
+          lang: 'Optional[str]' = None) -> None:
+    """Raise the error of a failed call, its message in lang (None: the
+    locale's, _errors.message_lang)."""
     if rc != BSL_OK:
-        raise _errors.from_struct(err, source)
+        raise _errors.from_struct(err, source, lang)
 
 
 def render(result: 'Result', lang: str, fmt: str) -> str:
@@ -49,11 +52,12 @@ def render(result: 'Result', lang: str, fmt: str) -> str:
     return render_source(handle, result._source, lang_code(lang), FORMATS[fmt]).decode('utf-8')
 
 
-def render_source(handle: '_Handle', data: bytes, lang: int, fmt: int) -> bytes:
+def render_source(handle: '_Handle', data: bytes, lang: int, fmt: int,
+                  message_lang: 'Optional[str]' = None) -> bytes:
     err = bsl_error()
     r = ctypes.c_void_p()
     check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
-                                ctypes.byref(err)), err)
+                                ctypes.byref(err)), err, lang=message_lang)
     try:
         out, n = ctypes.c_void_p(), ctypes.c_size_t()
         check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, fmt, lang,
