@@ -1,10 +1,10 @@
-/* French wording of every message a use-case reader meets (JSON syntax,
- * limits, schema, facts) and of the loading and argument errors, in the
- * register of a French administration. Each English format is the one the
- * library passes to bsl_error_set/bsl_error_at/bsl_reader_fail; test_api.c
- * checks that both languages have the same arguments, and
- * tests/test_messages.py that every format of lib/ written for a use-case
- * is catalogued. */
+/* French wording of every message a reader of use-cases, frameworks and
+ * vocabularies meets (JSON syntax, limits, schema, facts, indicators) and
+ * of the loading and option errors, in the register of a French
+ * administration. Each English format is the one the library passes to
+ * bsl_error_set/bsl_error_at/bsl_reader_fail; tests/test_messages.c checks
+ * that both languages have the same arguments, and
+ * tests/test_message_catalogue.py that every format of lib/ is catalogued. */
 #include "messages.h"
 
 /* More specific formats first: the first that matches a message wins. */
@@ -38,6 +38,84 @@ const bsl_message bsl_messages[] = {
      "erreur interne : l'analyseur et le validateur sont en désaccord", 0},
     {"json.bad_literal", "invalid literal: expected '%s', found %s",
      "littéral invalide : « {1} » attendu, trouvé : {2}", 2},
+    /* A framework or vocabulary file, for its author (framework.c, indicator.c, vocabulary.c) */
+    {"framework.thresholds", "reservations threshold %s is above met threshold %s",
+     "le seuil de réserves {1} dépasse le seuil d'atteinte {2}", 0},
+    {"framework.criterion_id", "a criterion id is a token of letters, digits, '.', '_' and '-'",
+     "un identifiant de critère s'écrit avec des lettres, des chiffres, « . », « _ » et « - »", 0},
+    {"framework.applies_if_unread", "applies_if names \"%.40s\", which no indicator reads",
+     "applies_if désigne « {1} », qu'aucun indicateur ne lit", 0},
+    {"framework.applies_if_self", "an indicator cannot depend on its own fact",
+     "un indicateur ne peut pas dépendre de son propre fait", 0},
+    {"framework.applies_if_type", "applies_if needs a boolean or enum fact; \"%s\" is not",
+     "applies_if demande un fait booléen ou énuméré ; « {1} » ne l'est pas", 0},
+    {"framework.applies_if_in", "applies_if needs exactly one of \"in\" and \"not_in\"",
+     "applies_if demande exactement l'un de « in » et « not_in »", 0},
+    {"framework.applies_if_cycle", "applies_if cycle: %s%s%s", "cycle d'applies_if : {1}{2}{3}", 0},
+    {"framework.fact_twice", "fact \"%s\" is read by two indicators",
+     "le fait « {1} » est lu par deux indicateurs", 0},
+    {"framework.indicators_limit", "more than %zu indicators (max_indicators)",
+     "plus de {1} indicateurs (max_indicators)", 0},
+    {"framework.format", "unsupported format \"%.60s\" (this library reads \"boussole-framework/2\" and "
+     "\"boussole-framework/1\")",
+     "format « {1} » non pris en charge (cette bibliothèque lit « boussole-framework/2 » et "
+     "« boussole-framework/1 »)", 0},
+    {"framework.format1_vocabulary", "a \"boussole-framework/1\" framework defines its own facts: "
+     "\"vocabulary\" needs \"boussole-framework/2\"",
+     "un référentiel « boussole-framework/1 » définit ses propres faits : « vocabulary » demande "
+     "« boussole-framework/2 »", 0},
+    {"framework.unknown_vocabulary", "unknown vocabulary \"%.60s\" (this library embeds \"%s\")",
+     "vocabulaire « {1} » inconnu (cette bibliothèque intègre « {2} »)", 0},
+    {"framework.id", "a framework id is a token of at most 64 characters among a-z, 0-9, '.', '_' and '-'",
+     "un identifiant de référentiel compte au plus 64 caractères parmi a-z, 0-9, « . », « _ » et « - »", 0},
+    {"indicator.red_line_condition", "a red-line outcome cannot also fail a necessary condition",
+     "une issue en ligne rouge ne peut pas aussi manquer une condition nécessaire", 0},
+    {"indicator.red_line_points", "a red-line outcome gives no points: remove \"points\"",
+     "une issue en ligne rouge ne donne pas de points : retirer « points »", 0},
+    {"indicator.enum_token", "an enum value is a token of a-z, 0-9 and _",
+     "une valeur d'énumération s'écrit avec a-z, 0-9 et _", 0},
+    {"indicator.not_in_vocabulary_value", "\"%.40s\" is not a value of %s in the vocabulary (allowed: %s)",
+     "« {1} » n'est pas une valeur de {2} dans le vocabulaire (valeurs autorisées : {3})", 0},
+    {"indicator.boolean_levels", "a boolean indicator has exactly two levels, false and true",
+     "un indicateur booléen a exactement deux niveaux, false et true", 0},
+    {"indicator.value_not_scored", "value \"%s\" of %s is not scored: every value of the vocabulary needs a level",
+     "la valeur « {1} » de {2} n'est pas notée : chaque valeur du vocabulaire demande un niveau", 0},
+    {"indicator.levels_count", "%s has %zu values in the vocabulary: give one level for each",
+     "{1} a {2} valeurs dans le vocabulaire : donner un niveau pour chacune", 0},
+    {"indicator.level_twice", "level %.40s is listed twice", "le niveau {1} figure deux fois", 0},
+    {"indicator.band_both", "a band has \"up_to\" or \"below\", not both",
+     "une tranche a « up_to » ou « below », pas les deux", 0},
+    {"indicator.last_band", "the last band has no bound: it takes every larger value",
+     "la dernière tranche n'a pas de borne : elle prend toutes les valeurs supérieures", 0},
+    {"indicator.band_order", "bands must be in increasing order without overlap: %s does not follow %s",
+     "les tranches doivent être croissantes et sans chevauchement : {1} ne suit pas {2}", 0},
+    {"indicator.open_band", "only the last band may be open: give \"up_to\" or \"below\"",
+     "seule la dernière tranche peut être ouverte : donner « up_to » ou « below »", 0},
+    {"indicator.set_token", "a set value is a token of a-z, 0-9 and _",
+     "une valeur d'ensemble s'écrit avec a-z, 0-9 et _", 0},
+    {"indicator.fact_not_in_vocabulary", "fact \"%.60s\" is not in vocabulary \"%s\"",
+     "le fait « {1} » n'est pas dans le vocabulaire « {2} »", 0},
+    {"indicator.type_change", "%s is a %s fact in the vocabulary: a framework cannot change its type",
+     "{1} est un fait de type {2} dans le vocabulaire : un référentiel ne peut pas changer son type", 0},
+    {"indicator.defined_by_vocabulary", "\"%s\" of %s is defined by the vocabulary: a framework cannot change it",
+     "« {1} » de {2} est défini par le vocabulaire : un référentiel ne peut pas le changer", 0},
+    {"indicator.type", "unknown indicator type \"%.40s\" (allowed: boolean, enum, number, set, text)",
+     "type d'indicateur « {1} » inconnu (types autorisés : boolean, enum, number, set, text)", 0},
+    {"indicator.fact_token", "a fact key is a token of a-z, 0-9 and _",
+     "une clé de fait s'écrit avec a-z, 0-9 et _", 0},
+    {"vocabulary.value_token", "a value is a token of a-z, 0-9 and _",
+     "une valeur s'écrit avec a-z, 0-9 et _", 0},
+    {"vocabulary.no_such_field", "a fact of type %s has no \"%s\"",
+     "un fait de type {1} n'a pas de « {2} »", 0},
+    {"vocabulary.bounds", "max %s is below min %s", "le maximum {1} est inférieur au minimum {2}", 0},
+    {"vocabulary.fact_type", "unknown fact type \"%.40s\" (allowed: boolean, enum, number, set, text)",
+     "type de fait « {1} » inconnu (types autorisés : boolean, enum, number, set, text)", 0},
+    {"vocabulary.format", "unsupported format \"%.60s\" (this library reads \"boussole-vocabulary/1\")",
+     "format « {1} » non pris en charge (cette bibliothèque lit « boussole-vocabulary/1 »)", 0},
+    {"vocabulary.id", "a vocabulary id is a token of at most 64 characters among a-z, 0-9, '.', '_' and '-'",
+     "un identifiant de vocabulaire compte au plus 64 caractères parmi a-z, 0-9, « . », « _ » et « - »", 0},
+    {"vocabulary.facts_limit", "more than %zu facts (max_indicators)",
+     "plus de {1} faits (max_indicators)", 0},
     /* Reading a document against its format (schema.c, usecase.c) */
     {"schema.nul", "%s \"%s%s\" holds a NUL character (\\u0000), which is not allowed",
      "{1} « {2}{3} » contient un caractère NUL (\\u0000), ce qui n'est pas autorisé", 1},
@@ -67,6 +145,7 @@ const bsl_message bsl_messages[] = {
      "bsl_allocator demande malloc, realloc et free, ou aucun des trois", 0},
     {"evaluate.other_framework", "the use-case was parsed against another framework",
      "le cas d'usage a été lu pour un autre référentiel", 0},
+    {"framework.applies_if_value", "\"%.40s\" is not a value of %s", "« {1} » n'est pas une valeur de {2}", 0},
     /* the scanner's "<what expected>, found <what>", after every more specific format */
     {"json.expected_found", "%s, found %s", "{1}, trouvé : {2}", 3},
     {"nomem", "out of memory", "mémoire insuffisante", 0},

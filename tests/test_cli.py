@@ -325,6 +325,15 @@ for args, code, en, fr in diagnostics:
         p = run(argv, env=env)
         got = p.stderr.decode('utf-8')
         tap.check(p.returncode == code and want in got, '%s %s: %s' % (args[0], code, lang), got)
+with open(framework, encoding='utf-8') as f:
+    twice = write('diag-framework.json', f.read().replace('"id": "C3"', '"id": "C2"', 1))
+p = run(['check', '--lang', 'fr', twice])
+tap.check(p.returncode == 5 and ("erreur" + nbsp + ": l'identifiant de critère «" + nbsp + "C2" + nbsp
+                                 + "» figure deux fois") in p.stderr.decode('utf-8'),
+          "check --lang fr: a framework author's error in French", p.stderr)
+p = run(['check', twice])
+tap.check(p.returncode == 5 and b'error: criterion id "C2" is listed twice' in p.stderr,
+          'check: the same error in English under the C locale', p.stderr)
 p = run(['validate', '--lang', 'fr', write('diag-missing.json', '{"id": "x", "title": "t", "facts": {}}')])
 tap.check('fait obligatoire «' + nbsp + 'hosting' + nbsp + '» manquant (enum' + nbsp
           + '; valeurs autorisées' + nbsp + ': non_eu, eu, france)' in p.stderr.decode('utf-8'),
