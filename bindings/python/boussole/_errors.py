@@ -17,7 +17,7 @@ from ._native import ERROR_MESSAGE_SIZE, LANGS, bsl_error, lib
 
 TYPE_CHECKING = False  # mypy takes it as true; typing is not imported at run time
 if TYPE_CHECKING:
-    from typing import Any, Callable, Optional, Tuple, Type
+    from typing import Any, Callable, Dict, Optional, Tuple, Type
 
 
 OK = 0
@@ -63,9 +63,10 @@ class Error(Exception):
             text += ' (at %s)' % self.path
         return text
 
-    def __reduce__(self) -> 'Tuple[Callable[..., Error], Tuple[Any, ...]]':
+    def __reduce__(self) -> 'Tuple[Callable[..., Error], Tuple[Any, ...], Dict[str, Any]]':
+        # The state restores message_id, which the constructor does not take.
         return (_rebuild, (type(self), self.code, self.message, self.line, self.column,
-                           self.path, self.offset, self.source))
+                           self.path, self.offset, self.source), {'message_id': self.message_id})
 
 
 def _rebuild(cls: 'Type[Error]', *args: 'Any') -> 'Error':

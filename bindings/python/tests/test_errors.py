@@ -131,6 +131,7 @@ class UseCaseErrorTest(unittest.TestCase):
         self.assertIs(type(e), boussole.SchemaError)
         self.assertEqual((e.code, e.line, e.column, e.path, e.message, str(e)),
                          (cm.exception.code, 1, 8, '$.id', cm.exception.message, str(cm.exception)))
+        self.assertEqual((e.message_id, cm.exception.message_id), ('schema.type', 'schema.type'))
 
 
 class FrameworkErrorTest(unittest.TestCase):
