@@ -91,6 +91,16 @@ static size_t count_args(const char *fmt)
     return n;
 }
 
+/* err->message as a C string even if a caller filled it without its
+ * terminator: at most BSL_ERROR_MESSAGE_SIZE - 1 bytes, copied. */
+static void message_of(const bsl_error *err, char *text)
+{
+    const char *end = memchr(err->message, '\0', sizeof err->message);
+    size_t n = end ? (size_t)(end - err->message) : sizeof err->message - 1;
+    memcpy(text, err->message, n);
+    text[n] = '\0';
+}
+
 static const bsl_message *recognise(const char *message, span *args)
 {
     size_t i;
@@ -155,6 +165,7 @@ static void fill(out *o, const bsl_message *m, const span *args, size_t argc)
 
 size_t bsl_error_message(const bsl_error *err, bsl_lang lang, char *buf, size_t size)
 {
+    char text[BSL_ERROR_MESSAGE_SIZE];
     span args[MAX_ARGS];
     const bsl_message *m;
     out o = { buf, size, 0, 0, 0 };
@@ -162,17 +173,23 @@ size_t bsl_error_message(const bsl_error *err, bsl_lang lang, char *buf, size_t 
         buf[0] = '\0';
     if (!err)
         return 0;
-    m = lang == BSL_LANG_FR ? recognise(err->message, args) : NULL;
+    message_of(err, text);
+    m = lang == BSL_LANG_FR ? recognise(text, args) : NULL;
     if (m)
         fill(&o, m, args, count_args(m->en));
     else
-        put(&o, err->message, strlen(err->message));
+        put(&o, text, strlen(text));
     return o.len;
 }
 
 const char *bsl_error_message_id(const bsl_error *err)
 {
+    char text[BSL_ERROR_MESSAGE_SIZE];
     span args[MAX_ARGS];
-    const bsl_message *m = err ? recognise(err->message, args) : NULL;
+    const bsl_message *m;
+    if (!err)
+        return NULL;
+    message_of(err, text);
+    m = recognise(text, args);
     return m ? m->id : NULL;
 }

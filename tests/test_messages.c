@@ -169,6 +169,9 @@ static void test_buffers(void)
     CHECK_STR(fr, "a message of the caller's own", "a message not of the library is given as it is");
     CHECK_STR(bsl_error_message_id(&err), NULL, "and has no id");
     CHECK_STR(bsl_error_message_id(NULL), NULL, "a NULL error has no id");
+    memset(err.message, 'x', sizeof err.message); /* no terminator */
+    CHECK_INT(bsl_error_message(&err, BSL_LANG_FR, fr, sizeof fr), sizeof err.message - 1,
+              "a message without its NUL is read to the end of its field, not beyond");
 }
 
 int main(void)
