@@ -221,6 +221,33 @@ typedef enum bsl_lang {
     BSL_LANG_EN = 1  /**< English */
 } bsl_lang;
 
+/**
+ * An error's message in the language asked. The library writes
+ * bsl_error.message in English; for BSL_LANG_FR, a message it recognises
+ * (one of its own formats, see doc/errors.md) is rewritten in French with the
+ * same values, still escaped. A message it does not recognise (one cut at
+ * BSL_ERROR_MESSAGE_SIZE, or written by a caller) is given as it is.
+ * @param err an error filled by the library; NULL gives "".
+ * @param lang BSL_LANG_FR or BSL_LANG_EN (English: the message as it is).
+ * @param buf where to write the message, NUL-terminated and cut at a
+ *        character boundary; may be NULL when size is 0.
+ * @param size size of buf in bytes.
+ * @return the length in bytes of the whole message, as snprintf returns it
+ *         (a value >= size means it was cut).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_error_message(const bsl_error *err, bsl_lang lang, char *buf, size_t size);
+
+/**
+ * The stable id of an error's message, e.g. "schema.missing", to tell
+ * errors apart without reading their wording.
+ * @param err an error filled by the library; NULL gives NULL.
+ * @return a static string, or NULL when the message is not one of the
+ *         library's translated formats.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_error_message_id(const bsl_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* Vocabulary                                                                 */
 /* ------------------------------------------------------------------------ */

@@ -277,6 +277,73 @@ for fw in ['nantes-2024', 'bordeaux-2025', 'aix-marseille-provence-2023', 'grand
     p = run(['check', os.path.join(root, 'frameworks', fw + '.json')])
     tap.check(p.returncode == 0 and p.stderr == b'', 'check: %s has no warning' % fw, p.stderr)
 
+# Diagnostics follow --lang, else the locale: French for fr*, English
+# otherwise (C included); the main error kinds in both languages.
+FR = {'LANG': 'fr_FR.UTF-8'}
+nbsp = '\u00a0'
+syntax = write('diag-syntax.json', '{"id": "x",}')
+schema = write('diag-schema.json', '{"id": 3}')
+enum = write('diag-enum.json', '{"id": "x", "title": "t", "facts": {"hosting": "moon"}}')
+diagnostics = [
+    (['evaluate', syntax], 4,
+     syntax + ":1:12: error: trailing comma: expected a string key, found '}'",
+     syntax + ":1:12: erreur" + nbsp + ": virgule finale" + nbsp + ": une clé (chaîne) est attendue, "
+     "trouvé" + nbsp + ": '}'"),
+    (['evaluate', schema], 5,
+     schema + ':1:8: error: expected string, found number (at $.id)',
+     schema + ':1:8: erreur' + nbsp + ': type attendu' + nbsp + ': chaîne, trouvé' + nbsp
+     + ': nombre (à $.id)'),
+    (['evaluate', enum], 5,
+     enum + ':1:48: error: "moon" is not a value of hosting (allowed: non_eu, eu, france) '
+     '(at $.facts.hosting)',
+     enum + ':1:48: erreur' + nbsp + ': «' + nbsp + 'moon' + nbsp + '» n\'est pas une valeur de '
+     'hosting (valeurs autorisées' + nbsp + ': non_eu, eu, france) (à $.facts.hosting)'),
+    (['evaluate', os.path.join(tmp, 'absent.json')], 3,
+     os.path.join(tmp, 'absent.json') + ': error: cannot open: No such file or directory',
+     os.path.join(tmp, 'absent.json') + nbsp + ': erreur' + nbsp + ': ouverture impossible' + nbsp
+     + ': No such file or directory'),
+    (['evaluate', '--bogus', example], 2,
+     "boussole: unknown option '--bogus'\nTry 'boussole evaluate --help'.",
+     'boussole' + nbsp + ': option «' + nbsp + '--bogus' + nbsp + '» inconnue\nVoir «' + nbsp
+     + 'boussole evaluate --help' + nbsp + '».'),
+    (['frobnicate'], 2, "boussole: unknown command 'frobnicate'\nTry 'boussole --help'.",
+     'boussole' + nbsp + ': commande «' + nbsp + 'frobnicate' + nbsp + '» inconnue\nVoir «' + nbsp
+     + 'boussole --help' + nbsp + '».'),
+    (['validate', write('diag-typo.json', '{"id": "x", "title": "t", "facts": {"hostingg": "eu"}}')], 5,
+     ': error: unknown key "hostingg" (at $.facts.hostingg); did you mean "hosting"?',
+     ': erreur' + nbsp + ': clé inconnue «' + nbsp + 'hostingg' + nbsp + '» (à $.facts.hostingg)'
+     + nbsp + '; vouliez-vous dire «' + nbsp + 'hosting' + nbsp + '»' + nbsp + '?'),
+]
+for args, code, en, fr in diagnostics:
+    for env, lang_args, want, lang in (({'LANG': 'C'}, [], en, 'C locale: English'),
+                                       (FR, [], fr, 'fr_FR locale: French'),
+                                       ({'LANG': 'C'}, ['--lang=fr'], fr, '--lang=fr: French'),
+                                       (FR, ['--lang', 'en'], en, '--lang en over fr_FR: English')):
+        if args[0] == 'frobnicate' and lang_args:
+            continue  # no command, no --lang: the locale only
+        argv = args[:1] + lang_args + args[1:]
+        p = run(argv, env=env)
+        got = p.stderr.decode('utf-8')
+        tap.check(p.returncode == code and want in got, '%s %s: %s' % (args[0], code, lang), got)
+with open(framework, encoding='utf-8') as f:
+    twice = write('diag-framework.json', f.read().replace('"id": "C3"', '"id": "C2"', 1))
+p = run(['check', '--lang', 'fr', twice])
+tap.check(p.returncode == 5 and ("erreur" + nbsp + ": l'identifiant de critère «" + nbsp + "C2" + nbsp
+                                 + "» figure deux fois") in p.stderr.decode('utf-8'),
+          "check --lang fr: a framework author's error in French", p.stderr)
+p = run(['check', twice])
+tap.check(p.returncode == 5 and b'error: criterion id "C2" is listed twice' in p.stderr,
+          'check: the same error in English under the C locale', p.stderr)
+p = run(['validate', '--lang', 'fr', write('diag-missing.json', '{"id": "x", "title": "t", "facts": {}}')])
+tap.check('fait obligatoire «' + nbsp + 'hosting' + nbsp + '» manquant (enum' + nbsp
+          + '; valeurs autorisées' + nbsp + ': non_eu, eu, france)' in p.stderr.decode('utf-8'),
+          'validate --lang fr: missing facts in French', p.stderr)
+p = run(['evaluate', '--lang', 'fr', write('diag-esc.json',
+         '{"id": "x", "title": "t", "facts": {"hosting": "\\u001b[2J\\r\\nforged"}}')])
+tap.check(p.returncode == 5 and b'\x1b' not in p.stderr and b'\r' not in p.stderr
+          and p.stderr.count(b'\n') == 1 and b'n\'est pas une valeur' in p.stderr,
+          'French diagnostics keep control characters escaped', p.stderr)
+
 # bash completion: commands, options of a command, values of an option.
 completion = os.path.join(root, 'examples', 'cli', 'boussole.bash-completion')
 

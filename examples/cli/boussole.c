@@ -36,13 +36,13 @@ static const char usage[] =
     "                    the JSON Schema (2020-12) of its use-cases\n"
     "  boussole template [--framework ID|FILE] [--lang fr|en] [-o FILE]\n"
     "                    a blank use-case, every fact it reads set to null\n"
-    "  boussole validate [--framework ID|FILE] [--] FILE...\n"
+    "  boussole validate [--framework ID|FILE] [--lang fr|en] [--] FILE...\n"
     "                    every problem of each use-case, as a linter\n"
     "  boussole compare [--framework ID|FILE,...] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE] FILE...\n"
     "                    each use-case under every embedded framework (or those given)\n"
     "  boussole frameworks [--lang fr|en] [-o FILE]   list the embedded frameworks\n"
-    "  boussole check FRAMEWORK.json   validate a framework file ('-': stdin)\n"
+    "  boussole check [--lang fr|en] FRAMEWORK.json   validate a framework file ('-': stdin)\n"
     "  boussole --help | --version     (COMMAND --help: that command's usage)\n"
     "\n"
     "An option takes its value as the next argument or after '=' (--lang=en);\n"
@@ -51,7 +51,8 @@ static const char usage[] =
     "\n"
     "The default framework is the embedded Nantes Metropole boussole (nantes-2024).\n"
     "The default language follows LC_ALL, LC_MESSAGES or LANG (English for en*,\n"
-    "French otherwise).\n"
+    "French otherwise). Messages on standard error follow --lang too; without it,\n"
+    "they are French for a French locale (fr*) and English otherwise.\n"
     "\n"
     "Verdicts, worst first: red_line, incomplete, unfavorable,\n"
     "favorable_with_reservations, favorable. A verdict is not an error; with\n"
@@ -76,7 +77,7 @@ static const command_help helps[] = {
      "Write the JSON Schema (2020-12) of the framework's use-cases."},
     {"template", "template [--framework ID|FILE] [--lang fr|en] [-o FILE]",
      "Write a blank use-case: every fact the framework reads, set to null."},
-    {"validate", "validate [--framework ID|FILE] [--] FILE...",
+    {"validate", "validate [--framework ID|FILE] [--lang fr|en] [--] FILE...",
      "Report every problem of each use-case FILE ('-' reads standard input): the schema\n"
      "error if any, else each unknown key (with a suggestion), each key the framework\n"
      "does not read, each missing required fact with its allowed values.\n"
@@ -90,7 +91,7 @@ static const command_help helps[] = {
      "left out."},
     {"frameworks", "frameworks [--lang fr|en] [-o FILE]",
      "List the embedded frameworks: id, version and title in the language asked."},
-    {"check", "check [--] FRAMEWORK.json",
+    {"check", "check [--lang fr|en] [--] FRAMEWORK.json",
      "Validate a framework file ('-' reads standard input), and warn on standard error about\n"
      "what loads but looks wrong (levels not ordered by points, no remediation, an applies_if\n"
      "that can never hold): warnings never fail the check."},
@@ -102,6 +103,40 @@ static const command_help helps[] = {
 static FILE *out;
 static char *out_tmp;
 static const char *out_path;
+
+/* The language of diagnostics: --lang when the command line gives it,
+ * else French for a French locale (LC_ALL, LC_MESSAGES or LANG: fr*) and
+ * English otherwise, the C and POSIX locales included, where Unix tools
+ * print their untranslated messages. Set once, first thing in main(). */
+static bsl_lang diag_lang = BSL_LANG_EN;
+
+/* The wording of a diagnostic in diag_lang; both take the same arguments
+ * (format_arg lets the compiler check each against them). */
+#if defined(__GNUC__)
+static const char *tr(const char *en, const char *fr) __attribute__((format_arg(1), format_arg(2)));
+#endif
+static const char *tr(const char *en, const char *fr)
+{
+    return diag_lang == BSL_LANG_FR ? fr : en;
+}
+
+static bsl_lang diagnostics_lang(int argc, char **argv)
+{
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    int i;
+    for (i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+        const char *v = !strncmp(argv[i], "--lang=", 7) ? argv[i] + 7
+                      : !strcmp(argv[i], "--lang") && i + 1 < argc ? argv[i + 1] : NULL;
+        if (v && (!strcmp(v, "fr") || !strcmp(v, "en")))
+            return v[0] == 'f' ? BSL_LANG_FR : BSL_LANG_EN;
+    }
+    for (i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "fr", 2) == 0 ? BSL_LANG_FR : BSL_LANG_EN;
+    }
+    return BSL_LANG_EN;
+}
 
 static int exit_code_for(int status)
 {
@@ -121,12 +156,16 @@ static int exit_code_for(int status)
 /* FILE:LINE:COL: error: MESSAGE (at PATH) */
 static void report(const char *file, const bsl_error *err)
 {
+    char message[2 * BSL_ERROR_MESSAGE_SIZE];
+    bsl_error_message(err, diag_lang, message, sizeof message);
     if (err->line)
-        fprintf(stderr, "%s:%u:%u: error: %s", file, err->line, err->column, err->message);
+        fprintf(stderr, tr("%s:%u:%u: error: %s", "%s:%u:%u: erreur : %s"), file, err->line,
+                err->column, message);
     else
-        fprintf(stderr, "%s: error: %s", file, err->message[0] ? err->message : bsl_strerror(err->code));
+        fprintf(stderr, tr("%s: error: %s", "%s : erreur : %s"), file,
+                message[0] ? message : bsl_strerror(err->code));
     if (err->path[0])
-        fprintf(stderr, " (at %s)", err->path);
+        fprintf(stderr, tr(" (at %s)", " (à %s)"), err->path);
     fputc('\n', stderr);
 }
 
@@ -137,14 +176,15 @@ static int usage_error(const char *command, const char *fmt, ...) __attribute__(
 static int usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
-    fputs("boussole: ", stderr);
+    fputs(tr("boussole: ", "boussole : "), stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     if (command)
-        fprintf(stderr, "\nTry 'boussole %s --help'.\n", command);
+        fprintf(stderr, tr("\nTry 'boussole %s --help'.\n", "\nVoir « boussole %s --help ».\n"),
+                command);
     else
-        fputs("\nTry 'boussole --help'.\n", stderr);
+        fputs(tr("\nTry 'boussole --help'.\n", "\nVoir « boussole --help ».\n"), stderr);
     return EXIT_USAGE;
 }
 
@@ -160,7 +200,8 @@ static int read_all(const char *path, char **out_data, size_t *out_len)
     size_t len = 0, cap = 0;
     int rc = EXIT_OK;
     if (!f) {
-        fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+        fprintf(stderr, tr("%s: error: cannot open: %s\n", "%s : erreur : ouverture impossible : %s\n"),
+                path, strerror(errno));
         return EXIT_IO;
     }
     while (len <= max) {
@@ -171,7 +212,7 @@ static int read_all(const char *path, char **out_data, size_t *out_len)
             if (ncap > max + 1)
                 ncap = max + 1;
             if (!(p = realloc(data, ncap))) {
-                fprintf(stderr, "%s: error: out of memory\n", path);
+                fprintf(stderr, tr("%s: error: out of memory\n", "%s : erreur : mémoire insuffisante\n"), path);
                 rc = EXIT_INTERNAL;
                 break;
             }
@@ -184,11 +225,13 @@ static int read_all(const char *path, char **out_data, size_t *out_len)
             break;
     }
     if (!rc && ferror(f)) {
-        fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+        fprintf(stderr, tr("%s: error: cannot read: %s\n", "%s : erreur : lecture impossible : %s\n"),
+                path, strerror(errno));
         rc = EXIT_IO;
     }
     if (!rc && len > max) {
-        fprintf(stderr, "%s: error: input larger than the limit of %zu bytes\n", path, max);
+        fprintf(stderr, tr("%s: error: input larger than the limit of %zu bytes\n",
+                           "%s : erreur : entrée plus grande que la limite de %zu octets\n"), path, max);
         rc = EXIT_LIMIT;
     }
     if (f != stdin)
@@ -202,7 +245,8 @@ static int read_all(const char *path, char **out_data, size_t *out_len)
      * file is read as its author meant (it is zero-width: lines and
      * columns stay right). */
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-        fprintf(stderr, "%s: warning: ignoring a UTF-8 byte order mark\n", path);
+        fprintf(stderr, tr("%s: warning: ignoring a UTF-8 byte order mark\n",
+                           "%s : avertissement : indicateur d'ordre des octets UTF-8 ignoré\n"), path);
         memmove(data, data + 3, len - 3);
         len -= 3;
     }
@@ -220,12 +264,13 @@ static int open_output(const char *path)
     if (!path)
         return EXIT_OK;
     if (!(out_tmp = malloc(strlen(path) + sizeof ".tmp-XXXXXX"))) {
-        fputs("boussole: error: out of memory\n", stderr);
+        fputs(tr("boussole: error: out of memory\n", "boussole : erreur : mémoire insuffisante\n"), stderr);
         return EXIT_INTERNAL;
     }
     sprintf(out_tmp, "%s.tmp-XXXXXX", path);
     if ((fd = mkstemp(out_tmp)) < 0 || !(out = fdopen(fd, "wb"))) {
-        fprintf(stderr, "%s: error: cannot create: %s\n", path, strerror(errno));
+        fprintf(stderr, tr("%s: error: cannot create: %s\n", "%s : erreur : création impossible : %s\n"),
+                path, strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(out_tmp);
@@ -260,7 +305,9 @@ static int close_output(int status)
         failed = fflush(stdout) != 0 || ferror(stdout);
         failed = fclose(stdout) != 0 || failed;
         if (failed) {
-            fprintf(stderr, "boussole: error: cannot write output: %s\n", strerror(errno));
+            fprintf(stderr, tr("boussole: error: cannot write output: %s\n",
+                               "boussole : erreur : écriture de la sortie impossible : %s\n"),
+                    strerror(errno));
             return status > EXIT_GATE ? status : EXIT_IO;
         }
         return status;
@@ -268,10 +315,12 @@ static int close_output(int status)
     failed = fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0;
     failed = fclose(out) != 0 || failed;
     if (status <= EXIT_GATE && failed)
-        fprintf(stderr, "%s: error: cannot write: %s\n", out_path, strerror(errno));
+        fprintf(stderr, tr("%s: error: cannot write: %s\n", "%s : erreur : écriture impossible : %s\n"),
+                out_path, strerror(errno));
     else if (status <= EXIT_GATE && rename(out_tmp, out_path) != 0) {
-        fprintf(stderr, "%s: error: cannot rename the output into place: %s\n", out_path,
-                strerror(errno));
+        fprintf(stderr, tr("%s: error: cannot rename the output into place: %s\n",
+                           "%s : erreur : impossible de mettre la sortie à sa place : %s\n"),
+                out_path, strerror(errno));
         failed = 1;
     }
     if (status > EXIT_GATE || failed)
@@ -301,10 +350,11 @@ static bsl_lang default_lang(void)
 static void list_embedded(const char *spec)
 {
     size_t i;
-    fprintf(stderr, "boussole: '%s' is not an embedded framework (", spec);
+    fprintf(stderr, tr("boussole: '%s' is not an embedded framework (",
+                       "boussole : « %s » n'est ni un référentiel intégré ("), spec);
     for (i = 0; i < bsl_embedded_framework_count(); i++)
         fprintf(stderr, "%s%s", i ? ", " : "", bsl_embedded_framework_id(i));
-    fputs(") nor a readable file\n", stderr);
+    fputs(tr(") nor a readable file\n", ") ni un fichier lisible\n"), stderr);
 }
 
 static int load_framework(const char *spec, bsl_framework **fw)
@@ -389,7 +439,8 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
         o->output = v;
     } else if (which == OPT_LANG) {
         if (strcmp(v, "fr") && strcmp(v, "en"))
-            return usage_error(command, "--lang takes fr or en, not '%s'", v);
+            return usage_error(command, tr("--lang takes fr or en, not '%s'",
+                                           "--lang prend fr ou en, et non « %s »"), v);
         o->lang = v[0] == 'e' ? BSL_LANG_EN : BSL_LANG_FR;
     } else if (which == OPT_FORMAT) {
         if (!strcmp(v, "text"))
@@ -400,10 +451,13 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
             o->format = BSL_FORMAT_MARKDOWN;
         else
             return usage_error(command, allowed & OPT_MARKDOWN
-                                   ? "--format takes text, json or markdown, not '%s'"
-                                   : "--format takes text or json, not '%s'", v);
+                                   ? tr("--format takes text, json or markdown, not '%s'",
+                                        "--format prend text, json ou markdown, et non « %s »")
+                                   : tr("--format takes text or json, not '%s'",
+                                        "--format prend text ou json, et non « %s »"), v);
     } else if (!verdict_from_token(v, &o->fail_on)) {
-        return usage_error(command, "--fail-on takes a verdict token, not '%s'", v);
+        return usage_error(command, tr("--fail-on takes a verdict token, not '%s'",
+                                       "--fail-on prend un code d'avis, et non « %s »"), v);
     } else {
         o->gate = 1;
     }
@@ -436,13 +490,13 @@ static int parse_options(const char *command, int argc, char **argv, unsigned al
             return command_help_out(command);
         which = option_named(a, eq && a[1] == '-' ? (size_t)(eq - a) : strlen(a)) & allowed;
         if (!which)
-            return usage_error(command, "unknown option '%s'", a);
+            return usage_error(command, tr("unknown option '%s'", "option « %s » inconnue"), a);
         if (eq && a[1] == '-')
             v = eq + 1;
         else if (i + 1 < argc)
             v = argv[++i];
         else
-            return usage_error(command, "%s needs a value", a);
+            return usage_error(command, tr("%s needs a value", "%s demande une valeur"), a);
         if ((rc = set_option(command, which, allowed, v, o)))
             return rc;
     }
@@ -477,7 +531,8 @@ static int cmd_evaluate(int argc, char **argv)
                             OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_OUTPUT, &o, &files)))
         return rc;
     if (!files)
-        return usage_error("evaluate", "evaluate needs at least one FILE");
+        return usage_error("evaluate", tr("evaluate needs at least one FILE",
+                                          "evaluate demande au moins un FICHIER"));
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
     if ((rc = open_output(o.output))) {
@@ -531,7 +586,8 @@ static int cmd_document(const char *name, int kind, int argc, char **argv)
     if ((rc = parse_options(name, argc, argv, allowed, &o, &operands)))
         return rc;
     if (operands)
-        return usage_error(name, "this command takes no FILE ('%s')", argv[0]);
+        return usage_error(name, tr("this command takes no FILE ('%s')",
+                                    "cette commande ne prend pas de FICHIER (« %s »)"), argv[0]);
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
     rc = kind == DOC_DESCRIBE ? bsl_framework_describe(&text, &text_len, fw, o.format, o.lang, &err)
@@ -591,28 +647,31 @@ static int lint_result(const char *file, const bsl_framework *fw, const bsl_resu
     int errors = 0;
     for (i = 0; i < bsl_result_unknown_count(r); i++, errors++) {
         const char *sugg = bsl_result_unknown_suggestion(r, i);
-        fprintf(stderr, "%s: error: unknown key \"", file);
+        fprintf(stderr, tr("%s: error: unknown key \"", "%s : erreur : clé inconnue « "), file);
         put_untrusted(stderr, bsl_result_unknown_key(r, i));
-        fputs("\" (at ", stderr);
+        fputs(tr("\" (at ", " » (à "), stderr);
         put_untrusted(stderr, bsl_result_unknown_path(r, i));
         fputc(')', stderr);
         if (sugg)
-            fprintf(stderr, "; did you mean \"%s\"?", sugg);
+            fprintf(stderr, tr("; did you mean \"%s\"?", " ; vouliez-vous dire « %s » ?"), sugg);
         fputc('\n', stderr);
     }
     for (i = 0; i < bsl_result_not_used_count(r); i++) {
-        fprintf(stderr, "%s: note: \"%s\" is not read by %s (at ", file, bsl_result_not_used_key(r, i),
-                bsl_framework_id(fw));
+        fprintf(stderr, tr("%s: note: \"%s\" is not read by %s (at ",
+                           "%s : remarque : « %s » n'est pas lu par %s (à "), file,
+                bsl_result_not_used_key(r, i), bsl_framework_id(fw));
         put_untrusted(stderr, bsl_result_not_used_path(r, i));
         fputs(")\n", stderr);
     }
     for (i = 0; i < bsl_result_missing_count(r); i++, errors++) {
         const char *key = bsl_result_missing(r, i);
         const bsl_fact *f = framework_fact(fw, key);
-        fprintf(stderr, "%s: error: missing required fact \"%s\" (%s", file, key,
+        fprintf(stderr, tr("%s: error: missing required fact \"%s\" (%s",
+                           "%s : erreur : fait obligatoire « %s » manquant (%s"), file, key,
                 f ? bsl_fact_type_token(bsl_fact_type_of(f)) : "fact");
         for (j = 0; f && j < bsl_fact_value_count(f); j++)
-            fprintf(stderr, "%s%s", j ? ", " : "; allowed: ", bsl_fact_value(f, j));
+            fprintf(stderr, "%s%s", j ? ", " : tr("; allowed: ", " ; valeurs autorisées : "),
+                    bsl_fact_value(f, j));
         fputs(")\n", stderr);
     }
     return errors;
@@ -623,10 +682,11 @@ static int cmd_validate(int argc, char **argv)
     cli_options o;
     bsl_framework *fw = NULL;
     int status = EXIT_OK, files, i, rc;
-    if ((rc = parse_options("validate", argc, argv, OPT_FRAMEWORK, &o, &files)))
+    if ((rc = parse_options("validate", argc, argv, OPT_FRAMEWORK | OPT_LANG, &o, &files)))
         return rc;
     if (!files)
-        return usage_error("validate", "validate needs at least one FILE");
+        return usage_error("validate", tr("validate needs at least one FILE",
+                                          "validate demande au moins un FICHIER"));
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
     for (i = 0; i < files; i++) {
@@ -669,7 +729,8 @@ static int load_frameworks(const char *spec, bsl_framework ***fws, size_t *n)
         end = strchr(start, ',');
         k = end ? (size_t)(end - start) : strlen(start);
         if (!k || k >= sizeof name)
-            return usage_error("compare", "--framework takes ids or files separated by commas");
+            return usage_error("compare", tr("--framework takes ids or files separated by commas",
+                                                 "--framework prend des identifiants ou des fichiers séparés par des virgules"));
         memcpy(name, start, k);
         name[k] = '\0';
         rc = load_framework(name, &(*fws)[(*n)++]);
@@ -703,7 +764,8 @@ static int cmd_compare(int argc, char **argv)
                                                    OPT_MARKDOWN | OPT_OUTPUT, &o, &files)))
         return rc;
     if (!files)
-        return usage_error("compare", "compare needs at least one FILE");
+        return usage_error("compare", tr("compare needs at least one FILE",
+                                         "compare demande au moins un FICHIER"));
     if ((rc = load_frameworks(o.framework, &fws, &nfw))) {
         free_all(fws, nfw, NULL, 0);
         return rc;
@@ -750,7 +812,8 @@ static int cmd_frameworks(int argc, char **argv)
     if ((rc = parse_options("frameworks", argc, argv, OPT_LANG | OPT_OUTPUT, &o, &operands)))
         return rc;
     if (operands)
-        return usage_error("frameworks", "this command takes no FILE ('%s')", argv[0]);
+        return usage_error("frameworks", tr("this command takes no FILE ('%s')",
+                                            "cette commande ne prend pas de FICHIER (« %s »)"), argv[0]);
     if ((rc = open_output(o.output)))
         return rc;
     for (i = 0; i < bsl_embedded_framework_count() && !rc; i++) {
@@ -777,10 +840,11 @@ static int cmd_check(int argc, char **argv)
     char *data = NULL;
     size_t len = 0, i;
     int operands, rc;
-    if ((rc = parse_options("check", argc, argv, 0, &o, &operands)))
+    if ((rc = parse_options("check", argc, argv, OPT_LANG, &o, &operands)))
         return rc;
     if (operands != 1)
-        return usage_error("check", "check takes one FRAMEWORK.json");
+        return usage_error("check", tr("check takes one FRAMEWORK.json",
+                                       "check prend un seul RÉFÉRENTIEL.json"));
     if ((rc = read_all(argv[0], &data, &len)))
         return rc;
     rc = bsl_framework_load(&fw, data, len, NULL, &err);
@@ -791,7 +855,8 @@ static int cmd_check(int argc, char **argv)
     }
     out = stdout;
     for (i = 0; i < bsl_framework_warning_count(fw); i++) /* they never fail a check */
-        fprintf(stderr, "%s: warning: %s\n", argv[0], bsl_framework_warning(fw, i));
+        fprintf(stderr, tr("%s: warning: %s\n", "%s : avertissement : %s\n"), argv[0],
+                bsl_framework_warning(fw, i));
     fprintf(out, "%s: ok: %s %s, %zu criteria, sha256 %s\n", argv[0], bsl_framework_id(fw),
             bsl_framework_version(fw), bsl_framework_criterion_count(fw), bsl_framework_sha256(fw));
     bsl_framework_free(fw);
@@ -842,7 +907,7 @@ static int run_command(int argc, char **argv)
         return cmd_frameworks(argc - 2, argv + 2);
     if (!strcmp(c, "check"))
         return cmd_check(argc - 2, argv + 2);
-    return usage_error(NULL, "unknown command '%s'", c);
+    return usage_error(NULL, tr("unknown command '%s'", "commande « %s » inconnue"), c);
 }
 
 int main(int argc, char **argv)
@@ -850,8 +915,9 @@ int main(int argc, char **argv)
     int rc;
     guard_standard_fds();
     out = stdout;
+    diag_lang = diagnostics_lang(argc, argv);
     if (argc < 2)
-        return usage_error(NULL, "missing command");
+        return usage_error(NULL, tr("missing command", "commande manquante"));
     rc = run_command(argc, argv);
     if (rc == HELP_SHOWN)
         rc = close_output(EXIT_OK);

@@ -2,15 +2,22 @@
 
 Every exception carries what the library reported: ``code`` (the negative
 bsl_status), ``name`` (its token: "syntax", "type", "enum", ...),
-``message`` (the library's own English sentence), ``line`` and ``column``
+``message`` (the library's own sentence, in French or English: see
+message_lang), ``message_id`` (its stable id, e.g. "schema.missing", None
+for a message the binding wrote), ``line`` and ``column``
 (1-based, 0 when not about a document), ``offset`` (byte offset), ``path``
 (JSON path of the offending value, "" when none) and ``source`` (the file
 name, or None for text and dicts).
 """
 
+import ctypes
+import os
+
+from ._native import ERROR_MESSAGE_SIZE, LANGS, bsl_error, lib
+
 TYPE_CHECKING = False  # mypy takes it as true; typing is not imported at run time
 if TYPE_CHECKING:
-    from typing import Optional
+    from typing import Any, Callable, Dict, Optional, Tuple, Type
 
 
 OK = 0
@@ -44,9 +51,10 @@ class Error(Exception):
         self.path = path
         self.offset = offset
         self.source = source
+        self.message_id: 'Optional[str]' = None
         super().__init__(self._format())
 
-    def _format(self):
+    def _format(self) -> str:
         # As the boussole CLI writes it: FILE:LINE:COL: MESSAGE (at PATH)
         where = self.source if self.source is not None else '<input>'
         text = '%s:%d:%d: %s' % (where, self.line, self.column, self.message) if self.line \
@@ -55,12 +63,13 @@ class Error(Exception):
             text += ' (at %s)' % self.path
         return text
 
-    def __reduce__(self):
+    def __reduce__(self) -> 'Tuple[Callable[..., Error], Tuple[Any, ...], Dict[str, Any]]':
+        # The state restores message_id, which the constructor does not take.
         return (_rebuild, (type(self), self.code, self.message, self.line, self.column,
-                           self.path, self.offset, self.source))
+                           self.path, self.offset, self.source), {'message_id': self.message_id})
 
 
-def _rebuild(cls, *args):
+def _rebuild(cls: 'Type[Error]', *args: 'Any') -> 'Error':
     return cls(*args)
 
 
@@ -87,7 +96,7 @@ class FileError(Error, OSError):
     """A file could not be read (BSL_ERR_IO, or the operating system's error
     when the binding reads the file itself)."""
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self._format()
 
 
@@ -106,7 +115,7 @@ _CLASSES = {
 }
 
 
-def error_class(code):
+def error_class(code: int) -> 'Type[Error]':
     return _CLASSES.get(code, Error)
 
 
@@ -115,7 +124,41 @@ def make_error(code: int, message: str, line: int = 0, column: int = 0, path: st
     return error_class(code)(code, message, line, column, path, offset, source)
 
 
-def from_struct(err, source=None):
-    """An exception from a filled struct bsl_error."""
-    return make_error(err.code, err.message.decode('utf-8', 'replace'), err.line, err.column,
-                      err.path.decode('utf-8', 'replace'), err.offset, source)
+def message_lang(lang: 'Optional[str]' = None) -> int:
+    """The bsl_lang of error messages, as the CLI chooses it for its
+    diagnostics: lang ('fr' or 'en') when given, as evaluate(lang=...)
+    passes it; else French when the first of LC_ALL, LC_MESSAGES and LANG
+    that is set starts with "fr", English otherwise (the C locale too)."""
+    if lang in LANGS:
+        return LANGS[lang]
+    for var in ('LC_ALL', 'LC_MESSAGES', 'LANG'):
+        value = os.environ.get(var)
+        if value:
+            return LANGS['fr'] if value.startswith('fr') else LANGS['en']
+    return LANGS['en']
+
+
+def translate(err: bsl_error, lang: int) -> str:
+    """err's message in lang (bsl_error_message: the library's French
+    wording of its own English message)."""
+    buf = ctypes.create_string_buffer(1024)
+    lib.bsl_error_message(ctypes.byref(err), lang, buf, len(buf))
+    return buf.value.decode('utf-8', 'replace')
+
+
+def translate_text(message: str, lang: int) -> str:
+    """A message of the library received as text (a batch's error record), in lang."""
+    err = bsl_error()
+    err.message = message.encode('utf-8')[:ERROR_MESSAGE_SIZE - 1]
+    return translate(err, lang)
+
+
+def from_struct(err: bsl_error, source: 'Optional[str]' = None,
+                lang: 'Optional[str]' = None) -> 'Error':
+    """An exception from a filled struct bsl_error, its message in
+    message_lang(lang)."""
+    e = make_error(err.code, translate(err, message_lang(lang)), err.line, err.column,
+                   err.path.decode('utf-8', 'replace'), err.offset, source)
+    mid = lib.bsl_error_message_id(ctypes.byref(err))
+    e.message_id = None if mid is None else mid.decode('ascii')
+    return e

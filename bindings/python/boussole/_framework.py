@@ -6,21 +6,32 @@ import os
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _errors, _model, _vocabulary
 from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
-                      bsl_error, cstr, lib, take_buffer)
+                      bsl_error, lib, take_buffer, text)
 from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
                       render_source as _render_source)
 
 #: What evaluate() takes: a dict, JSON text, or a file named by a path object.
 UseCase = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, 'os.PathLike[str]']
+#: What Framework.load() takes: the same, but no memoryview.
+FrameworkSource = Union[Mapping[str, Any], str, bytes, bytearray, 'os.PathLike[str]']
+#: A path as os.fspath() gives it.
+PathName = Union[str, bytes]
+#: A C call filling (buffer, length, error) out-parameters, as _document takes it.
+DocumentCall = Callable[[Any, Any, Any], Any]
+#: A batch item before the batch runs: (the line for the batch, or the
+#: FileError met reading it, or None when blank), original bytes, source, id.
+_Item = Tuple[Union[bytes, _errors.FileError, None], bytes, Optional[str], Optional[str]]
+#: A Results row: (JSON line, use-case line) until built, then the built item.
+_Row = Union[Tuple[bytes, bytes], _model.Result, _model.ErrorRecord]
 
 
 def frameworks() -> List[str]:
     """The ids of the frameworks embedded in the library; the first is the default."""
-    return [cstr(lib.bsl_embedded_framework_id(i))
+    return [text(lib.bsl_embedded_framework_id(i))
             for i in range(lib.bsl_embedded_framework_count())]
 
 
@@ -30,7 +41,7 @@ class _Handle:
     reference goes (at once in CPython, or when the cycle collector runs)."""
     __slots__ = ('ptr', 'free', '__weakref__')
 
-    def __init__(self, ptr):
+    def __init__(self, ptr: Optional[int]) -> None:
         self.ptr = ptr
         self.free = weakref.finalize(self, lib.bsl_framework_free, ptr)
         # Not at interpreter exit: a daemon thread may still be evaluating
@@ -38,7 +49,7 @@ class _Handle:
         self.free.atexit = False
 
 
-def _to_bytes(obj, what):
+def _to_bytes(obj: object, what: str) -> Tuple[bytes, Optional[str]]:
     """(bytes, source file name or None) for a dict, JSON text or a path.
 
     The path rule: only an os.PathLike (pathlib.Path) names a file; a str or
@@ -61,7 +72,7 @@ def _to_bytes(obj, what):
                     'another os.PathLike), not %s' % (what, type(obj).__name__))
 
 
-def _path(obj):
+def _path(obj: 'os.PathLike[str]') -> PathName:
     """os.fspath(obj), refusing a NUL (C would cut the name there)."""
     name = os.fspath(obj)
     if ('\0' if isinstance(name, str) else b'\0') in name:
@@ -69,7 +80,7 @@ def _path(obj):
     return name
 
 
-def _read(name):
+def _read(name: PathName) -> bytes:
     try:
         with open(name, 'rb') as f:
             return f.read()
@@ -89,19 +100,19 @@ class Framework:
     release the GIL).
     """
 
-    def __init__(self, _handle):
+    def __init__(self, _handle: _Handle) -> None:
         if not isinstance(_handle, _Handle):
             raise TypeError('use Framework.default(), Framework.embedded() or Framework.load()')
-        self._handle = _handle
+        self._handle: Optional[_Handle] = _handle
         ptr = _handle.ptr
-        self.id = cstr(lib.bsl_framework_id(ptr))
-        self.version = cstr(lib.bsl_framework_version(ptr))
-        self.sha256 = cstr(lib.bsl_framework_sha256(ptr))
-        self._titles = {lang: cstr(lib.bsl_framework_title(ptr, code)) for lang, code in LANGS.items()}
+        self.id = text(lib.bsl_framework_id(ptr))
+        self.version = text(lib.bsl_framework_version(ptr))
+        self.sha256 = text(lib.bsl_framework_sha256(ptr))
+        self._titles = {lang: text(lib.bsl_framework_title(ptr, code)) for lang, code in LANGS.items()}
         n = lib.bsl_framework_criterion_count(ptr)
-        self.criterion_ids = tuple(cstr(lib.bsl_framework_criterion_id(ptr, i)) for i in range(n))
+        self.criterion_ids = tuple(text(lib.bsl_framework_criterion_id(ptr, i)) for i in range(n))
         self._criterion_titles = {
-            lang: tuple(cstr(lib.bsl_framework_criterion_title(ptr, i, code)) for i in range(n))
+            lang: tuple(text(lib.bsl_framework_criterion_title(ptr, i, code)) for i in range(n))
             for lang, code in LANGS.items()}
 
     # ---- loading -------------------------------------------------------
@@ -125,8 +136,7 @@ class Framework:
         return cls(_Handle(out.value))
 
     @classmethod
-    def load(cls, framework: Union[Mapping[str, Any], str, bytes, bytearray, 'os.PathLike[str]']
-             ) -> 'Framework':
+    def load(cls, framework: FrameworkSource) -> 'Framework':
         """Load and validate a framework (doc/framework-format.md) from a
         dict, JSON text (str or bytes), or a file named by a pathlib.Path
         (any os.PathLike). A str is always JSON text, never a file name."""
@@ -180,17 +190,19 @@ class Framework:
     def schema(self, lang: str = 'fr') -> Dict[str, Any]:
         """The JSON Schema (draft 2020-12) of this framework's use-cases, as a dict."""
         code = _lang_code(lang)
-        return json.loads(self._document(lambda out, n, err: lib.bsl_framework_schema(
-            out, n, self._live().ptr, code, err)))
+        schema: Dict[str, Any] = json.loads(self._document(
+            lambda out, n, err: lib.bsl_framework_schema(out, n, self._live().ptr, code, err)))
+        return schema
 
     def template(self, lang: str = 'fr') -> Dict[str, Any]:
         """A blank use-case, as a dict: every fact this framework reads, set to None."""
         code = _lang_code(lang)
-        return json.loads(self._document(lambda out, n, err: lib.bsl_framework_template(
-            out, n, self._live().ptr, code, err)))
+        template: Dict[str, Any] = json.loads(self._document(
+            lambda out, n, err: lib.bsl_framework_template(out, n, self._live().ptr, code, err)))
+        return template
 
     @staticmethod
-    def _document(call):
+    def _document(call: DocumentCall) -> str:
         err, out, n = bsl_error(), ctypes.c_void_p(), ctypes.c_size_t()
         _check(call(ctypes.byref(out), ctypes.byref(n), ctypes.byref(err)), err)
         return take_buffer(out, n.value).decode('utf-8')
@@ -210,11 +222,11 @@ class Framework:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return '<boussole.Framework %s %s%s>' % (self.id, self.version,
                                                  ' (closed)' if self.closed else '')
 
-    def _live(self):
+    def _live(self) -> _Handle:
         h = self._handle
         if h is None:
             raise _errors.ArgumentError(_errors.ARG, 'the framework is closed')
@@ -228,13 +240,15 @@ class Framework:
         never a file name), in lang ('fr' or 'en'; None: the locale's, as
         the CLI chooses it). Returns a Result;
         raises a boussole.Error subclass when the use-case cannot be parsed
-        (line and column are positions in the text given, or in the file)."""
+        (line and column are positions in the text given, or in the file;
+        its message in lang, or without lang in the locale's language as
+        the CLI prints its diagnostics: French for fr*, else English)."""
         handle = self._live()
         code = _lang_code(_default_lang() if lang is None else lang)
         data, source = _to_bytes(usecase, 'the use-case')
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
-                                     ctypes.byref(err)), err, source)
+                                     ctypes.byref(err)), err, source, lang)
         try:
             out, n = ctypes.c_void_p(), ctypes.c_size_t()
             _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, FORMAT_JSON_COMPACT, code,
@@ -256,29 +270,13 @@ class Framework:
             raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
                             'use evaluate() for one' % type(usecases).__name__)
         handle = self._live()
+        message_lang = lang  # None: error messages in the locale's (_errors.message_lang)
         if lang is None:
             lang = _default_lang()
         code = _lang_code(lang)
-        items = []      # (bytes for the batch or None, original bytes, source, id)
-        for i, uc in enumerate(usecases):
-            uid = uc.get('id') if isinstance(uc, Mapping) else None
-            try:
-                data, source = _to_bytes(uc, 'use-case %d' % i)
-            except _errors.FileError as e:
-                items.append((e, None, e.source, None))
-                continue
-            if b'\n' in data or b'\r' in data:
-                # One use-case per line: newlines become tabs, which are
-                # whitespace outside strings and still invalid inside them,
-                # so validity does not change.
-                line = data.translate(_NEWLINES_TO_TABS)
-            else:
-                line = data
-            if not line.strip(b' \t'):
-                line = None  # blank: the batch would skip it; evaluated alone below
-            items.append((line, data, source, uid if isinstance(uid, str) else None))
+        items = [_batch_item(i, uc) for i, uc in enumerate(usecases)]
         batch = [it[0] for it in items if isinstance(it[0], bytes)]
-        lines = []
+        lines: List[bytes] = []
         if batch:
             payload = b'\n'.join(batch)
             err, out, n, nerr = bsl_error(), ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
@@ -290,7 +288,7 @@ class Framework:
             if len(lines) != len(batch):
                 raise _errors.Error(_errors.ARG, 'bsl_evaluate_lines gave %d lines for %d use-cases'
                                     % (len(lines), len(batch)))
-        rows = []
+        rows: List[_Row] = []
         k = 0
         for index, (line, data, source, uid) in enumerate(items):
             if isinstance(line, _errors.Error):
@@ -298,29 +296,50 @@ class Framework:
                                                line.line, line.column, line.path, source))
                 continue
             if line is None:
-                rows.append(_error_alone(handle, index, data, source, uid, code))
+                rows.append(_error_alone(handle, index, data, source, uid, code, message_lang))
                 continue
             out_line = lines[k]
             k += 1
             if out_line.startswith(b'{"index":'):
                 if line is not data:
                     # Positions must be in the text as given: ask again.
-                    rows.append(_error_alone(handle, index, data, source, uid, code))
+                    rows.append(_error_alone(handle, index, data, source, uid, code, message_lang))
                 else:
-                    e = json.loads(out_line.decode('utf-8', 'replace'))['error']
-                    rows.append(_model.ErrorRecord(index, uid, e['code'], e['name'], e['message'],
-                                                   e['line'], e['column'], e['path'], source))
+                    fail = json.loads(out_line.decode('utf-8', 'replace'))['error']
+                    message = _errors.translate_text(fail['message'],
+                                                     _errors.message_lang(message_lang))
+                    rows.append(_model.ErrorRecord(index, uid, fail['code'], fail['name'],
+                                                   message, fail['line'], fail['column'],
+                                                   fail['path'], source))
             else:
                 rows.append((out_line, line))
         return Results(rows, lang, handle, self.criterion_ids)
 
 
+def _batch_item(i: int, uc: UseCase) -> _Item:
+    """A use-case of evaluate_many made ready for the batch: (its line, or
+    None when blank, or the FileError met reading it; its bytes as given;
+    its file name; its id when a dict gives one)."""
+    uid = uc.get('id') if isinstance(uc, Mapping) else None
+    try:
+        data, source = _to_bytes(uc, 'use-case %d' % i)
+    except _errors.FileError as e:
+        return (e, b'', e.source, None)
+    # One use-case per line: newlines become tabs, which are whitespace
+    # outside strings and still invalid inside them, so validity does not change.
+    line = data.translate(_NEWLINES_TO_TABS) if b'\n' in data or b'\r' in data else data
+    uid = uid if isinstance(uid, str) else None
+    if not line.strip(b' \t'):
+        return (None, data, source, uid)  # blank: the batch would skip it; evaluated alone
+    return (line, data, source, uid)
 
-def _error_alone(handle, index, data, source, uid, code):
+
+def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str],
+                 uid: Optional[str], code: int, message_lang: Optional[str]) -> _model.ErrorRecord:
     """The ErrorRecord of a use-case evaluated on its own (positions in
     the text as given)."""
     try:
-        _render_source(handle, data, code, FORMAT_JSON_COMPACT)
+        _render_source(handle, data, code, FORMAT_JSON_COMPACT, message_lang)
     except _errors.Error as e:
         return _model.ErrorRecord(index, uid, e.code, e.name, e.message, e.line, e.column,
                                   e.path, source)
@@ -330,17 +349,18 @@ def _error_alone(handle, index, data, source, uid, code):
 _NEWLINES_TO_TABS = bytes.maketrans(b'\n\r', b'\t\t')
 
 
-def _score_cell(v):
+def _score_cell(v: Optional[float]) -> str:
     return '&mdash;' if v is None else '%.1f' % v
 
 
-class Results(Sequence):
+class Results(Sequence[Any]):
     """The outcome of evaluate_many: one item per use-case, in input order,
     each a Result or an ErrorRecord (``item.ok`` tells which). Results are
     built from the library's output when first accessed."""
 
-    def __init__(self, rows, lang, handle, criterion_ids):
-        self._rows = rows       # (json line, use-case line) until built, then Result/ErrorRecord
+    def __init__(self, rows: List[_Row], lang: str, handle: _Handle,
+                 criterion_ids: Tuple[str, ...]) -> None:
+        self._rows = rows
         self._lang = lang
         self._handle = handle
         self._criterion_ids = criterion_ids
@@ -365,7 +385,7 @@ class Results(Sequence):
         for i in range(len(self._rows)):
             yield self[i]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return '<boussole.Results: %d use-cases, %d errors>' % (len(self), len(self.errors))
 
     def _repr_html_(self) -> str:
@@ -383,7 +403,7 @@ class Results(Sequence):
                                                        e(('erreur : ' if fr else 'error: ')
                                                          + rec['error']))]
             else:
-                label = cstr(lib.bsl_verdict_label(_model.Verdict(rec['verdict']).rank, code))
+                label = text(lib.bsl_verdict_label(_model.Verdict(rec['verdict']).rank, code))
                 cells = ['<td>%s</td>' % e(label), '<td style="text-align:right">%s</td>'
                          % _score_cell(rec['score'])]
                 cells += ['<td style="text-align:right">%s</td>' % _score_cell(rec[c + '_score'])
@@ -418,5 +438,5 @@ class Results(Sequence):
             elif isinstance(row, _model.ErrorRecord):
                 out.append(_model.record_from_error(row, ids))
             else:
-                out.append(_model.record_from_doc(row._doc, ids))
+                out.append(_model.record_from_doc(_model.result_doc(row), ids))
         return out

@@ -9,10 +9,17 @@ import html
 import json
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar
 
+from . import _errors
 if TYPE_CHECKING:
-    from . import _errors
+    from ._framework import _Handle
+
+_T = TypeVar('_T')
+#: A parsed JSON document (json.loads of an object).
+Doc = Dict[str, Any]
+#: One flat row of Results.records().
+Record = Dict[str, Any]
 
 from . import _render
 
@@ -27,7 +34,7 @@ class Verdict(str, Enum):
     FAVORABLE_WITH_RESERVATIONS = 'favorable_with_reservations'
     FAVORABLE = 'favorable'
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.value
 
     @property
@@ -38,7 +45,7 @@ class Verdict(str, Enum):
     # Verdicts order by severity, worst first: min(verdicts) is the worst,
     # max() the best (not alphabetically, as their str values would). A
     # plain str compares as the verdict it names; another str is a TypeError.
-    def _other_rank(self, other):
+    def _other_rank(self, other: object) -> Optional[int]:
         if isinstance(other, Verdict):
             return other.rank
         if isinstance(other, str):
@@ -48,21 +55,29 @@ class Verdict(str, Enum):
                 raise TypeError('%r is not a verdict token' % (other,)) from None
         return None
 
-    def __lt__(self, other):
+    def __lt__(self, other: object) -> bool:
         r = self._other_rank(other)
-        return NotImplemented if r is None else self.rank < r
+        if r is None:
+            return NotImplemented
+        return self.rank < r
 
-    def __le__(self, other):
+    def __le__(self, other: object) -> bool:
         r = self._other_rank(other)
-        return NotImplemented if r is None else self.rank <= r
+        if r is None:
+            return NotImplemented
+        return self.rank <= r
 
-    def __gt__(self, other):
+    def __gt__(self, other: object) -> bool:
         r = self._other_rank(other)
-        return NotImplemented if r is None else self.rank > r
+        if r is None:
+            return NotImplemented
+        return self.rank > r
 
-    def __ge__(self, other):
+    def __ge__(self, other: object) -> bool:
         r = self._other_rank(other)
-        return NotImplemented if r is None else self.rank >= r
+        if r is None:
+            return NotImplemented
+        return self.rank >= r
 
 
 _VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}
@@ -77,7 +92,7 @@ class CriterionStatus(str, Enum):
     NOT_ASSESSED = 'not_assessed'
     INCOMPLETE = 'incomplete'   # a required fact is missing (libboussole 0.2)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.value
 
 
@@ -92,11 +107,11 @@ class ReasonKind(str, Enum):
     MET = 'met'
     NECESSARY_CONDITION = 'necessary_condition'  # libboussole 0.2
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.value
 
 
-def _new(cls, fields):
+def _new(cls: Type[_T], fields: Dict[str, Any]) -> _T:
     """Build a frozen dataclass instance without its generated __init__
     (which sets every field through object.__setattr__): results hold
     dozens of outcomes and batches hold thousands of results."""
@@ -212,9 +227,9 @@ class Result:
     provenance: Provenance
     # Private: the parsed document, the use-case bytes and the framework
     # handle, to render again on demand.
-    _doc: dict = field(default=None, compare=False, hash=False)
-    _source: bytes = field(default=None, compare=False, hash=False)
-    _framework: Any = field(default=None, compare=False, hash=False)
+    _doc: Optional[Doc] = field(default=None, compare=False, hash=False)
+    _source: Optional[bytes] = field(default=None, compare=False, hash=False)
+    _framework: Optional['_Handle'] = field(default=None, compare=False, hash=False)
 
     ok = True  # a Result, not an ErrorRecord
 
@@ -227,7 +242,7 @@ class Result:
 
     def to_dict(self) -> Dict[str, Any]:
         """The result document (doc/result-format.md) as plain dicts and lists (a copy)."""
-        return copy.deepcopy(self._doc)
+        return copy.deepcopy(result_doc(self))
 
     def to_json(self, lang: Optional[str] = None, compact: bool = False) -> str:
         """The JSON result as the library renders it: byte for byte what
@@ -238,14 +253,14 @@ class Result:
         """The readable report, as ``boussole evaluate`` prints it."""
         return _render.render(self, lang or self.lang, 'text')
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text()
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return 'Result(id=%r, verdict=%s, score=%s, lang=%r)' % (
             self.id, self.verdict.value, self.score, self.lang)
 
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         e = html.escape
         rows = ''.join(
             '<tr><td>%s</td><td>%s</td><td style="text-align:right">%s</td>'
@@ -286,20 +301,26 @@ class ErrorRecord:
 
     ok = False
 
-    def exception(self) -> '_errors.Error':
-        from ._errors import make_error
-        return make_error(self.code, self.message, self.line, self.column, self.path,
-                          source=self.source)
+    def exception(self) -> _errors.Error:
+        return _errors.make_error(self.code, self.message, self.line, self.column, self.path,
+                                  source=self.source)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.exception())
 
 
-def _value(v):
+def result_doc(result: Result) -> Doc:
+    """The parsed document a Result was built from (not a copy)."""
+    if result._doc is None:
+        raise _errors.ArgumentError(_errors.ARG, 'this Result was not made by a Framework')
+    return result._doc
+
+
+def _value(v: Any) -> Any:
     return tuple(v) if isinstance(v, list) else v
 
 
-def _num(v):
+def _num(v: Any) -> Optional[float]:
     """A number of the result as float; None (JSON null: no score, no points) stays None."""
     return None if v is None else float(v)
 
@@ -316,12 +337,13 @@ _STATUS_STYLE = {
 }
 
 
-def _score1(v):
+def _score1(v: Optional[float]) -> str:
     """A score for a table: one decimal, or a dash when there is none."""
     return '\u2014' if v is None else '%.1f' % v
 
 
-def result_from_doc(doc, source=None, framework=None):
+def result_from_doc(doc: Doc, source: Optional[bytes] = None,
+                    framework: Optional['_Handle'] = None) -> Result:
     """A Result from the parsed JSON result document."""
     criteria = []
     for c in doc['criteria']:
@@ -390,9 +412,9 @@ def result_from_doc(doc, source=None, framework=None):
     })
 
 
-def record_from_doc(doc, criterion_ids):
+def record_from_doc(doc: Doc, criterion_ids: Sequence[str]) -> Record:
     """The flat dict of records() for one result document."""
-    rec = {
+    rec: Record = {
         'id': doc['usecase']['id'],
         'title': doc['usecase']['title'],
         'verdict': doc['verdict'],
@@ -413,19 +435,19 @@ def record_from_doc(doc, criterion_ids):
 _raw_decode = json.JSONDecoder().raw_decode
 
 
-def _expect(s, i, literal):
+def _expect(s: str, i: int, literal: str) -> int:
     if not s.startswith(literal, i):
         raise ValueError('expected %s at %d' % (literal, i))
     return i + len(literal)
 
 
 @functools.lru_cache(maxsize=64)
-def _criterion_patterns(criterion_ids):
+def _criterion_patterns(criterion_ids: Tuple[str, ...]) -> Tuple[Tuple[str, str], ...]:
     return tuple((cid, '{"id":%s,"title":' % json.dumps(cid, ensure_ascii=False))
                  for cid in criterion_ids)
 
 
-def record_from_line(line, criterion_ids):
+def record_from_line(line: bytes, criterion_ids: Tuple[str, ...]) -> Record:
     """records() for one compact result line without parsing all of it: the
     compact document (BSL_FORMAT_JSON_COMPACT) has its members in a fixed
     order (doc/result-format.md), and a sequence such as {"id":"C2","title":
@@ -446,7 +468,7 @@ def record_from_line(line, criterion_ids):
         i = _expect(s, i, ',"title":')
         title, i = _raw_decode(s, i)
         i = _expect(s, i, '},"criteria":[')
-        rec = {'id': uid, 'title': title, 'verdict': verdict, 'score': _num(score)}
+        rec: Record = {'id': uid, 'title': title, 'verdict': verdict, 'score': _num(score)}
         for cid, pattern in _criterion_patterns(criterion_ids):
             i = s.index(pattern, i)
             _, i = _raw_decode(s, s.index(',"title":', i) + 9)
@@ -473,8 +495,8 @@ def record_from_line(line, criterion_ids):
     return rec
 
 
-def record_from_error(err, criterion_ids):
-    rec = {'id': err.id, 'title': None, 'verdict': None, 'score': None}
+def record_from_error(err: 'ErrorRecord', criterion_ids: Sequence[str]) -> Record:
+    rec: Record = {'id': err.id, 'title': None, 'verdict': None, 'score': None}
     for cid in criterion_ids:
         rec[cid + '_score'] = None
         rec[cid + '_status'] = None
@@ -484,5 +506,5 @@ def record_from_error(err, criterion_ids):
     return rec
 
 
-def parse_line(line):
+def parse_line(line: bytes) -> Any:
     return json.loads(line)

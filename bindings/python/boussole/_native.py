@@ -15,12 +15,19 @@ When none loads, ImportError lists every place tried and why it failed.
 import ctypes
 import os
 
+TYPE_CHECKING = False  # mypy takes it as true; typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any, List, Optional, Tuple
+
 SONAME = 'libboussole.so.0'
 # The major version this binding speaks (BSL_VERSION_MAJOR).
 API_MAJOR = 0
 
 c_int, c_uint, c_size_t, c_double = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t, ctypes.c_double
 c_char_p, c_void_p = ctypes.c_char_p, ctypes.c_void_p
+
+
+ERROR_MESSAGE_SIZE = 256  # BSL_ERROR_MESSAGE_SIZE
 
 
 class bsl_error(ctypes.Structure):
@@ -31,7 +38,7 @@ class bsl_error(ctypes.Structure):
         ('line', c_uint),
         ('column', c_uint),
         ('path', ctypes.c_char * 128),      # BSL_ERROR_PATH_SIZE
-        ('message', ctypes.c_char * 256),   # BSL_ERROR_MESSAGE_SIZE
+        ('message', ctypes.c_char * ERROR_MESSAGE_SIZE),
     ]
 
 
@@ -44,6 +51,8 @@ _PROTOTYPES = {
     'bsl_version_string': (c_char_p, []),
     'bsl_version_number': (c_uint, []),
     'bsl_strerror': (c_char_p, [c_int]),
+    'bsl_error_message': (c_size_t, [_P(bsl_error), c_int, c_char_p, c_size_t]),
+    'bsl_error_message_id': (c_char_p, [_P(bsl_error)]),
     'bsl_framework_load': (c_int, [_P(c_void_p), c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
     'bsl_framework_load_file': (c_int, [_P(c_void_p), c_char_p, c_void_p, _P(bsl_error)]),
     'bsl_framework_load_embedded': (c_int, [_P(c_void_p), c_char_p, c_void_p, _P(bsl_error)]),
@@ -108,7 +117,7 @@ FORMAT_JSON, FORMAT_TEXT, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN = 0, 1, 2, 3
 LANGS = {'fr': 0, 'en': 1}
 
 
-def _candidates():
+def _candidates() -> 'List[Tuple[str, str]]':
     """(description, what to pass to CDLL) in the order they are tried."""
     env = os.environ.get('BOUSSOLE_LIBRARY')
     if env:
@@ -121,17 +130,25 @@ def _candidates():
         built = os.path.join(root, 'build', 'lib', SONAME)
         found.append(('development tree build %s' % built, built))
     found.append(('SONAME %s (dynamic loader search path)' % SONAME, SONAME))
-    try:
-        from . import _config
-    except ImportError:
-        _config = None
-    if _config is not None:
-        installed = os.path.join(_config.LIBDIR, SONAME)
+    libdir = _installed_libdir()
+    if libdir is not None:
+        installed = os.path.join(libdir, SONAME)
         found.append(('install directory %s' % installed, installed))
     return found
 
 
-def _load():
+def _installed_libdir() -> 'Optional[str]':
+    """Where meson install put the library (_config.py, written at install
+    time), or None in a development tree or a wheel."""
+    try:
+        from . import _config  # written by meson install (_config.py.in)
+    except ImportError:
+        return None
+    libdir: str = _config.LIBDIR
+    return libdir
+
+
+def _load() -> 'Tuple[ctypes.CDLL, str]':
     tried = []
     for what, target in _candidates():
         try:
@@ -163,12 +180,19 @@ def _load():
 lib, path = _load()
 
 
-def cstr(p):
+def cstr(p: 'Optional[bytes]') -> 'Optional[str]':
     """A C string the library returned (borrowed or static), as str or None."""
     return None if p is None else p.decode('utf-8')
 
 
-def take_buffer(ptr, length):
+def text(p: 'Optional[bytes]') -> str:
+    """A C string the library documents as never NULL, as str."""
+    if p is None:
+        raise ValueError('libboussole returned NULL where it promises a string')
+    return p.decode('utf-8')
+
+
+def take_buffer(ptr: 'ctypes.c_void_p', length: int) -> bytes:
     """Copy a buffer from bsl_render/bsl_evaluate_lines, then free it."""
     try:
         return ctypes.string_at(ptr, length)

@@ -8,10 +8,16 @@ from . import _errors
 from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
                       lib, take_buffer)
 
+TYPE_CHECKING = False  # mypy takes it as true; these modules import this one
+if TYPE_CHECKING:
+    from typing import Optional
+    from ._framework import _Handle
+    from ._model import Result
+
 FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
 
 
-def default_lang():
+def default_lang() -> str:
     """The language of the locale, as the CLI chooses it: the first of
     LC_ALL, LC_MESSAGES and LANG that is set and not empty; 'en' when it
     starts with "en", 'fr' otherwise (and when none is set)."""
@@ -22,19 +28,22 @@ def default_lang():
     return 'fr'
 
 
-def lang_code(lang):
+def lang_code(lang: str) -> int:
     try:
         return LANGS[lang]
     except (KeyError, TypeError):
         raise ValueError("lang must be 'fr' or 'en', not %r" % (lang,)) from None
 
 
-def check(rc, err, source=None):
+def check(rc: int, err: bsl_error, source: 'Optional[str]' = None,
+          lang: 'Optional[str]' = None) -> None:
+    """Raise the error of a failed call, its message in lang (None: the
+    locale's, _errors.message_lang)."""
     if rc != BSL_OK:
-        raise _errors.from_struct(err, source)
+        raise _errors.from_struct(err, source, lang)
 
 
-def render(result, lang, fmt):
+def render(result: 'Result', lang: str, fmt: str) -> str:
     """Evaluate result's use-case again and render it (the library is
     deterministic, so this is exactly what evaluating it first gave)."""
     handle = result._framework
@@ -43,11 +52,12 @@ def render(result, lang, fmt):
     return render_source(handle, result._source, lang_code(lang), FORMATS[fmt]).decode('utf-8')
 
 
-def render_source(handle, data, lang, fmt):
+def render_source(handle: '_Handle', data: bytes, lang: int, fmt: int,
+                  message_lang: 'Optional[str]' = None) -> bytes:
     err = bsl_error()
     r = ctypes.c_void_p()
     check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
-                                ctypes.byref(err)), err)
+                                ctypes.byref(err)), err, lang=message_lang)
     try:
         out, n = ctypes.c_void_p(), ctypes.c_size_t()
         check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, fmt, lang,

@@ -6,9 +6,13 @@ so Python sees exactly the definitions the library checks values against.
 """
 import ctypes
 from dataclasses import dataclass
-from typing import Any, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
-from ._native import LANGS, bsl_error, cstr, lib
+#: A C pointer as ctypes gives it back (c_void_p.value, or a c_void_p
+#: restype): an address, or None for NULL.
+Pointer = Optional[int]
+
+from ._native import LANGS, bsl_error, cstr, lib, text
 
 _TYPES = ('boolean', 'enum', 'number', 'set', 'text')
 
@@ -22,7 +26,7 @@ class Text:
     def get(self, lang: str = 'fr') -> str:
         return self.en if lang == 'en' else self.fr
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.fr
 
 
@@ -68,41 +72,49 @@ class Fact:
         return tuple(v.value for v in self.values)
 
 
-def _text(get):
-    fr, en = (cstr(get(code)) for code in (LANGS['fr'], LANGS['en']))
-    return None if fr is None else Text(fr, en)
+def _text(get: Callable[[int], Any]) -> Optional[Text]:
+    """Text from a C accessor taking a bsl_lang (a ctypes call: untyped);
+    None when the library has none (it gives both languages or neither)."""
+    fr, en = cstr(get(LANGS['fr'])), cstr(get(LANGS['en']))
+    return None if fr is None or en is None else Text(fr, en)
 
 
-def _bound(fn, f):
+def _bound(fn: Callable[..., Any], f: Pointer) -> Optional[float]:
     out = ctypes.c_double()
     return out.value if fn(f, ctypes.byref(out)) else None
 
 
-def fact_from_c(f, label=None, **framework_use):
+def _fact_value(f: Pointer, i: int) -> FactValue:
+    return FactValue(text(lib.bsl_fact_value(f, i)),
+                     _text(lambda lang: lib.bsl_fact_value_label(f, i, lang)))
+
+
+def fact_from_c(f: Pointer, label: Optional[Text] = None, **framework_use: Any) -> Fact:
     """A Fact from a const bsl_fact *; label, when given, replaces the fact's
     own (a framework may ask the question its own way)."""
     n = lib.bsl_fact_value_count(f)
-    values = tuple(FactValue(cstr(lib.bsl_fact_value(f, i)),
-                             _text(lambda lang, i=i: lib.bsl_fact_value_label(f, i, lang)))
-                   for i in range(n))
-    return Fact(key=cstr(lib.bsl_fact_key(f)), type=_TYPES[lib.bsl_fact_type_of(f)],
-                label=label or _text(lambda lang: lib.bsl_fact_label(f, lang)),
+    values = tuple(_fact_value(f, i) for i in range(n))
+    label = label or _text(lambda lang: lib.bsl_fact_label(f, lang))
+    if label is None:  # bsl_fact_label gives NULL only for a NULL fact
+        raise ValueError('libboussole gave fact %r no label' % cstr(lib.bsl_fact_key(f)))
+    return Fact(key=text(lib.bsl_fact_key(f)), type=_TYPES[lib.bsl_fact_type_of(f)],
+                label=label,
                 help=_text(lambda lang: lib.bsl_fact_help(f, lang)),
                 unit=_text(lambda lang: lib.bsl_fact_unit(f, lang)),
                 values=values, min=_bound(lib.bsl_fact_min, f), max=_bound(lib.bsl_fact_max, f),
                 **framework_use)
 
 
-def framework_facts(fw_ptr):
+def framework_facts(fw_ptr: Pointer) -> Tuple[Fact, ...]:
     """The facts a framework reads, in framework order, with its use of them."""
-    facts = []
+    facts: List[Fact] = []
     for i in range(lib.bsl_framework_indicator_count(fw_ptr)):
         ind = lib.bsl_framework_indicator(fw_ptr, i)
         cond = None
         cfact = cstr(lib.bsl_indicator_condition_fact(ind))
         if cfact is not None:
             k = lib.bsl_indicator_condition_value_count(ind)
-            cond = Condition(cfact, tuple(cstr(lib.bsl_indicator_condition_value(ind, j))
+            cond = Condition(cfact, tuple(text(lib.bsl_indicator_condition_value(ind, j))
                                           for j in range(k)),
                              bool(lib.bsl_indicator_condition_negated(ind)))
         facts.append(fact_from_c(lib.bsl_indicator_fact(ind),
@@ -113,12 +125,12 @@ def framework_facts(fw_ptr):
     return tuple(facts)
 
 
-def vocabulary_facts(voc_ptr):
+def vocabulary_facts(voc_ptr: Pointer) -> Tuple[Fact, ...]:
     return tuple(fact_from_c(lib.bsl_vocabulary_fact(voc_ptr, i))
                  for i in range(lib.bsl_vocabulary_fact_count(voc_ptr)))
 
 
-_embedded = None
+_embedded: Optional[Tuple[Fact, ...]] = None
 
 
 def vocabulary() -> Tuple[Fact, ...]:

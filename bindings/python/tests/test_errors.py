@@ -131,6 +131,7 @@ class UseCaseErrorTest(unittest.TestCase):
         self.assertIs(type(e), boussole.SchemaError)
         self.assertEqual((e.code, e.line, e.column, e.path, e.message, str(e)),
                          (cm.exception.code, 1, 8, '$.id', cm.exception.message, str(cm.exception)))
+        self.assertEqual((e.message_id, cm.exception.message_id), ('schema.type', 'schema.type'))
 
 
 class FrameworkErrorTest(unittest.TestCase):
@@ -221,6 +222,65 @@ class ClassesTest(unittest.TestCase):
             fw.evaluate(GOOD)
         with self.assertRaises(boussole.ArgumentError):
             fw.evaluate_many([GOOD])
+
+
+class FrenchMessagesTest(unittest.TestCase):
+    """Messages follow lang when given, else the locale as the CLI's
+    diagnostics do (French for fr*, English otherwise)."""
+    BAD = '{"id": 3}'
+    FR = 'type attendu\u00a0: chaîne, trouvé\u00a0: nombre'
+    EN = 'expected string, found number'
+
+    def setUp(self):
+        self.fw = boussole.Framework.default()
+        saved = {k: os.environ.get(k) for k in ('LC_ALL', 'LC_MESSAGES', 'LANG')}
+        self.addCleanup(self.restore, saved)
+
+    @staticmethod
+    def restore(saved):
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+    def error(self, *args, **kwargs):
+        with self.assertRaises(boussole.Error) as cm:
+            self.fw.evaluate(*args, **kwargs)
+        return cm.exception
+
+    def test_lang_sets_the_language_of_the_message(self):
+        e = self.error(self.BAD, lang='fr')
+        self.assertEqual((e.message, e.message_id, e.path), (self.FR, 'schema.type', '$.id'))
+        self.assertEqual(str(e), '<input>:1:8: %s (at $.id)' % self.FR)
+        self.assertEqual(self.error(self.BAD, lang='en').message, self.EN)
+
+    def test_without_lang_the_locale_decides(self):
+        os.environ.pop('LC_ALL', None)
+        os.environ.pop('LC_MESSAGES', None)
+        os.environ['LANG'] = 'fr_FR.UTF-8'
+        self.assertEqual(self.error(self.BAD).message, self.FR)
+        with self.assertRaises(boussole.NotFoundError) as cm:
+            boussole.Framework.embedded('nope')
+        self.assertEqual(cm.exception.message, 'aucun référentiel intégré «\u00a0nope\u00a0»')
+        os.environ['LANG'] = 'C.UTF-8'
+        self.assertEqual(self.error(self.BAD).message, self.EN)
+        os.environ['LC_ALL'] = 'fr_CA.UTF-8'
+        self.assertEqual(self.error(self.BAD).message, self.FR)
+
+    def test_batch_records_follow_lang(self):
+        bad = [self.BAD, '{"id": "x", "title": "t", "facts": {"hosting": "moon"}}', '{\n"id": 3}']
+        results = self.fw.evaluate_many(bad, lang='fr')
+        for text, rec in zip(bad, results):
+            e = self.error(text, lang='fr')
+            self.assertEqual((rec.message, rec.line, rec.column), (e.message, e.line, e.column))
+        self.assertEqual(results[0].message, self.FR)
+        self.assertIn('n\'est pas une valeur de hosting', results[1].message)
+
+    def test_escapes_stay(self):
+        e = self.error('{"id": "x", "title": "t", "facts": {"hosting": "\\u001b[2J\\r\\n"}}', lang='fr')
+        self.assertIn('\\u001b[2J\\u000d\\u000a', e.message)
+        self.assertFalse(re.search('[\x00-\x1f\x7f]', e.message), e.message)
 
 
 if __name__ == '__main__':

@@ -21,7 +21,7 @@ class ThreadTest(unittest.TestCase):
         cls.want = {lang: [cls.fw.evaluate(f, lang=lang).to_dict() for f in cls.files]
                     for lang in ('fr', 'en')}
         cls.want_text = {lang: str(cls.fw.evaluate(cls.files[0], lang=lang)) for lang in ('fr', 'en')}
-        cls.want_records = cls.fw.evaluate_many(cls.files + cls.bad).records()
+        cls.want_records = cls.fw.evaluate_many(cls.files + cls.bad, lang='fr').records()
 
     def run_threads(self, work):
         errors = []

@@ -124,15 +124,29 @@ class NotUsedTest(unittest.TestCase):
 
 class ImportGraphTest(unittest.TestCase):
     def test_no_module_of_the_package_imports_itself_back(self):
+        # At run time: imports under `if TYPE_CHECKING:` are for mypy only.
         import ast
         import os
         pkg = os.path.dirname(boussole.__file__)
         graph = {}
+
+        def runtime_nodes(tree):
+            todo = [tree]
+            while todo:
+                node = todo.pop()
+                yield node
+                if (isinstance(node, ast.If) and isinstance(node.test, ast.Name)
+                        and node.test.id == 'TYPE_CHECKING'):
+                    todo.extend(node.orelse)
+                else:
+                    todo.extend(ast.iter_child_nodes(node))
+
         for name in os.listdir(pkg):
             if name.startswith('_') and name.endswith('.py') and name != '__init__.py':
-                tree = ast.parse(open(os.path.join(pkg, name), encoding='utf-8').read())
+                with open(os.path.join(pkg, name), encoding='utf-8') as f:
+                    tree = ast.parse(f.read())
                 deps = set()
-                for node in ast.walk(tree):
+                for node in runtime_nodes(tree):
                     if isinstance(node, ast.ImportFrom) and node.level == 1:
                         if node.module:
                             deps.add(node.module)
