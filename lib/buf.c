@@ -11,7 +11,7 @@ void bsl_buf_init(bsl_buf *b, const bsl_allocator *alloc)
     b->alloc = alloc;
 }
 
-static int buf_reserve(bsl_buf *b, size_t extra)
+int bsl_buf_reserve(bsl_buf *b, size_t extra)
 {
     size_t need, cap;
     char *p;
@@ -41,10 +41,9 @@ static int buf_reserve(bsl_buf *b, size_t extra)
     return 1;
 }
 
-void bsl_buf_append(bsl_buf *b, const char *s, size_t n)
+void bsl_buf_append_grow(bsl_buf *b, const char *s, size_t n)
 {
-    /* Fast path: room left and no limit to enforce. */
-    if (!(b->cap - b->len > n && !b->max) && !buf_reserve(b, n))
+    if (!bsl_buf_reserve(b, n))
         return;
     if (n)
         memcpy(b->data + b->len, s, n);
@@ -52,11 +51,35 @@ void bsl_buf_append(bsl_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void bsl_buf_puts(bsl_buf *b, const char *s) { bsl_buf_append(b, s, strlen(s)); }
-void bsl_buf_putc(bsl_buf *b, char c) { bsl_buf_append(b, &c, 1); }
-
 /* Bytes that JSON strings must escape: '"', '\\' and controls. */
 static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+/* Nonzero when one of the 8 bytes of w needs an escape. Most of what is
+ * escaped (framework sentences, labels) needs none, so the scan goes a
+ * word at a time: a byte below 0x20, or equal to '"' or '\\' once xored
+ * with it, has its high bit set by (x - 0x20..) & ~x (the classic
+ * has-less-than test); bytes of 0x80 and above are masked out by ~w. */
+static uint64_t word_needs_escape(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    return ((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & high;
+}
+
+/* The length of the longest prefix of s[0..n) that needs no escape. */
+static size_t plain_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (word_needs_escape(w))
+            break;
+    }
+    while (i < n && !needs_escape((unsigned char)s[i]))
+        i++;
+    return i;
+}
 
 void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n)
 {
@@ -74,8 +97,7 @@ void bsl_buf_json_chars(bsl_buf *b, const char *s, size_t n)
         char esc[6];
         size_t elen = 2;
         unsigned char c;
-        while (i < n && !needs_escape((unsigned char)s[i]))
-            i++;
+        i += plain_run(s + i, n - i);
         bsl_buf_append(b, s + run, i - run);
         if (i == n)
             break;
@@ -183,7 +205,7 @@ void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len)
 char *bsl_buf_take(bsl_buf *b, size_t *len)
 {
     char *p;
-    if (!b->failed && !b->data && buf_reserve(b, 0))
+    if (!b->failed && !b->data && bsl_buf_reserve(b, 0))
         b->data[0] = '\0';
     if (b->failed) {
         bsl_buf_release(b);

@@ -6,6 +6,7 @@
 
 #include "boussole.h"
 #include <stddef.h>
+#include <string.h>
 
 typedef struct bsl_buf {
     const bsl_allocator *alloc;
@@ -16,9 +17,39 @@ typedef struct bsl_buf {
 } bsl_buf;
 
 void bsl_buf_init(bsl_buf *b, const bsl_allocator *alloc);
-void bsl_buf_append(bsl_buf *b, const char *s, size_t n);
-void bsl_buf_puts(bsl_buf *b, const char *s);
-void bsl_buf_putc(bsl_buf *b, char c);
+/* The slow path of bsl_buf_append(): grow (or fail) first. */
+void bsl_buf_append_grow(bsl_buf *b, const char *s, size_t n);
+
+/* Renderers append thousands of short pieces per document: the common case
+ * (room left, no limit to enforce) is inline so that it costs a compare,
+ * a memcpy the compiler can often expand, and the NUL. */
+static inline void bsl_buf_append(bsl_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n && !b->max) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        bsl_buf_append_grow(b, s, n);
+    }
+}
+
+static inline void bsl_buf_puts(bsl_buf *b, const char *s) { bsl_buf_append(b, s, strlen(s)); }
+
+static inline void bsl_buf_putc(bsl_buf *b, char c)
+{
+    if (b->cap - b->len > 1 && !b->max) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        bsl_buf_append_grow(b, &c, 1);
+    }
+}
+
+/* Make room for extra more bytes at once (a bound the writer knows), so
+ * that the appends that follow do not grow the buffer step by step; 0 and
+ * b->failed set when that fails. */
+int bsl_buf_reserve(bsl_buf *b, size_t extra);
 /* A JSON string literal with quotes, minimal escapes (canonical form). */
 void bsl_buf_json_string(bsl_buf *b, const char *s, size_t n);
 /* The same escapes without the quotes, for a string written in pieces. */

@@ -9,6 +9,7 @@ typedef struct bsl_embedded_doc {
     const char *id;
     const char *data;
     size_t len;
+    const char *sha256; /* of the canonical JSON, computed by embed.py */
 } bsl_embedded_doc;
 
 extern const bsl_embedded_doc bsl_embedded_vocabulary;

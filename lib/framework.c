@@ -491,8 +491,10 @@ static int load_document(bsl_loader *ld)
     return rc ? rc : resolve_conditions(ld);
 }
 
-int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
-                       const bsl_options *opts, bsl_error *err)
+/* known_sha256: the hash of the canonical JSON when the caller already has
+ * it (an embedded document, hashed at build time), else NULL to compute it. */
+static int load_framework(bsl_framework **out, const char *buf, size_t len, const char *known_sha256,
+                          const bsl_options *opts, bsl_error *err)
 {
     bsl_config cfg;
     bsl_json_doc doc;
@@ -533,7 +535,9 @@ int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
     rc = bsl_reader_reject_nul(&ld.rd);
     if (!rc)
         rc = load_document(&ld);
-    if (!rc)
+    if (!rc && known_sha256)
+        memcpy(fw->sha256, known_sha256, sizeof fw->sha256);
+    else if (!rc)
         rc = bsl_document_sha256(&doc, &fw->cfg.alloc, fw->sha256) ? bsl_loader_nomem(&ld) : BSL_OK;
     if (!rc && (bsl_wording_build(fw) || bsl_lint_build(fw)))
         rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
@@ -544,6 +548,12 @@ int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
     }
     *out = fw;
     return BSL_OK;
+}
+
+int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
+                       const bsl_options *opts, bsl_error *err)
+{
+    return load_framework(out, buf, len, NULL, opts, err);
 }
 
 int bsl_framework_load_file(bsl_framework **out, const char *path,
@@ -618,8 +628,8 @@ int bsl_framework_load_embedded(bsl_framework **out, const char *id,
     *out = NULL;
     for (i = 0; i < bsl_embedded_framework_total; i++)
         if (!id || !strcmp(id, bsl_embedded_frameworks[i].id))
-            return bsl_framework_load(out, bsl_embedded_frameworks[i].data,
-                                      bsl_embedded_frameworks[i].len, opts, err);
+            return load_framework(out, bsl_embedded_frameworks[i].data, bsl_embedded_frameworks[i].len,
+                                  bsl_embedded_frameworks[i].sha256, opts, err);
     return bsl_error_set(err, BSL_ERR_NOTFOUND, "no embedded framework \"%.80s\"", id);
 }
 

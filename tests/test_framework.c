@@ -3,6 +3,9 @@
 #include "check.h"
 #include "testutil.h"
 
+#include "embedded.h"
+#include "vocabulary.h"
+
 #include <ctype.h>
 
 #define NANTES_PATH SRCDIR "/frameworks/nantes-2024.json"
@@ -703,9 +706,43 @@ static void test_limits_and_arguments(void)
     }
 }
 
+/* The embedded documents carry the SHA-256 that frameworks/embed.py
+ * computed at build time; loading the same bytes through the public
+ * loaders hashes them at run time: both must agree, for every document. */
+static void test_embedded_hashes_match_the_json(void)
+{
+    size_t i, wrong = 0;
+    bsl_vocabulary *hashed = NULL, *embedded = NULL;
+    for (i = 0; i < bsl_embedded_framework_total; i++) {
+        const bsl_embedded_doc *d = &bsl_embedded_frameworks[i];
+        bsl_framework *a = NULL, *b = NULL;
+        if (bsl_framework_load(&a, d->data, d->len, NULL, NULL) ||
+            bsl_framework_load_embedded(&b, d->id, NULL, NULL) ||
+            strcmp(bsl_framework_sha256(a), d->sha256) || strcmp(bsl_framework_sha256(b), d->sha256)) {
+            printf("# %s: build-time and run-time SHA-256 differ\n", d->id);
+            wrong++;
+        }
+        bsl_framework_free(a);
+        bsl_framework_free(b);
+    }
+    CHECK_INT(wrong, 0, "every embedded framework: the build-time SHA-256 is the run-time one");
+    CHECK_INT(bsl_vocabulary_load(&hashed, bsl_embedded_vocabulary.data, bsl_embedded_vocabulary.len,
+                                  NULL, NULL), BSL_OK, "embedded vocabulary bytes load");
+    CHECK_INT(bsl_vocabulary_load_embedded(&embedded, NULL, NULL), BSL_OK, "embedded vocabulary loads");
+    if (hashed && embedded) {
+        CHECK_STR(bsl_vocabulary_sha256(embedded), bsl_vocabulary_sha256(hashed),
+                  "embedded vocabulary: the build-time SHA-256 is the run-time one");
+        CHECK_STR(bsl_embedded_vocabulary.sha256, bsl_vocabulary_sha256(hashed),
+                  "embedded vocabulary: the table holds the run-time SHA-256");
+    }
+    bsl_vocabulary_free(hashed);
+    bsl_vocabulary_free(embedded);
+}
+
 int main(void)
 {
     test_embedded_default();
+    test_embedded_hashes_match_the_json();
     test_file_and_reformatting();
     test_sha256_canonical();
     test_valid_variants();

@@ -1,6 +1,8 @@
-/* Microseconds per use-case for parse, evaluate and render JSON on the
- * example use-cases, and parse+evaluate against jsmn's bare tokenize time
- * on the same bytes. Prints figures; never fails on speed. */
+/* Microseconds per use-case for parse, evaluate and each rendering on the
+ * example use-cases, the time to load the embedded default framework, the
+ * bytes of each rendering, and the targets of issue 14 as ratios (jsmn's
+ * bare tokenize time of the same bytes is the yardstick). Prints figures;
+ * never fails on speed. */
 #define _POSIX_C_SOURCE 200809L
 #include <boussole.h>
 #include <jsmn.h>
@@ -11,13 +13,52 @@
 #include <string.h>
 #include <time.h>
 
-enum { MAX_FILES = 64, TRIALS = 7 };
+enum { MAX_FILES = 64, TRIALS = 7, LOADS = 50 };
 
+/* The renderings timed, each also reported in bytes per result. */
+enum { FORMATS = 3 };
+static const struct {
+    const char *name;
+    bsl_format format;
+} formats[FORMATS] = {
+    {"JSON:", BSL_FORMAT_JSON},
+    {"JSON compact:", BSL_FORMAT_JSON_COMPACT},
+    {"text:", BSL_FORMAT_TEXT},
+};
+
+/* Steps timed in each trial: the renderings follow RENDER in formats[] order. */
+enum { JSMN, PARSE, EVAL, LOAD, RENDER, STEPS = RENDER + FORMATS };
+
+/* The targets of issue 14, as ratios of one step to another. */
+enum { R_PARSE_EVAL, R_JSON, R_COMPACT, R_TEXT, RATIOS };
+static const struct {
+    const char *name;
+    double target;
+} ratio_names[RATIOS] = {
+    {"parse+evaluate / jsmn:", 2},
+    {"parse+evaluate+render JSON / jsmn:", 8},
+    {"parse+evaluate+render compact / jsmn:", 6},
+    {"render text / parse:", 1},
+};
+
+/* Thread CPU time: other processes on a shared machine do not count. */
 static double now_us(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* Insertion sort of one trial's ratios, for the median (TRIALS is odd). */
+static void median_sort(double *x)
+{
+    int i, j;
+    for (i = 1; i < TRIALS; i++) {
+        double v = x[i];
+        for (j = i; j > 0 && x[j - 1] > v; j--)
+            x[j] = x[j - 1];
+        x[j] = v;
+    }
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -49,7 +90,9 @@ int main(int argc, char **argv)
     bsl_framework *fw;
     bsl_usecase *ucs[MAX_FILES];
     bsl_error err;
-    double t0, t_jsmn, t_parse, t_eval, t_render, sink = 0, ratios[TRIALS];
+    double t0, best[STEPS], sink = 0, ratios[RATIOS][TRIALS];
+    size_t out_bytes[FORMATS] = {0};
+    int s, f;
     jsmntok_t *tokens = malloc(sizeof(jsmntok_t) * 65536);
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -83,12 +126,13 @@ int main(int argc, char **argv)
 
     for (i = 0; i < n; i++)
         bsl_usecase_parse(&ucs[i], fw, docs[i], lens[i], NULL, &err);
-    /* Each figure is the best of several trials. The ratio is taken within
-     * each trial (jsmn, parse and evaluate timed back to back, under the
-     * same load and clock speed) and the median of those is reported. */
-    t_jsmn = t_parse = t_eval = t_render = 1e30;
+    /* Each figure is the best of several trials. Ratios are taken within
+     * each trial (every step timed back to back, under the same load and
+     * clock speed) and the median of those is reported. */
+    for (s = 0; s < STEPS; s++)
+        best[s] = 1e30;
     for (trial = 0; trial < TRIALS; trial++) {
-        double t, tj, tp;
+        double t[STEPS];
         t0 = now_us();
         for (k = 0; k < rounds; k++)
             for (i = 0; i < n; i++) {
@@ -96,8 +140,7 @@ int main(int argc, char **argv)
                 jsmn_init(&p);
                 sink += jsmn_parse(&p, docs[i], lens[i], tokens, 65536);
             }
-        tj = t = (now_us() - t0) / (rounds * (double)n);
-        t_jsmn = t < t_jsmn ? t : t_jsmn;
+        t[JSMN] = (now_us() - t0) / (rounds * (double)n);
 
         t0 = now_us();
         for (k = 0; k < rounds; k++)
@@ -106,8 +149,7 @@ int main(int argc, char **argv)
                 bsl_usecase_parse(&uc, fw, docs[i], lens[i], NULL, &err);
                 bsl_usecase_free(uc);
             }
-        tp = t = (now_us() - t0) / (rounds * (double)n);
-        t_parse = t < t_parse ? t : t_parse;
+        t[PARSE] = (now_us() - t0) / (rounds * (double)n);
 
         t0 = now_us();
         for (k = 0; k < rounds; k++)
@@ -117,44 +159,58 @@ int main(int argc, char **argv)
                 sink += bsl_result_score(r);
                 bsl_result_free(r);
             }
-        t = (now_us() - t0) / (rounds * (double)n);
-        t_eval = t < t_eval ? t : t_eval;
-        ratios[trial] = (tp + t) / tj;
+        t[EVAL] = (now_us() - t0) / (rounds * (double)n);
+
+        for (f = 0; f < FORMATS; f++) {
+            t0 = now_us();
+            for (k = 0; k < rounds / 4 + 1; k++)
+                for (i = 0; i < n; i++) {
+                    bsl_result *r;
+                    char *out;
+                    size_t len;
+                    bsl_evaluate(&r, fw, ucs[i], &err);
+                    bsl_render(&out, &len, r, formats[f].format, BSL_LANG_FR, &err);
+                    sink += (double)len;
+                    if (trial == 0 && k == 0)
+                        out_bytes[f] += len;
+                    bsl_render_free(out);
+                    bsl_result_free(r);
+                }
+            t[RENDER + f] = (now_us() - t0) / ((rounds / 4 + 1) * (double)n) - t[EVAL];
+        }
 
         t0 = now_us();
-        for (k = 0; k < rounds / 4 + 1; k++)
-            for (i = 0; i < n; i++) {
-                bsl_result *r;
-                char *out;
-                size_t len;
-                bsl_evaluate(&r, fw, ucs[i], &err);
-                bsl_render(&out, &len, r, BSL_FORMAT_JSON, BSL_LANG_FR, &err);
-                sink += (double)len;
-                bsl_render_free(out);
-                bsl_result_free(r);
-            }
-        t = (now_us() - t0) / ((rounds / 4 + 1) * (double)n) - t_eval;
-        t_render = t < t_render ? t : t_render;
+        for (k = 0; k < LOADS; k++) {
+            bsl_framework *again;
+            if (bsl_framework_load_embedded(&again, NULL, NULL, &err) == BSL_OK)
+                sink += 1;
+            bsl_framework_free(again);
+        }
+        t[LOAD] = (now_us() - t0) / LOADS;
+
+        for (s = 0; s < STEPS; s++)
+            best[s] = t[s] < best[s] ? t[s] : best[s];
+        ratios[R_PARSE_EVAL][trial] = (t[PARSE] + t[EVAL]) / t[JSMN];
+        ratios[R_JSON][trial] = (t[PARSE] + t[EVAL] + t[RENDER]) / t[JSMN];
+        ratios[R_COMPACT][trial] = (t[PARSE] + t[EVAL] + t[RENDER + 1]) / t[JSMN];
+        ratios[R_TEXT][trial] = t[RENDER + 2] / t[PARSE];
     }
 
-    printf("use-cases: %zu (%.0f bytes on average), best of %d trials of %d rounds\n", n,
-           (double)bytes / n, TRIALS, rounds);
-    printf("jsmn tokenize alone:   %8.3f us/use-case\n", t_jsmn);
-    printf("parse (strict+bind):   %8.3f us/use-case\n", t_parse);
-    printf("evaluate:              %8.3f us/use-case  (target < 1 us)\n", t_eval);
-    printf("render JSON:           %8.3f us/use-case\n", t_render);
-    /* median of the per-trial ratios (TRIALS is odd) */
-    for (trial = 1; trial < TRIALS; trial++) {
-        double x = ratios[trial];
-        int j = trial;
-        while (j > 0 && ratios[j - 1] > x) {
-            ratios[j] = ratios[j - 1];
-            j--;
-        }
-        ratios[j] = x;
+    printf("use-cases: %zu (%.0f bytes on average), best of %d trials of %d rounds, thread CPU time\n",
+           n, (double)bytes / n, TRIALS, rounds);
+    printf("jsmn tokenize alone:   %8.3f us/use-case\n", best[JSMN]);
+    printf("parse (strict+bind):   %8.3f us/use-case\n", best[PARSE]);
+    printf("evaluate:              %8.3f us/use-case  (target < 1 us)\n", best[EVAL]);
+    for (f = 0; f < FORMATS; f++)
+        printf("render %-14s %8.3f us/use-case  %6.0f bytes/result\n", formats[f].name,
+               best[RENDER + f], (double)out_bytes[f] / n);
+    printf("load embedded default: %8.3f ms        (target <= 0.1 ms)\n", best[LOAD] / 1000);
+    for (s = 0; s < RATIOS; s++) {
+        median_sort(ratios[s]);
+        printf("%-38s %6.2f x (target <= %gx; median of per-trial ratios, %.2f..%.2f)\n",
+               ratio_names[s].name, ratios[s][TRIALS / 2], ratio_names[s].target, ratios[s][0],
+               ratios[s][TRIALS - 1]);
     }
-    printf("parse+evaluate / jsmn: %8.2f x            (target < 3x; median of per-trial ratios,"
-           " %.2f..%.2f)\n", ratios[TRIALS / 2], ratios[0], ratios[TRIALS - 1]);
     fprintf(stderr, "(checksum %g)\n", sink);
     for (i = 0; i < n; i++) {
         bsl_usecase_free(ucs[i]);
