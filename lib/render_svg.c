@@ -2,8 +2,9 @@
  * criterion, the score 0 at the centre and 100 at the end of each axis; the
  * framework's "met" and "reservations" thresholds of each criterion joined
  * as two rings; the use-case's polygon through the criterion scores (a
- * criterion not assessed sits at the centre). Red-line and not-assessed
- * criteria are told apart by a shape (a cross, a hollow circle on a dashed
+ * criterion without a score sits at the centre). Red-line criteria and
+ * those without a score (not assessed, or incomplete with nothing weighted
+ * answered) are told apart by a shape (a cross; a hollow circle on a dashed
  * axis) and by the words of their label, never by colour alone. With fewer
  * than three criteria a radar has no area: each criterion becomes a
  * horizontal bar with the same marks instead.
@@ -36,7 +37,7 @@
 
 typedef struct svg_words {
     const char *picture, *radar, *bars, *criterion_sentence_sep, *thresholds, *and_word,
-        *usecase, *met_ring, *reservations_ring, *red_line, *not_assessed,
+        *usecase, *met_ring, *reservations_ring, *red_line, *no_score,
         *open_q, *close_q, *colon;
 } svg_words;
 
@@ -44,13 +45,13 @@ static const svg_words fr = {
     "Boussole", "Radar à un axe par critère, du score 0 au centre à 100 au bord.",
     "Une barre par critère, du score 0 à gauche à 100 à droite.", " ; ",
     "seuils", "et", "Cas d'usage", "Seuil «\xc2\xa0" "atteint\xc2\xa0»",
-    "Seuil «\xc2\xa0réserves\xc2\xa0»", "ligne rouge", "non évalué", "«\xc2\xa0", "\xc2\xa0»", "\xc2\xa0: ",
+    "Seuil «\xc2\xa0réserves\xc2\xa0»", "ligne rouge", "sans score (non évalué, à compléter)", "«\xc2\xa0", "\xc2\xa0»", "\xc2\xa0: ",
 };
 static const svg_words en = {
     "Boussole", "Radar with one axis per criterion, score 0 at the centre and 100 at the edge.",
     "One bar per criterion, score 0 on the left and 100 on the right.", "; ",
     "thresholds", "and", "Use-case", "\"Met\" threshold",
-    "\"Reservations\" threshold", "red line", "not assessed", "\"", "\"", ": ",
+    "\"Reservations\" threshold", "red line", "no score (not assessed, incomplete)", "\"", "\"", ": ",
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
@@ -357,7 +358,7 @@ static void legend(bsl_buf *b, const svg_words *w)
     legend_entry(b, 60, 580, "<path d=\"M5 -7l14 14m0 -14l-14 14\" stroke=\"" RED_LINE_INK
                  "\" stroke-width=\"3.5\"/>", w->red_line);
     legend_entry(b, 300, 580, "<circle cx=\"12\" cy=\"0\" r=\"6\" fill=\"#ffffff\" stroke=\"" AXIS_INK
-                 "\" stroke-width=\"2\"/>", w->not_assessed);
+                 "\" stroke-width=\"2\"/>", w->no_score);
     put(b, "</g>\n");
 }
 
