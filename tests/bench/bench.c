@@ -1,4 +1,4 @@
-/* Microseconds per use-case for parse, evaluate and render JSON on the
+/* Microseconds per use-case for parse, evaluate and render (every format) on the
  * example use-cases, and parse+evaluate against jsmn's bare tokenize time
  * on the same bytes. Prints figures; never fails on speed. */
 #define _POSIX_C_SOURCE 200809L
@@ -38,6 +38,51 @@ static char *slurp(const char *path, size_t *len)
     fclose(f);
     *len = (size_t)n;
     return data;
+}
+
+/* Microseconds per use-case to render already evaluated results in one
+ * format: the best of TRIALS, so that renderers compare under one method. */
+static double render_us(bsl_result *const *results, size_t n, int rounds, bsl_format format)
+{
+    double best = 1e30, sink = 0;
+    int trial, k;
+    size_t i;
+    for (trial = 0; trial < TRIALS; trial++) {
+        double t, t0 = now_us();
+        for (k = 0; k < rounds; k++)
+            for (i = 0; i < n; i++) {
+                char *out = NULL;
+                size_t len = 0;
+                bsl_render(&out, &len, results[i], format, BSL_LANG_FR, NULL);
+                sink += (double)len;
+                bsl_render_free(out);
+            }
+        t = (now_us() - t0) / (rounds * (double)n);
+        best = t < best ? t : best;
+    }
+    return sink > 0 ? best : -1; /* -1: nothing was rendered */
+}
+
+/* Each renderer's time, and the HTML report (the SVG inside) against JSON. */
+static void report_renderers(const bsl_framework *fw, bsl_usecase *const *ucs, size_t n, int rounds)
+{
+    static const struct { bsl_format format; const char *name; } renderers[] = {
+        {BSL_FORMAT_JSON, "JSON"}, {BSL_FORMAT_JSON_COMPACT, "JSON compact"},
+        {BSL_FORMAT_TEXT, "text"}, {BSL_FORMAT_HTML, "HTML"}, {BSL_FORMAT_SVG, "SVG"}};
+    bsl_result *results[MAX_FILES];
+    double t[sizeof renderers / sizeof *renderers];
+    size_t i, f, ok = 0;
+    for (i = 0; i < n; i++)
+        if (bsl_evaluate(&results[ok], fw, ucs[i], NULL) == BSL_OK)
+            ok++;
+    rounds = rounds / 10 + 1;
+    for (f = 0; f < sizeof renderers / sizeof *renderers; f++) {
+        t[f] = render_us(results, ok, rounds, renderers[f].format);
+        printf("render %-14s %8.3f us/use-case (results kept)\n", renderers[f].name, t[f]);
+    }
+    printf("HTML (with SVG) / JSON: %7.2f x            (target < 2x)\n", t[3] / t[0]);
+    for (i = 0; i < ok; i++)
+        bsl_result_free(results[i]);
 }
 
 int main(int argc, char **argv)
@@ -155,6 +200,7 @@ int main(int argc, char **argv)
     }
     printf("parse+evaluate / jsmn: %8.2f x            (target < 3x; median of per-trial ratios,"
            " %.2f..%.2f)\n", ratios[TRIALS / 2], ratios[0], ratios[TRIALS - 1]);
+    report_renderers(fw, ucs, n, rounds);
     fprintf(stderr, "(checksum %g)\n", sink);
     for (i = 0; i < n; i++) {
         bsl_usecase_free(ucs[i]);
