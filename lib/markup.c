@@ -34,36 +34,44 @@ static int is_hidden(const unsigned char *p, size_t n)
            (cp >= 0xD800 && cp <= 0xDFFF);
 }
 
+/* The entity for an ASCII byte that needs one, or NULL. */
+static const char *entity(unsigned char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return NULL;
+    }
+}
+
 void bsl_markup_text(bsl_buf *b, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    /* Characters that stay as they are extend the current run, appended in
+     * one piece when something must be written instead. */
     while (*p) {
-        const unsigned char *run = p;
-        size_t n;
-        /* copy the plain ASCII stretch in one append */
-        while (*p >= 0x20 && *p < 0x7F && *p != '&' && *p != '<' && *p != '>' && *p != '"' &&
-               *p != '\'')
-            p++;
-        bsl_buf_append(b, (const char *)run, (size_t)(p - run));
-        if (!*p)
-            break;
-        switch (*p) {
-        case '&': bsl_buf_puts(b, "&amp;"); p++; continue;
-        case '<': bsl_buf_puts(b, "&lt;"); p++; continue;
-        case '>': bsl_buf_puts(b, "&gt;"); p++; continue;
-        case '"': bsl_buf_puts(b, "&quot;"); p++; continue;
-        case '\'': bsl_buf_puts(b, "&#39;"); p++; continue;
-        default: break;
-        }
-        n = utf8_length(p);
-        if (n == 0 || is_hidden(p, n)) {
-            bsl_buf_puts(b, REPLACEMENT);
-            p += n ? n : 1;
+        const char *instead = NULL;
+        size_t n = 1;
+        if (*p >= 0x20 && *p < 0x7F) {
+            instead = entity(*p);
         } else {
-            bsl_buf_append(b, (const char *)p, n);
-            p += n;
+            n = utf8_length(p);
+            if (n == 0 || is_hidden(p, n))
+                instead = REPLACEMENT;
         }
+        if (!instead) {
+            p += n;
+            continue;
+        }
+        bsl_buf_append(b, (const char *)run, (size_t)(p - run));
+        bsl_buf_puts(b, instead);
+        p += n ? n : 1;
+        run = p;
     }
+    bsl_buf_append(b, (const char *)run, (size_t)(p - run));
 }
 
 void bsl_markup_fixed2(bsl_buf *b, double v)
