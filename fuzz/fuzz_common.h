@@ -16,6 +16,7 @@
 #include "alloc.h" /* internal: the C library allocator */
 #include "buf.h"  /* internal: canonical output */
 #include "json.h" /* internal: the library's own JSON parser */
+#include "markup_check.h" /* well-formedness of HTML and SVG */
 
 #include <math.h>
 #include <stdalign.h>
@@ -448,6 +449,32 @@ static FZ_UNUSED void fz_check_text_clean(const char *s, size_t n)
     }
 }
 
+/* The HTML report and the SVG picture of r: well-formed (markup_check.h),
+ * valid UTF-8, deterministic, and nothing from the use-case as markup. */
+static FZ_UNUSED void fz_check_markup(const bsl_result *r, bsl_lang lang)
+{
+    static const bsl_format formats[] = {BSL_FORMAT_HTML, BSL_FORMAT_SVG};
+    int f;
+    for (f = 0; f < 2; f++) {
+        char *out = NULL, *again = NULL;
+        size_t len = 0, len2 = 0, at;
+        int rc = bsl_render(&out, &len, r, formats[f], lang, NULL);
+        FZ_CHECK(rc == BSL_OK && out && len > 0 && out[len - 1] == '\n', "render %s: %d",
+                 f ? "SVG" : "HTML", rc);
+        FZ_CHECK(fz_utf8_valid(out, len) && strlen(out) == len, "render %s: invalid UTF-8 or a NUL",
+                 f ? "SVG" : "HTML");
+        at = mc_check(out, len, f == 0);
+        FZ_CHECK(at == 0, "render %s lang %d: not well-formed at byte %zu", f ? "SVG" : "HTML",
+                 (int)lang, at - 1);
+        FZ_CHECK(!strstr(out, "<script"), "render %s: a script element", f ? "SVG" : "HTML");
+        rc = bsl_render(&again, &len2, r, formats[f], lang, NULL);
+        FZ_CHECK(rc == BSL_OK && len2 == len && !memcmp(out, again, len), "render %s: not deterministic",
+                 f ? "SVG" : "HTML");
+        bsl_render_free(again);
+        bsl_render_free(out);
+    }
+}
+
 static FZ_UNUSED void fz_check_renderings(const bsl_result *r, int trusted_framework)
 {
     static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT};
@@ -494,6 +521,7 @@ static FZ_UNUSED void fz_check_renderings(const bsl_result *r, int trusted_frame
                  "lang %d: compact JSON is not the same document as the indented JSON", lang);
         free(canon[0]);
         free(canon[1]);
+        fz_check_markup(r, (bsl_lang)lang);
     }
 }
 

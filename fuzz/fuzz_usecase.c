@@ -1,6 +1,7 @@
 /* Use-case JSON (untrusted: it comes from web forms and other systems)
  * against the embedded default framework: bsl_usecase_parse, bsl_evaluate,
- * bsl_evaluate_json and bsl_render in every format and language.
+ * bsl_evaluate_json and bsl_render in every format and language (HTML and
+ * SVG checked well-formed by markup_check.h).
  *
  * On failure: a document error code with line >= 1 and a consistent
  * position, and no object. On success: the result invariants of
@@ -25,7 +26,8 @@ static long run_counted(const char *in, size_t size, long fail_at)
     char *out = (char *)&out;
     bsl_error err;
     int rc, i, failed = 0;
-    static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_TEXT, BSL_FORMAT_JSON_COMPACT};
+    static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_TEXT, BSL_FORMAT_JSON_COMPACT,
+                                         BSL_FORMAT_HTML, BSL_FORMAT_SVG};
 
     fz_alloc_init(&a, &opts, fail_at);
     rc = bsl_usecase_parse(&uc, fz_default_framework(), in, size, &opts, &err);
@@ -42,7 +44,7 @@ static long run_counted(const char *in, size_t size, long fail_at)
             failed = 1;
         } else {
             FZ_CHECK(rc == BSL_OK, "evaluate with a counting allocator: %d", rc);
-            for (i = 0; i < 3 && !failed; i++) {
+            for (i = 0; i < 5 && !failed; i++) {
                 rc = bsl_render(&out, NULL, r, formats[i], (bsl_lang)(i & 1), &err);
                 if (a.failures) {
                     FZ_CHECK(rc == BSL_ERR_NOMEM && err.code == rc && out == NULL,

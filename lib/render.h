@@ -8,6 +8,11 @@
 /* compact: BSL_FORMAT_JSON_COMPACT (one line), else 2-space indented. */
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang);
+/* The boussole picture; standalone: an SVG document (with the XML
+ * declaration), else the <svg> element alone, to embed in HTML. */
+void bsl_render_svg(bsl_buf *b, const bsl_result *r, bsl_lang lang, int standalone);
+/* The self-contained HTML report (the SVG inline). */
+void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang);
 
 /* The "vocabulary" and "library" members that end every provenance. */
 struct bsl_jw;

@@ -27,8 +27,9 @@ enum {
 
 static const char usage[] =
     "Usage:\n"
-    "  boussole evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
-    "                    [--fail-on VERDICT] [-o FILE] FILE...   ('-' reads stdin)\n"
+    "  boussole evaluate [--framework ID|FILE] [--lang fr|en]\n"
+    "                    [--format text|json|html|svg] [--fail-on VERDICT] [-o FILE]\n"
+    "                    FILE...   ('-' reads stdin; html and svg: one FILE)\n"
     "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE]\n"
     "                    what a framework reads and scores\n"
@@ -68,9 +69,11 @@ typedef struct command_help {
 } command_help;
 
 static const command_help helps[] = {
-    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
+    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json|html|svg]\n"
                  "                         [--fail-on VERDICT] [-o FILE] [--] FILE...",
-     "Score each use-case FILE ('-' reads standard input) and write its report."},
+     "Score each use-case FILE ('-' reads standard input) and write its report.\n"
+     "--format html writes one self-contained HTML page, --format svg the boussole\n"
+     "picture; both take one FILE."},
     {"describe", "describe [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown] [-o FILE]",
      "Write what a framework reads and how it scores."},
     {"schema", "schema [--framework ID|FILE] [--lang fr|en] [-o FILE]",
@@ -401,7 +404,7 @@ typedef struct cli_options {
 
 /* Which options a command takes. */
 enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16,
-       OPT_OUTPUT = 32 };
+       OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */ };
 
 /* parse_options() found --help: the command's usage is written, exit 0. */
 enum { HELP_SHOWN = -1 };
@@ -449,6 +452,13 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
             o->format = BSL_FORMAT_JSON;
         else if (!strcmp(v, "markdown") && (allowed & OPT_MARKDOWN))
             o->format = BSL_FORMAT_MARKDOWN;
+        else if (!strcmp(v, "html") && (allowed & OPT_REPORTS))
+            o->format = BSL_FORMAT_HTML;
+        else if (!strcmp(v, "svg") && (allowed & OPT_REPORTS))
+            o->format = BSL_FORMAT_SVG;
+        else if (allowed & OPT_REPORTS)
+            return usage_error(command, tr("--format takes text, json, html or svg, not '%s'",
+                                            "--format prend text, json, html ou svg, et non « %s »"), v);
         else
             return usage_error(command, allowed & OPT_MARKDOWN
                                    ? tr("--format takes text, json or markdown, not '%s'",
@@ -528,11 +538,16 @@ static int cmd_evaluate(int argc, char **argv)
     bsl_framework *fw = NULL;
 
     if ((rc = parse_options("evaluate", argc, argv,
-                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_OUTPUT, &o, &files)))
+                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_OUTPUT |
+                                OPT_REPORTS, &o, &files)))
         return rc;
     if (!files)
         return usage_error("evaluate", tr("evaluate needs at least one FILE",
                                           "evaluate demande au moins un FICHIER"));
+    /* an HTML page or an SVG picture is one document: two would not be */
+    if (files > 1 && (o.format == BSL_FORMAT_HTML || o.format == BSL_FORMAT_SVG))
+        return usage_error("evaluate", tr("--format %s takes one FILE", "--format %s prend un seul FICHIER"),
+                           o.format == BSL_FORMAT_HTML ? "html" : "svg");
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
     if ((rc = open_output(o.output))) {

@@ -16,7 +16,7 @@
 enum { MAX_FILES = 64, TRIALS = 7, LOADS = 50 };
 
 /* The renderings timed, each also reported in bytes per result. */
-enum { FORMATS = 3 };
+enum { FORMATS = 5 };
 static const struct {
     const char *name;
     bsl_format format;
@@ -24,6 +24,8 @@ static const struct {
     {"JSON:", BSL_FORMAT_JSON},
     {"JSON compact:", BSL_FORMAT_JSON_COMPACT},
     {"text:", BSL_FORMAT_TEXT},
+    {"HTML:", BSL_FORMAT_HTML},
+    {"SVG:", BSL_FORMAT_SVG},
 };
 
 /* Steps timed in each trial: the renderings follow RENDER in formats[] order. */
@@ -211,6 +213,9 @@ int main(int argc, char **argv)
                ratio_names[s].name, ratios[s][TRIALS / 2], ratio_names[s].target, ratios[s][0],
                ratios[s][TRIALS - 1]);
     }
+    printf("HTML (with SVG) / JSON:                 %6.2f x (target <= 2x; best times)
+",
+           best[RENDER + 3] / best[RENDER]);
     fprintf(stderr, "(checksum %g)\n", sink);
     for (i = 0; i < n; i++) {
         bsl_usecase_free(ucs[i]);

@@ -253,6 +253,16 @@ class Result:
         """The readable report, as ``boussole evaluate`` prints it."""
         return _render.render(self, lang or self.lang, 'text')
 
+    def to_html(self, lang: Optional[str] = None) -> str:
+        """The self-contained, accessible HTML report (the boussole inline),
+        byte for byte what ``boussole evaluate --format html`` writes."""
+        return _render.render(self, lang or self.lang, 'html')
+
+    def to_svg(self, lang: Optional[str] = None) -> str:
+        """The boussole as an SVG picture, as ``boussole evaluate --format svg``
+        writes it."""
+        return _render.render(self, lang or self.lang, 'svg')
+
     def __str__(self) -> str:
         return self.text()
 
@@ -278,9 +288,17 @@ class Result:
             ('Criterion', 'Title', 'Score', 'Status')
         return (
             '<div class="boussole-result"><p><strong>%s</strong> &mdash; %s (%s/100)</p>'
-            '<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>%s</div>'
-            % (e(self.title), e(self.verdict_label), _score1(self.score),
+            '%s<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>%s</div>'
+            % (e(self.title), e(self.verdict_label), _score1(self.score), self._picture(),
                ''.join('<th>%s</th>' % h for h in heads), rows, extra))
+
+    def _picture(self) -> str:
+        """The SVG boussole for a notebook (without its XML declaration), or
+        nothing for a Result that cannot render itself."""
+        if self._framework is None or self._source is None:
+            return ''
+        svg = self.to_svg()
+        return '<div class="boussole-picture" style="max-width:40rem">%s</div>' % svg[svg.index('<svg'):]
 
 
 @dataclass(frozen=True)

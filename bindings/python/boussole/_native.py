@@ -114,6 +114,7 @@ _PROTOTYPES = {
 # enum values from boussole.h
 BSL_OK = 0
 FORMAT_JSON, FORMAT_TEXT, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN = 0, 1, 2, 3
+FORMAT_HTML, FORMAT_SVG = 4, 5
 LANGS = {'fr': 0, 'en': 1}
 
 

@@ -5,8 +5,8 @@ import ctypes
 import os
 
 from . import _errors
-from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
-                      lib, take_buffer)
+from ._native import (BSL_OK, FORMAT_HTML, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_SVG, FORMAT_TEXT,
+                      LANGS, bsl_error, lib, take_buffer)
 
 TYPE_CHECKING = False  # mypy takes it as true; these modules import this one
 if TYPE_CHECKING:
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from ._framework import _Handle
     from ._model import Result
 
-FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
+FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT,
+           'html': FORMAT_HTML, 'svg': FORMAT_SVG}
 
 
 def default_lang() -> str:
