@@ -213,8 +213,7 @@ int main(int argc, char **argv)
                ratio_names[s].name, ratios[s][TRIALS / 2], ratio_names[s].target, ratios[s][0],
                ratios[s][TRIALS - 1]);
     }
-    printf("HTML (with SVG) / JSON:                 %6.2f x (target <= 2x; best times)
-",
+    printf("HTML (with SVG) / JSON:                 %6.2f x (target <= 2x; best times)\n",
            best[RENDER + 3] / best[RENDER]);
     fprintf(stderr, "(checksum %g)\n", sink);
     for (i = 0; i < n; i++) {
