@@ -1439,7 +1439,7 @@ typedef enum bsl_format {
     BSL_FORMAT_JSON = 0,        /**< the stable schema of doc/result-format.md, 2-space indented, byte-for-byte deterministic */
     BSL_FORMAT_TEXT = 1,        /**< a readable report for people */
     BSL_FORMAT_JSON_COMPACT = 2, /**< the same document as BSL_FORMAT_JSON on one line, without insignificant whitespace, ending with "\n" */
-    BSL_FORMAT_MARKDOWN = 3     /**< CommonMark with tables, for documentation: bsl_framework_describe() only (bsl_render() does not support it yet and returns BSL_ERR_ARG). @since 0.2.0 */
+    BSL_FORMAT_MARKDOWN = 3     /**< GitHub-flavoured Markdown (CommonMark with tables): a framework's calibration sheet, a comparison matrix, a result report for tickets and wikis (doc/reports-text.md). @since 0.2.0 */
 } bsl_format;
 
 /**
@@ -1450,8 +1450,9 @@ typedef enum bsl_format {
  *        be NULL.
  * @param out_len receives the length without the NUL; may be NULL.
  * @param r the result; must not be NULL.
- * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT or BSL_FORMAT_TEXT
- *        (BSL_FORMAT_MARKDOWN is not supported yet: BSL_ERR_ARG).
+ * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT or
+ *        BSL_FORMAT_MARKDOWN (since 0.2.0; the use-case's own strings are
+ *        escaped so that they read as text).
  * @param lang language of every title, label and sentence (the JSON output
  *        records it in its "lang" member): BSL_LANG_FR or BSL_LANG_EN.
  * @param err optional error details; may be NULL.

@@ -47,12 +47,14 @@ int bsl_render(char **out, size_t *out_len, const bsl_result *r, bsl_format form
         *out_len = 0;
     if (!out || !r ||
         (format != BSL_FORMAT_JSON && format != BSL_FORMAT_TEXT &&
-         format != BSL_FORMAT_JSON_COMPACT) ||
+         format != BSL_FORMAT_JSON_COMPACT && format != BSL_FORMAT_MARKDOWN) ||
         (lang != BSL_LANG_FR && lang != BSL_LANG_EN))
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_render: bad argument");
     bsl_handout_init(&b, &r->alloc);
     if (format == BSL_FORMAT_TEXT)
         bsl_render_text(&b, r, lang);
+    else if (format == BSL_FORMAT_MARKDOWN)
+        bsl_render_markdown(&b, r, lang);
     else
         bsl_render_json(&b, r, lang, format == BSL_FORMAT_JSON_COMPACT);
     if (bsl_handout_take(&b, out, out_len) != BSL_OK)

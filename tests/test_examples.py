@@ -4,7 +4,7 @@
 1. EXPECTED.md beside the examples, computed by hand from REFERENTIEL.md
    independently of the engine: verdict, global score, each criterion's
    score and status, red lines, missing facts, unknown keys.
-2. tests/golden/: the exact bytes of the JSON and text results in French
+2. tests/golden/: the exact bytes of the JSON, text and Markdown results in French
    and English. Regenerate on purpose with BSL_UPDATE_GOLDEN=1 and review
    the diff.
 
@@ -80,7 +80,7 @@ def check_folder(folder, framework, golden_dir):
         stem = name[:-5]
         outputs = {}
         for lang in ('fr', 'en'):
-            for fmt, ext in (('json', 'json'), ('text', 'txt')):
+            for fmt, ext in (('json', 'json'), ('text', 'txt'), ('markdown', 'md')):
                 p = run('evaluate', '--framework', framework, '--lang', lang, '--format', fmt, path)
                 tap.equal(p.returncode, 0, '%s %s %s: exit status' % (name, lang, fmt))
                 outputs[(lang, ext)] = p.stdout

@@ -27,8 +27,8 @@ enum {
 
 static const char usage[] =
     "Usage:\n"
-    "  boussole evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
-    "                    [--fail-on VERDICT] [-o FILE] FILE...   ('-' reads stdin)\n"
+    "  boussole evaluate [--framework ID|FILE] [--lang fr|en]\n"
+    "                    [--format text|json|markdown] [--fail-on VERDICT] [-o FILE] FILE...   ('-' reads stdin)\n"
     "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE]\n"
     "                    what a framework reads and scores\n"
@@ -67,7 +67,7 @@ typedef struct command_help {
 } command_help;
 
 static const command_help helps[] = {
-    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
+    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown]\n"
                  "                         [--fail-on VERDICT] [-o FILE] [--] FILE...",
      "Score each use-case FILE ('-' reads standard input) and write its report."},
     {"describe", "describe [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown] [-o FILE]",
@@ -474,7 +474,8 @@ static int cmd_evaluate(int argc, char **argv)
     bsl_framework *fw = NULL;
 
     if ((rc = parse_options("evaluate", argc, argv,
-                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_OUTPUT, &o, &files)))
+                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_MARKDOWN | OPT_FAIL_ON | OPT_OUTPUT,
+                            &o, &files)))
         return rc;
     if (!files)
         return usage_error("evaluate", "evaluate needs at least one FILE");
@@ -494,7 +495,8 @@ static int cmd_evaluate(int argc, char **argv)
             report(argv[i], &err);
             code = exit_code_for(rc);
         }
-        if (!code && ((o.format == BSL_FORMAT_TEXT && i > 0 && put("\n----\n\n", 6)) ||
+        /* Reports for people are told apart by a rule (a thematic break in Markdown). */
+        if (!code && ((o.format != BSL_FORMAT_JSON && i > 0 && put("\n----\n\n", 6)) ||
                       put(text, text_len)))
             code = EXIT_IO; /* reported by close_output() */
         if (!code) {
