@@ -238,6 +238,11 @@ class Result:
         """The readable report, as ``boussole evaluate`` prints it."""
         return _render.render(self, lang or self.lang, 'text')
 
+    def to_markdown(self, lang: Optional[str] = None) -> str:
+        """The report as GitHub-flavoured Markdown, as ``boussole evaluate
+        --format markdown`` prints it (for tickets and wikis)."""
+        return _render.render(self, lang or self.lang, 'markdown')
+
     def __str__(self):
         return self.text()
 

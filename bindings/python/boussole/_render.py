@@ -5,10 +5,11 @@ import ctypes
 import os
 
 from . import _errors
-from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_TEXT, LANGS, bsl_error,
-                      lib, take_buffer)
+from ._native import (BSL_OK, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
+                      bsl_error, lib, take_buffer)
 
-FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT}
+FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT,
+           'markdown': FORMAT_MARKDOWN}
 
 
 def default_lang():
