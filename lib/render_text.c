@@ -3,8 +3,11 @@
  * conditions, missing facts, reservations with their remediations, unknown
  * keys, vocabulary facts the framework does not read, and provenance. */
 #include "render.h"
+#include "text_wrap.h"
 
 #include <string.h>
+
+#define TEXT_WIDTH 80 /* columns: what a terminal or a printed page shows */
 
 #define NBSP "\xc2\xa0"
 #define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
@@ -12,22 +15,26 @@
 typedef struct words {
     const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *conditions, *missing,
         *reservations, *unknown, *not_used, *did_you_mean, *remediations, *provenance, *not_applicable,
-        *not_answered, *evidence, *todo, *colon, *open_q, *close_q, *version, *library;
+        *not_answered, *evidence, *colon, *open_q, *close_q, *version, *library, *legend;
 } words;
 
 static const words fr = {
     "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
     "Conditions nécessaires non remplies", "Faits requis manquants", "Réserves", "Clés inconnues",
     "Faits du vocabulaire que ce référentiel ne lit pas", "vouliez-vous dire",
-    "Remédiations", "Provenance", "non applicable", "non renseigné", "Preuve", "À faire",
+    "Remédiations", "Provenance", "sans objet", "non renseigné", "Justificatif",
     NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
+    "  Légende" NBSP ": [ok] tous les points, [..] une partie des points, [??] non renseigné, "
+    "[!!] ligne rouge, [--] sans objet, [  ] informatif (sans pondération).\n",
 };
 static const words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
     "Failed necessary conditions", "Missing required facts", "Reservations", "Unknown keys",
     "Vocabulary facts this framework does not read", "did you mean",
-    "Remediations", "Provenance", "not applicable", "not answered", "Evidence", "To do",
+    "Remediations", "Provenance", "not applicable", "not answered", "Evidence",
     ": ", "\"", "\"", "version", "library",
+    "  Key: [ok] full points, [..] part of the points, [??] not answered, [!!] red line, "
+    "[--] not applicable, [  ] informative (no weight).\n",
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
@@ -72,8 +79,13 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
     put(b, " ");
     put(b, ind->fact);
     if (o->value_json) {
+        const char *unit = ind->def ? ind->def->unit.s[lang] : NULL;
         put(b, " = ");
         bsl_buf_put_untrusted(b, o->value_json);
+        if (unit) {
+            put(b, NBSP);
+            put(b, unit);
+        }
     }
     if (o->not_applicable || o->missing) {
         put(b, w->colon);
@@ -101,19 +113,6 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
     }
 }
 
-static void remediation_line(bsl_buf *b, const words *w, const struct bsl_outcome *o,
-                             bsl_lang lang, const char *indent)
-{
-    put(b, indent);
-    put(b, w->todo);
-    put(b, " (");
-    put(b, o->ind->fact);
-    put(b, ")");
-    put(b, w->colon);
-    put(b, o->remediation->s[lang]);
-    put(b, "\n");
-}
-
 /* The section of the reasons of one fact-level kind (red lines, failed
  * necessary conditions), when there are any. */
 static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_reason_kind kind,
@@ -137,7 +136,8 @@ static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_re
     }
 }
 
-void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+/* The report, one logical line per item; bsl_render_text() wraps it. */
+static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
     size_t i, k;
@@ -167,6 +167,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, "]\n");
 
     heading(b, w, w->criteria);
+    put(b, w->legend);
     for (i = 0; i < r->criterion_count; i++) {
         const struct bsl_criterion_result *c = &r->criteria[i];
         put(b, "  ");
@@ -212,12 +213,10 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
                                                        : BSL_REASON_RESERVATION;
         if (!any++)
             heading(b, w, w->reservations);
+        /* What to do about it is said once, under the remediations. */
         put(b, "  - ");
         put(b, c->def->reason_text[kind].s[lang]);
         put(b, "\n");
-        for (k = 0; k < c->outcome_count; k++)
-            if (c->outcomes[k].remediation)
-                remediation_line(b, w, &c->outcomes[k], lang, "      ");
     }
     if (r->unknown_count) {
         heading(b, w, w->unknown);
@@ -276,4 +275,18 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, ", libboussole ");
     put(b, bsl_version_string());
     put(b, "\n");
+}
+
+void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+{
+    bsl_buf lines;
+    bsl_buf_init(&lines, b->alloc);
+    render_lines(&lines, r, lang);
+    if (lines.failed) {
+        if (!b->failed)
+            b->failed = lines.failed;
+    } else {
+        bsl_text_wrap(b, lines.data, lines.len, TEXT_WIDTH);
+    }
+    bsl_buf_release(&lines);
 }

@@ -65,6 +65,24 @@ def parse_expected(folder):
     return scores, extras
 
 
+TEXT_WIDTH = 80
+
+
+def check_width(report, what):
+    """Every line of a text report fits in 80 columns, except a line whose
+    word cannot fit on any line (a hash, a long key): that word then stands
+    alone after the indentation and the marker."""
+    too_long = []
+    for line in report.decode('utf-8').splitlines():
+        if len(line) <= TEXT_WIDTH:
+            continue
+        words = line.split()
+        if not (max(len(w) for w in words) > TEXT_WIDTH - 8 and len(words) <= 2):
+            too_long.append(line)
+    tap.check(not too_long, '%s: every line within %d columns' % (what, TEXT_WIDTH),
+              too_long[0] if too_long else '')
+
+
 def check_folder(folder, framework, golden_dir):
     """Every example of folder against its EXPECTED.md and goldens; the set
     of verdicts seen."""
@@ -94,6 +112,9 @@ def check_folder(folder, framework, golden_dir):
                 want = open(gpath, 'rb').read() if os.path.exists(gpath) else None
                 tap.check(want == p.stdout, '%s %s %s: matches %s' % (name, lang, fmt, os.path.relpath(gpath, root)),
                           'golden file missing' if want is None else 'output differs from the golden file')
+
+        for lang in ('fr', 'en'):
+            check_width(outputs[(lang, 'txt')], '%s %s text' % (name, lang))
 
         result = json.loads(outputs[('fr', 'json')])
         verdicts.add(result['verdict'])
