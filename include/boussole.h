@@ -1463,6 +1463,52 @@ typedef enum bsl_format {
 BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
                        bsl_format format, bsl_lang lang, bsl_error *err);
 
+/** Version of bsl_render_options this header describes. @since 0.2.0 */
+#define BSL_RENDER_OPTIONS_VERSION 1
+
+/** bsl_render_options.flags: colour the text report with ANSI (SGR) escapes,
+ * for a terminal. Only the report's own markers, verdict and headings are
+ * coloured; the use-case's strings stay escaped and never produce an escape.
+ * @since 0.2.0 */
+#define BSL_RENDER_COLOR 1u
+
+/**
+ * How bsl_render_with_options() lays out a report for people (the JSON
+ * formats ignore them). Initialise with BSL_RENDER_OPTIONS_INIT or
+ * bsl_render_options_init(): fields are only ever appended, and the version
+ * field tells the library which ones the caller knows.
+ * @since 0.2.0
+ */
+typedef struct bsl_render_options {
+    unsigned version; /**< must be BSL_RENDER_OPTIONS_VERSION */
+    unsigned width;   /**< columns of the text report: 0 means 80; values below 40 count as 40 (a caller passes the terminal's width) */
+    unsigned flags;   /**< 0, or BSL_RENDER_COLOR (text report only) */
+} bsl_render_options;
+
+/** Static initialiser for bsl_render_options with every default. @since 0.2.0 */
+#define BSL_RENDER_OPTIONS_INIT { BSL_RENDER_OPTIONS_VERSION, 0, 0 }
+
+/**
+ * Initialise render options to their defaults (80 columns, no colour).
+ * @param opts the options to fill; must not be NULL.
+ * @param version BSL_RENDER_OPTIONS_VERSION, the version of the header compiled against.
+ * @return BSL_OK, or BSL_ERR_ARG for a NULL opts or an unknown version.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_render_options_init(bsl_render_options *opts, unsigned version);
+
+/**
+ * bsl_render() with a layout: the text report's width and colour.
+ * @param out, out_len, r, format, lang, err as for bsl_render().
+ * @param opts the layout; NULL gives the defaults (what bsl_render() does).
+ * @return as bsl_render(); also BSL_ERR_ARG for an unknown opts->version or
+ *         unknown flags.
+ * Thread-safe (r may be shared). @since 0.2.0
+ */
+BSL_API int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r,
+                                    bsl_format format, bsl_lang lang,
+                                    const bsl_render_options *opts, bsl_error *err);
+
 /**
  * Free a buffer returned by bsl_render(), bsl_evaluate_lines(),
  * bsl_framework_describe(), bsl_framework_schema() or

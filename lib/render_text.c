@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#define TEXT_WIDTH 80 /* columns: what a terminal or a printed page shows */
 
 #define NBSP "\xc2\xa0"
 #define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
@@ -277,7 +276,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, "\n");
 }
 
-void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color)
 {
     bsl_buf lines;
     bsl_buf_init(&lines, b->alloc);
@@ -286,7 +285,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
         if (!b->failed)
             b->failed = lines.failed;
     } else {
-        bsl_text_wrap(b, lines.data, lines.len, TEXT_WIDTH);
+        bsl_text_wrap(b, lines.data, lines.len, width, color);
     }
     bsl_buf_release(&lines);
 }
