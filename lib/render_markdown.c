@@ -14,7 +14,7 @@ typedef struct md_words {
     const char *verdict, *score, *usecase, *framework, *criteria, *criterion, *status, *title,
         *indicators, *red_lines, *conditions, *missing, *reservations, *unknown, *not_used,
         *did_you_mean, *remediations, *provenance, *not_applicable, *not_answered, *required,
-        *evidence, *colon, *vocabulary;
+        *evidence, *colon, *vocabulary, *service, *phase, *description;
 } md_words;
 
 static const md_words fr = {
@@ -23,14 +23,14 @@ static const md_words fr = {
     "Faits requis manquants", "Réserves", "Clés inconnues",
     "Faits du vocabulaire que ce référentiel ne lit pas", "vouliez-vous dire", "Remédiations",
     "Provenance", "sans objet", "non renseigné", " (requis)", "Justificatif", NBSP ": ",
-    "vocabulaire",
+    "vocabulaire", "Service", "Phase", "Description",
 };
 static const md_words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Criterion", "Status",
     "Title", "Indicators", "Red lines", "Failed necessary conditions", "Missing required facts",
     "Reservations", "Unknown keys", "Vocabulary facts this framework does not read",
     "did you mean", "Remediations", "Provenance", "not applicable", "not answered",
-    " (required)", "Evidence", ": ", "vocabulary",
+    " (required)", "Evidence", ": ", "vocabulary", "Service", "Phase", "Description",
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
@@ -59,6 +59,19 @@ static void score(bsl_buf *b, double v, int assessed, bsl_lang lang)
         put(b, NO_SCORE);
 }
 
+/* "- **Name**: value" for a use-case's own string, when it has one. */
+static void field(bsl_buf *b, const md_words *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    put(b, "- **");
+    put(b, name);
+    put(b, "**");
+    put(b, w->colon);
+    md(b, value);
+    put(b, "\n");
+}
+
 static void header(bsl_buf *b, const md_words *w, const bsl_result *r, bsl_lang lang)
 {
     put(b, "# ");
@@ -78,7 +91,11 @@ static void header(bsl_buf *b, const md_words *w, const bsl_result *r, bsl_lang 
     md(b, r->usecase_title);
     put(b, " (");
     md(b, r->usecase_id);
-    put(b, ")\n- **");
+    put(b, ")\n");
+    field(b, w, w->service, r->service);
+    field(b, w, w->phase, r->phase);
+    field(b, w, w->description, r->description);
+    put(b, "- **");
     put(b, w->framework);
     put(b, "**");
     put(b, w->colon);

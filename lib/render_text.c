@@ -14,7 +14,8 @@
 typedef struct words {
     const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *conditions, *missing,
         *reservations, *unknown, *not_used, *did_you_mean, *remediations, *provenance, *not_applicable,
-        *not_answered, *evidence, *colon, *open_q, *close_q, *version, *library, *legend;
+        *not_answered, *evidence, *colon, *open_q, *close_q, *version, *library, *legend,
+        *service, *phase, *description;
 } words;
 
 static const words fr = {
@@ -25,6 +26,7 @@ static const words fr = {
     NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
     "  Légende" NBSP ": [ok] tous les points, [..] une partie des points, [??] non renseigné, "
     "[!!] ligne rouge, [--] sans objet, [  ] informatif (sans pondération).\n",
+    "Service", "Phase", "Description",
 };
 static const words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
@@ -34,6 +36,7 @@ static const words en = {
     ": ", "\"", "\"", "version", "library",
     "  Key: [ok] full points, [..] part of the points, [??] not answered, [!!] red line, "
     "[--] not applicable, [  ] informative (no weight).\n",
+    "Service", "Phase", "Description",
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
@@ -135,6 +138,17 @@ static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_re
     }
 }
 
+/* "Name: value" for a use-case's own string, when it has one. */
+static void field(bsl_buf *b, const words *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    put(b, name);
+    put(b, w->colon);
+    bsl_buf_put_untrusted(b, value);
+    put(b, "\n");
+}
+
 /* The report, one logical line per item; bsl_render_text() wraps it. */
 static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
 {
@@ -156,6 +170,9 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, " [");
     bsl_buf_put_untrusted(b, r->usecase_id);
     put(b, "]\n");
+    field(b, w, w->service, r->service);
+    field(b, w, w->phase, r->phase);
+    field(b, w, w->description, r->description);
     put(b, w->framework);
     put(b, w->colon);
     put(b, r->fw->title.s[lang]);
