@@ -138,6 +138,28 @@ static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_re
     }
 }
 
+/* " Allowed values: a, b, c." for a missing enum or set fact, so that the
+ * reader can answer from the report alone. */
+static void allowed_values(bsl_buf *b, const words *w, const bsl_result *r, const char *fact,
+                           bsl_lang lang)
+{
+    size_t i, k, v;
+    for (i = 0; i < r->criterion_count; i++)
+        for (k = 0; k < r->criteria[i].outcome_count; k++) {
+            const bsl_indicator *ind = r->criteria[i].outcomes[k].ind;
+            if (strcmp(ind->fact, fact) || !ind->def || !ind->def->value_count)
+                continue;
+            put(b, lang == BSL_LANG_FR ? " Valeurs admises" : " Allowed values");
+            put(b, w->colon);
+            for (v = 0; v < ind->def->value_count; v++) {
+                put(b, v ? ", " : "");
+                put(b, ind->def->values[v].value); /* tokens */
+            }
+            put(b, ".");
+            return;
+        }
+}
+
 /* "Name: value" for a use-case's own string, when it has one. */
 static void field(bsl_buf *b, const words *w, const char *name, const char *value)
 {
@@ -212,6 +234,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             if (r->reasons[i].kind == BSL_REASON_MISSING) {
                 put(b, "  - ");
                 put(b, r->reasons[i].text[lang]);
+                allowed_values(b, w, r, r->reasons[i].fact, lang);
                 put(b, "\n");
             }
     }
