@@ -70,7 +70,7 @@ static void test_width_and_defaults(void)
     CHECK_STR(w10, w40, "below 40 counts as 40");
     CHECK_CONTAINS(w40, "\n      [ok] legal_basis = \"validated\"\n", "40 columns: wrapped");
     CHECK(!strchr(w80, '\x1b'), "no colour unless asked");
-    CHECK_CONTAINS(w120, "hosted?). Allowed values: non_eu, eu, france.\n",
+    CHECK_CONTAINS(w80, "hosted?). Allowed values: non_eu, eu, france.\n",
                    "a missing fact with its allowed values");
     bsl_render_free(plain);
     bsl_render_free(w80);
