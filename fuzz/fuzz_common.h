@@ -477,12 +477,13 @@ static FZ_UNUSED void fz_check_markup(const bsl_result *r, bsl_lang lang)
 
 static FZ_UNUSED void fz_check_renderings(const bsl_result *r, int trusted_framework)
 {
-    static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT};
+    static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT,
+                                         BSL_FORMAT_MARKDOWN};
     int f, lang;
     for (lang = 0; lang < 2; lang++) {
         char *canon[2] = {NULL, NULL};
         size_t canon_len[2] = {0, 0};
-        for (f = 0; f < 3; f++) {
+        for (f = 0; f < (int)(sizeof formats / sizeof formats[0]); f++) {
             char *out = (char *)&out, *again = NULL;
             size_t len = 1, len2 = 0;
             bsl_error err;
@@ -497,9 +498,10 @@ static FZ_UNUSED void fz_check_renderings(const bsl_result *r, int trusted_frame
             FZ_CHECK(rc == BSL_OK && len2 == len && !memcmp(out, again, len),
                      "render format %d lang %d: not deterministic", (int)formats[f], lang);
             bsl_render_free(again);
-            if (formats[f] == BSL_FORMAT_TEXT && trusted_framework)
+            /* Markdown too: bsl_buf_put_markdown turns controls into spaces. */
+            if ((formats[f] == BSL_FORMAT_TEXT || formats[f] == BSL_FORMAT_MARKDOWN) && trusted_framework)
                 fz_check_text_clean(out, len);
-            if (formats[f] != BSL_FORMAT_TEXT) {
+            if (formats[f] == BSL_FORMAT_JSON || formats[f] == BSL_FORMAT_JSON_COMPACT) {
                 bsl_json_doc doc;
                 const char *verdict, *l;
                 FZ_CHECK(strlen(out) == len, "JSON rendering holds a NUL byte");

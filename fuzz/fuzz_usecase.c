@@ -27,7 +27,7 @@ static long run_counted(const char *in, size_t size, long fail_at)
     bsl_error err;
     int rc, i, failed = 0;
     static const bsl_format formats[] = {BSL_FORMAT_JSON, BSL_FORMAT_TEXT, BSL_FORMAT_JSON_COMPACT,
-                                         BSL_FORMAT_HTML, BSL_FORMAT_SVG};
+                                         BSL_FORMAT_HTML, BSL_FORMAT_SVG, BSL_FORMAT_MARKDOWN};
 
     fz_alloc_init(&a, &opts, fail_at);
     rc = bsl_usecase_parse(&uc, fz_default_framework(), in, size, &opts, &err);
@@ -44,7 +44,7 @@ static long run_counted(const char *in, size_t size, long fail_at)
             failed = 1;
         } else {
             FZ_CHECK(rc == BSL_OK, "evaluate with a counting allocator: %d", rc);
-            for (i = 0; i < 5 && !failed; i++) {
+            for (i = 0; i < (int)(sizeof formats / sizeof formats[0]) && !failed; i++) {
                 rc = bsl_render(&out, NULL, r, formats[i], (bsl_lang)(i & 1), &err);
                 if (a.failures) {
                     FZ_CHECK(rc == BSL_ERR_NOMEM && err.code == rc && out == NULL,

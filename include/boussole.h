@@ -1466,7 +1466,7 @@ typedef enum bsl_format {
     BSL_FORMAT_JSON = 0,        /**< the stable schema of doc/result-format.md, 2-space indented, byte-for-byte deterministic */
     BSL_FORMAT_TEXT = 1,        /**< a readable report for people */
     BSL_FORMAT_JSON_COMPACT = 2, /**< the same document as BSL_FORMAT_JSON on one line, without insignificant whitespace, ending with "\n" */
-    BSL_FORMAT_MARKDOWN = 3,    /**< CommonMark with tables, for documentation: bsl_framework_describe() only (bsl_render() does not support it yet and returns BSL_ERR_ARG). @since 0.2.0 */
+    BSL_FORMAT_MARKDOWN = 3,    /**< GitHub-flavoured Markdown (CommonMark with tables): a framework's calibration sheet, a comparison matrix, a result report for tickets and wikis (doc/reports-text.md). @since 0.2.0 */
     BSL_FORMAT_HTML = 4,        /**< bsl_render() only: one self-contained, accessible HTML page (inline CSS, the BSL_FORMAT_SVG picture inline, no script, nothing fetched; doc/reports.md). @since 0.2.0 */
     BSL_FORMAT_SVG = 5          /**< bsl_render() only: the boussole as an SVG picture, a radar with one axis per criterion (doc/reports.md); deterministic bytes. @since 0.2.0 */
 } bsl_format;
@@ -1480,8 +1480,9 @@ typedef enum bsl_format {
  * @param out_len receives the length without the NUL; may be NULL.
  * @param r the result; must not be NULL.
  * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT,
- *        BSL_FORMAT_HTML or BSL_FORMAT_SVG (BSL_FORMAT_MARKDOWN is not
- *        supported yet: BSL_ERR_ARG).
+ *        BSL_FORMAT_MARKDOWN, BSL_FORMAT_HTML or BSL_FORMAT_SVG (since 0.2.0
+ *        for the last three; the use-case's own strings are escaped so that
+ *        they read as text in each).
  * @param lang language of every title, label and sentence (the JSON output
  *        records it in its "lang" member): BSL_LANG_FR or BSL_LANG_EN.
  * @param err optional error details; may be NULL.
@@ -1491,6 +1492,52 @@ typedef enum bsl_format {
  */
 BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
                        bsl_format format, bsl_lang lang, bsl_error *err);
+
+/** Version of bsl_render_options this header describes. @since 0.2.0 */
+#define BSL_RENDER_OPTIONS_VERSION 1
+
+/** bsl_render_options.flags: colour the text report with ANSI (SGR) escapes,
+ * for a terminal. Only the report's own markers, verdict and headings are
+ * coloured; the use-case's strings stay escaped and never produce an escape.
+ * @since 0.2.0 */
+#define BSL_RENDER_COLOR 1u
+
+/**
+ * How bsl_render_with_options() lays out a report for people (the JSON
+ * formats ignore them). Initialise with BSL_RENDER_OPTIONS_INIT or
+ * bsl_render_options_init(): fields are only ever appended, and the version
+ * field tells the library which ones the caller knows.
+ * @since 0.2.0
+ */
+typedef struct bsl_render_options {
+    unsigned version; /**< must be BSL_RENDER_OPTIONS_VERSION */
+    unsigned width;   /**< columns of the text report: 0 means 80; values below 40 count as 40 (a caller passes the terminal's width) */
+    unsigned flags;   /**< 0, or BSL_RENDER_COLOR (text report only) */
+} bsl_render_options;
+
+/** Static initialiser for bsl_render_options with every default. @since 0.2.0 */
+#define BSL_RENDER_OPTIONS_INIT { BSL_RENDER_OPTIONS_VERSION, 0, 0 }
+
+/**
+ * Initialise render options to their defaults (80 columns, no colour).
+ * @param opts the options to fill; must not be NULL.
+ * @param version BSL_RENDER_OPTIONS_VERSION, the version of the header compiled against.
+ * @return BSL_OK, or BSL_ERR_ARG for a NULL opts or an unknown version.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_render_options_init(bsl_render_options *opts, unsigned version);
+
+/**
+ * bsl_render() with a layout: the text report's width and colour.
+ * @param out, out_len, r, format, lang, err as for bsl_render().
+ * @param opts the layout; NULL gives the defaults (what bsl_render() does).
+ * @return as bsl_render(); also BSL_ERR_ARG for an unknown opts->version or
+ *         unknown flags.
+ * Thread-safe (r may be shared). @since 0.2.0
+ */
+BSL_API int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r,
+                                    bsl_format format, bsl_lang lang,
+                                    const bsl_render_options *opts, bsl_error *err);
 
 /**
  * Free a buffer returned by bsl_render(), bsl_evaluate_lines(),

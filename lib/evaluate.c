@@ -266,6 +266,12 @@ static int build(bsl_result *r, const bsl_usecase *uc)
     size_t c, n = fw->indicator_count;
     r->usecase_id = copy_str(&r->arena, uc->id);
     r->usecase_title = copy_str(&r->arena, uc->title);
+    r->service = copy_str(&r->arena, uc->service);
+    r->phase = copy_str(&r->arena, uc->phase);
+    r->description = copy_str(&r->arena, uc->description);
+    if ((uc->service && !r->service) || (uc->phase && !r->phase) ||
+        (uc->description && !r->description))
+        return BSL_ERR_NOMEM;
     r->criterion_count = fw->criterion_count;
     /* Every field of these is written below, so they are not zeroed.
      * Upper bounds: at most one entry per indicator or criterion each. */

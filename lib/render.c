@@ -35,9 +35,23 @@ int bsl_handout_take(bsl_buf *b, char **out, size_t *out_len)
     return BSL_OK;
 }
 
-int bsl_render(char **out, size_t *out_len, const bsl_result *r, bsl_format format,
-               bsl_lang lang, bsl_error *err)
+int bsl_render_options_init(bsl_render_options *opts, unsigned version)
 {
+    static const bsl_render_options defaults = BSL_RENDER_OPTIONS_INIT;
+    if (!opts || version != BSL_RENDER_OPTIONS_VERSION)
+        return BSL_ERR_ARG;
+    *opts = defaults;
+    return BSL_OK;
+}
+
+#define DEFAULT_WIDTH 80
+#define MIN_WIDTH 40 /* narrower, the indented items would hold a word a line */
+
+int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bsl_format format,
+                            bsl_lang lang, const bsl_render_options *opts, bsl_error *err)
+{
+    static const bsl_render_options defaults = BSL_RENDER_OPTIONS_INIT;
+    size_t width;
     bsl_buf b;
 
     bsl_error_clear(err);
@@ -45,15 +59,21 @@ int bsl_render(char **out, size_t *out_len, const bsl_result *r, bsl_format form
         *out = NULL;
     if (out_len)
         *out_len = 0;
+    if (!opts)
+        opts = &defaults;
     if (!out || !r ||
         (format != BSL_FORMAT_JSON && format != BSL_FORMAT_TEXT &&
-         format != BSL_FORMAT_JSON_COMPACT && format != BSL_FORMAT_HTML &&
-         format != BSL_FORMAT_SVG) ||
-        (lang != BSL_LANG_FR && lang != BSL_LANG_EN))
+         format != BSL_FORMAT_JSON_COMPACT && format != BSL_FORMAT_MARKDOWN &&
+         format != BSL_FORMAT_HTML && format != BSL_FORMAT_SVG) ||
+        (lang != BSL_LANG_FR && lang != BSL_LANG_EN) ||
+        opts->version != BSL_RENDER_OPTIONS_VERSION || (opts->flags & ~BSL_RENDER_COLOR))
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_render: bad argument");
+    width = opts->width == 0 ? DEFAULT_WIDTH : opts->width < MIN_WIDTH ? MIN_WIDTH : opts->width;
     bsl_handout_init(&b, &r->alloc);
     if (format == BSL_FORMAT_TEXT)
-        bsl_render_text(&b, r, lang);
+        bsl_render_text(&b, r, lang, width, (opts->flags & BSL_RENDER_COLOR) != 0);
+    else if (format == BSL_FORMAT_MARKDOWN)
+        bsl_render_markdown(&b, r, lang);
     else if (format == BSL_FORMAT_HTML)
         bsl_render_html(&b, r, lang);
     else if (format == BSL_FORMAT_SVG)
@@ -63,6 +83,12 @@ int bsl_render(char **out, size_t *out_len, const bsl_result *r, bsl_format form
     if (bsl_handout_take(&b, out, out_len) != BSL_OK)
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     return BSL_OK;
+}
+
+int bsl_render(char **out, size_t *out_len, const bsl_result *r, bsl_format format,
+               bsl_lang lang, bsl_error *err)
+{
+    return bsl_render_with_options(out, out_len, r, format, lang, NULL, err);
 }
 
 void bsl_render_free(char *buf)

@@ -7,7 +7,9 @@
 
 /* compact: BSL_FORMAT_JSON_COMPACT (one line), else 2-space indented. */
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
-void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang);
+/* width: columns (>= 40); color: ANSI colour for the report's own markers. */
+void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color);
+void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang);
 /* The boussole picture; standalone: an SVG document (with the XML
  * declaration), else the <svg> element alone, to embed in HTML. */
 void bsl_render_svg(bsl_buf *b, const bsl_result *r, bsl_lang lang, int standalone);

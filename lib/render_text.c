@@ -3,8 +3,10 @@
  * conditions, missing facts, reservations with their remediations, unknown
  * keys, vocabulary facts the framework does not read, and provenance. */
 #include "render.h"
+#include "text_wrap.h"
 
 #include <string.h>
+
 
 #define NBSP "\xc2\xa0"
 #define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
@@ -12,22 +14,29 @@
 typedef struct words {
     const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *conditions, *missing,
         *reservations, *unknown, *not_used, *did_you_mean, *remediations, *provenance, *not_applicable,
-        *not_answered, *evidence, *todo, *colon, *open_q, *close_q, *version, *library;
+        *not_answered, *evidence, *colon, *open_q, *close_q, *version, *library, *legend,
+        *service, *phase, *description;
 } words;
 
 static const words fr = {
     "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
     "Conditions nécessaires non remplies", "Faits requis manquants", "Réserves", "Clés inconnues",
     "Faits du vocabulaire que ce référentiel ne lit pas", "vouliez-vous dire",
-    "Remédiations", "Provenance", "non applicable", "non renseigné", "Preuve", "À faire",
+    "Remédiations", "Provenance", "sans objet", "non renseigné", "Justificatif",
     NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
+    "  Légende" NBSP ": [ok] tous les points, [..] une partie des points, [??] non renseigné, "
+    "[!!] ligne rouge, [--] sans objet, [  ] informatif (sans pondération).\n",
+    "Service", "Phase", "Description",
 };
 static const words en = {
     "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
     "Failed necessary conditions", "Missing required facts", "Reservations", "Unknown keys",
     "Vocabulary facts this framework does not read", "did you mean",
-    "Remediations", "Provenance", "not applicable", "not answered", "Evidence", "To do",
+    "Remediations", "Provenance", "not applicable", "not answered", "Evidence",
     ": ", "\"", "\"", "version", "library",
+    "  Key: [ok] full points, [..] part of the points, [??] not answered, [!!] red line, "
+    "[--] not applicable, [  ] informative (no weight).\n",
+    "Service", "Phase", "Description",
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
@@ -72,8 +81,13 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
     put(b, " ");
     put(b, ind->fact);
     if (o->value_json) {
+        const char *unit = ind->def ? ind->def->unit.s[lang] : NULL;
         put(b, " = ");
         bsl_buf_put_untrusted(b, o->value_json);
+        if (unit) {
+            put(b, NBSP);
+            put(b, unit);
+        }
     }
     if (o->not_applicable || o->missing) {
         put(b, w->colon);
@@ -101,19 +115,6 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
     }
 }
 
-static void remediation_line(bsl_buf *b, const words *w, const struct bsl_outcome *o,
-                             bsl_lang lang, const char *indent)
-{
-    put(b, indent);
-    put(b, w->todo);
-    put(b, " (");
-    put(b, o->ind->fact);
-    put(b, ")");
-    put(b, w->colon);
-    put(b, o->remediation->s[lang]);
-    put(b, "\n");
-}
-
 /* The section of the reasons of one fact-level kind (red lines, failed
  * necessary conditions), when there are any. */
 static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_reason_kind kind,
@@ -137,7 +138,41 @@ static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_re
     }
 }
 
-void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+/* " Allowed values: a, b, c." for a missing enum or set fact, so that the
+ * reader can answer from the report alone. */
+static void allowed_values(bsl_buf *b, const words *w, const bsl_result *r, const char *fact,
+                           bsl_lang lang)
+{
+    size_t i, k, v;
+    for (i = 0; i < r->criterion_count; i++)
+        for (k = 0; k < r->criteria[i].outcome_count; k++) {
+            const bsl_indicator *ind = r->criteria[i].outcomes[k].ind;
+            if (strcmp(ind->fact, fact) || !ind->def || !ind->def->value_count)
+                continue;
+            put(b, lang == BSL_LANG_FR ? " Valeurs admises" : " Allowed values");
+            put(b, w->colon);
+            for (v = 0; v < ind->def->value_count; v++) {
+                put(b, v ? ", " : "");
+                put(b, ind->def->values[v].value); /* tokens */
+            }
+            put(b, ".");
+            return;
+        }
+}
+
+/* "Name: value" for a use-case's own string, when it has one. */
+static void field(bsl_buf *b, const words *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    put(b, name);
+    put(b, w->colon);
+    bsl_buf_put_untrusted(b, value);
+    put(b, "\n");
+}
+
+/* The report, one logical line per item; bsl_render_text() wraps it. */
+static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
     size_t i, k;
@@ -157,6 +192,9 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, " [");
     bsl_buf_put_untrusted(b, r->usecase_id);
     put(b, "]\n");
+    field(b, w, w->service, r->service);
+    field(b, w, w->phase, r->phase);
+    field(b, w, w->description, r->description);
     put(b, w->framework);
     put(b, w->colon);
     put(b, r->fw->title.s[lang]);
@@ -167,6 +205,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, "]\n");
 
     heading(b, w, w->criteria);
+    put(b, w->legend);
     for (i = 0; i < r->criterion_count; i++) {
         const struct bsl_criterion_result *c = &r->criteria[i];
         put(b, "  ");
@@ -195,6 +234,7 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             if (r->reasons[i].kind == BSL_REASON_MISSING) {
                 put(b, "  - ");
                 put(b, r->reasons[i].text[lang]);
+                allowed_values(b, w, r, r->reasons[i].fact, lang);
                 put(b, "\n");
             }
     }
@@ -212,12 +252,10 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
                                                        : BSL_REASON_RESERVATION;
         if (!any++)
             heading(b, w, w->reservations);
+        /* What to do about it is said once, under the remediations. */
         put(b, "  - ");
         put(b, c->def->reason_text[kind].s[lang]);
         put(b, "\n");
-        for (k = 0; k < c->outcome_count; k++)
-            if (c->outcomes[k].remediation)
-                remediation_line(b, w, &c->outcomes[k], lang, "      ");
     }
     if (r->unknown_count) {
         heading(b, w, w->unknown);
@@ -276,4 +314,18 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, ", libboussole ");
     put(b, bsl_version_string());
     put(b, "\n");
+}
+
+void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color)
+{
+    bsl_buf lines;
+    bsl_buf_init(&lines, b->alloc);
+    render_lines(&lines, r, lang);
+    if (lines.failed) {
+        if (!b->failed)
+            b->failed = lines.failed;
+    } else {
+        bsl_text_wrap(b, lines.data, lines.len, width, color);
+    }
+    bsl_buf_release(&lines);
 }

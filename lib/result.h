@@ -42,6 +42,7 @@ struct bsl_result {
     bsl_arena arena;
     const bsl_framework *fw;
     const char *usecase_id, *usecase_title;
+    const char *service, *phase, *description; /* NULL when the use-case has none; reports only */
     bsl_verdict verdict;
     double score;                   /* 0 when not assessed */
     int assessed;                   /* some criterion with a weight has a score */

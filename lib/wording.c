@@ -139,7 +139,7 @@ static int criterion_reasons(bsl_framework *fw, bsl_criterion_def *c)
     const char *fr = c->title.s[BSL_LANG_FR], *en = c->title.s[BSL_LANG_EN];
     const char *met = c->met.text, *res = c->reservations.text;
     bsl_text *t = c->reason_text;
-    t[BSL_REASON_NOT_MET].s[0] = JOIN(fw, c->id, " «" NBSP, fr, NBSP "»" NBSP ": sous le seuil de réserve (",
+    t[BSL_REASON_NOT_MET].s[0] = JOIN(fw, c->id, " «" NBSP, fr, NBSP "»" NBSP ": note inférieure au seuil de réserve (",
                                       res, "), critère non atteint.");
     t[BSL_REASON_NOT_MET].s[1] = JOIN(fw, c->id, " \"", en, "\": below the reservations threshold (",
                                       res, "), criterion not met.");
@@ -147,12 +147,12 @@ static int criterion_reasons(bsl_framework *fw, bsl_criterion_def *c)
                                            "indicateur pondéré n'est renseigné.");
     t[BSL_REASON_NOT_ASSESSED].s[1] = JOIN(fw, c->id, " \"", en, "\": not assessed, no weighted "
                                            "indicator is answered.");
-    t[BSL_REASON_RESERVATION].s[0] = JOIN(fw, c->id, " «" NBSP, fr, NBSP "»" NBSP ": au moins le seuil de réserve (",
-                                          res, ") mais sous le seuil d'atteinte (", met, ").");
+    t[BSL_REASON_RESERVATION].s[0] = JOIN(fw, c->id, " «" NBSP, fr, NBSP "»" NBSP ": note égale ou supérieure au seuil de réserve (",
+                                          res, ") et inférieure au seuil de validation (", met, ").");
     t[BSL_REASON_RESERVATION].s[1] = JOIN(fw, c->id, " \"", en, "\": at least the reservations threshold (",
                                           res, ") but below the met threshold (", met, ").");
-    t[BSL_REASON_MET].s[0] = JOIN(fw, c->id, " «" NBSP, fr, NBSP "»" NBSP ": seuil d'atteinte (", met,
-                                  ") atteint.");
+    t[BSL_REASON_MET].s[0] = JOIN(fw, c->id, " «" NBSP, fr, NBSP "»" NBSP ": note égale ou supérieure au seuil de validation (",
+                                  met, "), critère rempli.");
     t[BSL_REASON_MET].s[1] = JOIN(fw, c->id, " \"", en, "\": met threshold (", met, ") reached.");
     for (int k = BSL_REASON_NOT_MET; k <= BSL_REASON_MET; k++)
         if (!t[k].s[0] || !t[k].s[1])

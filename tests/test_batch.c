@@ -403,8 +403,8 @@ static void test_arguments(void)
     {
         bsl_result *r;
         if (bsl_evaluate_json(&r, nantes, doc, strlen(doc), NULL, NULL) == BSL_OK) {
-            CHECK_INT(bsl_render(&out, NULL, r, (bsl_format)3, BSL_LANG_FR, &err), BSL_ERR_ARG,
-                      "bsl_render: unknown format 3");
+            CHECK_INT(bsl_render(&out, NULL, r, (bsl_format)99, BSL_LANG_FR, &err), BSL_ERR_ARG,
+                      "bsl_render: unknown format 99");
             bsl_result_free(r);
         }
     }

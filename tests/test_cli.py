@@ -363,4 +363,59 @@ tap.equal(complete('boussole describe --format m'), ['markdown'], 'completion: a
 tap.check('bordeaux-2025' in complete('boussole evaluate --framework b'),
           'completion: the embedded frameworks, from the program')
 
+# Colour (issue 15) and width: on a terminal the text report is coloured
+# and fits the terminal; never in a pipe or a file; NO_COLOR and --color.
+def run_on_pty(args, env, columns=100):
+    """args run with stdout on a pseudo-terminal of the given width; its output."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 40, columns, 0, 0))
+    proc = subprocess.Popen([cli] + args, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(master)
+    return proc.returncode, b''.join(chunks).replace(b'\r\n', b'\n')
+
+
+ESC = b'\x1b['
+status, shown = run_on_pty(['evaluate', '--lang', 'en', example], {'LANG': 'C'})
+tap.check(status == 0 and ESC + b'1mVerdict: ' in shown, 'a terminal gets colour', shown[:200])
+tap.check(ESC + b'32m[ok]' + ESC + b'0m' in shown, 'a terminal: the markers are coloured')
+tap.check(max(len(line) for line in shown.decode().replace('\x1b[', '').splitlines()) > 80,
+          'a terminal of 100 columns: lines up to its width')
+status, shown = run_on_pty(['evaluate', '--lang', 'en', example], {'LANG': 'C', 'NO_COLOR': '1'})
+tap.check(status == 0 and ESC not in shown and b'[ok]' in shown, 'NO_COLOR turns colour off')
+status, shown = run_on_pty(['evaluate', '--lang', 'en', example], {'LANG': 'C', 'NO_COLOR': ''})
+tap.check(ESC in shown, 'an empty NO_COLOR does not')
+status, shown = run_on_pty(['evaluate', '--color=never', example], {'LANG': 'C'})
+tap.check(status == 0 and ESC not in shown, '--color=never on a terminal')
+out_file = os.path.join(tmp, 'report.txt')
+status, shown = run_on_pty(['evaluate', '-o', out_file, example], {'LANG': 'C'})
+tap.check(status == 0 and ESC.decode() not in open(out_file, encoding='utf-8').read(),
+          '-o FILE: no colour in the file, even from a terminal')
+p = run(['evaluate', example])
+tap.check(p.returncode == 0 and ESC not in p.stdout, 'a pipe: no colour')
+tap.check(max(len(line) for line in p.stdout.decode().splitlines()) <= 80, 'a pipe: 80 columns')
+p = run(['evaluate', '--color', 'always', example])
+tap.check(p.returncode == 0 and ESC in p.stdout, '--color always in a pipe')
+tap.equal(run(['evaluate', '--color=sometimes', example]).returncode, 2, 'bad --color: usage error')
+hostile = write('hostile-title.json', open(example, encoding='utf-8').read().replace(
+    '"title": "', '"title": "[!!] \\u001b[31mred ', 1))
+p = run(['evaluate', '--color=always', '--lang', 'en', hostile])
+tap.check(p.returncode == 0 and b'[!!] \\u001B[31mred' in p.stdout.replace(b'\\u001b', b'\\u001B'),
+          'colour on: a hostile title stays escaped and unpainted', p.stdout[:300])
+
+
 tap.done()

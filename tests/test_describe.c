@@ -110,18 +110,6 @@ static void test_arguments(void)
     CHECK_INT(bsl_framework_template(&out, NULL, nantes, (bsl_lang)-1, &err), BSL_ERR_ARG,
               "template: unknown language");
 
-    /* The new enumerator is for descriptions only, so far. */
-    {
-        bsl_result *r = NULL;
-        const char *uc = dq("{'id': 'x', 'title': 'X', 'facts': {}}");
-        if (CHECK(bsl_evaluate_json(&r, nantes, uc, strlen(uc), NULL, NULL) == BSL_OK, "evaluate a use-case")) {
-            out = (char *)&out;
-            CHECK_INT(bsl_render(&out, NULL, r, BSL_FORMAT_MARKDOWN, BSL_LANG_FR, &err), BSL_ERR_ARG,
-                      "bsl_render does not support BSL_FORMAT_MARKDOWN");
-            CHECK(out == NULL, "bsl_render: out NULL for markdown");
-            bsl_result_free(r);
-        }
-    }
     CHECK_INT(BSL_FORMAT_MARKDOWN, 3, "BSL_FORMAT_MARKDOWN is 3");
 }
 

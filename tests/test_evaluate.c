@@ -332,7 +332,8 @@ static void test_favorable(void)
 
     /* Reason sentences. */
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_FR),
-              "A \xc2\xab\xc2\xa0Garde-fous\xc2\xa0\xc2\xbb\xc2\xa0: seuil d'atteinte (70) atteint.",
+              "A \xc2\xab\xc2\xa0Garde-fous\xc2\xa0\xc2\xbb\xc2\xa0: note \xc3\xa9gale ou sup\xc3\xa9rieure au seuil "
+              "de validation (70), crit\xc3\xa8re rempli.",
               "met reason, French");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 1), BSL_LANG_EN),
               "B \"Measures\": met threshold (80) reached.", "met reason, English, custom threshold");
@@ -367,8 +368,8 @@ static void test_weighting_and_not_applicable(void)
               "A \"Safeguards\": at least the reservations threshold (40) but below the met threshold (70).",
               "reservation reason, English");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_FR),
-              "A \xc2\xab\xc2\xa0Garde-fous\xc2\xa0\xc2\xbb\xc2\xa0: au moins le seuil de r\xc3\xa9serve (40) "
-              "mais sous le seuil d'atteinte (70).",
+              "A \xc2\xab\xc2\xa0Garde-fous\xc2\xa0\xc2\xbb\xc2\xa0: note \xc3\xa9gale ou sup\xc3\xa9rieure au seuil "
+              "de r\xc3\xa9serve (40) et inf\xc3\xa9rieure au seuil de validation (70).",
               "reservation reason, French");
     check_remediations("2:1 weighting", r, "A:flag D:review");
     check_missing("2:1 weighting", r, "");
@@ -493,7 +494,7 @@ static void test_unfavorable_and_incomplete(void)
               "blank text: the absent justification");
     check_reasons("unfavorable", r, "not_met:B:- met:A:- met:C:- met:D:-");
     CHECK_STR(bsl_reason_text(bsl_result_reason(r, 0), BSL_LANG_FR),
-              "B \xc2\xab\xc2\xa0Mesures\xc2\xa0\xc2\xbb\xc2\xa0: sous le seuil de r\xc3\xa9serve (50), "
+              "B \xc2\xab\xc2\xa0Mesures\xc2\xa0\xc2\xbb\xc2\xa0: note inf\xc3\xa9rieure au seuil de r\xc3\xa9serve (50), "
               "crit\xc3\xa8re non atteint.",
               "not met reason, French");
     check_remediations("unfavorable", r, "B:energy B:tags B:notes");
@@ -665,7 +666,7 @@ static void test_necessary_conditions(void)
                        "JSON: failed_conditions after red_lines");
         CHECK_CONTAINS(text, "\nConditions n\xc3\xa9" "cessaires non remplies\xc2\xa0:\n  - B, tags\xc2\xa0: Aucune.\n",
                        "text: its own section");
-        CHECK(!strstr(text, "sous le seuil de r\xc3\xa9serve"), "text: no below-reservations sentence for B");
+        CHECK(!strstr(text, "inf\xc3\xa9rieure au seuil de r\xc3\xa9serve"), "text: no below-reservations sentence for B");
     }
     bsl_result_free(r);
 

@@ -4,8 +4,8 @@
 1. EXPECTED.md beside the examples, computed by hand from REFERENTIEL.md
    independently of the engine: verdict, global score, each criterion's
    score and status, red lines, missing facts, unknown keys.
-2. tests/golden/: the exact bytes of the JSON, text, HTML and SVG results
-   in French and English. Regenerate on purpose with BSL_UPDATE_GOLDEN=1 and review
+2. tests/golden/: the exact bytes of the JSON, text, Markdown, HTML and SVG
+   results in French and English. Regenerate on purpose with BSL_UPDATE_GOLDEN=1 and review
    the diff.
 
 examples/usecases/*.json are scored with the default framework (nantes-2024);
@@ -65,6 +65,24 @@ def parse_expected(folder):
     return scores, extras
 
 
+TEXT_WIDTH = 80
+
+
+def check_width(report, what):
+    """Every line of a text report fits in 80 columns, except a line whose
+    word cannot fit on any line (a hash, a long key): that word then stands
+    alone after the indentation and the marker."""
+    too_long = []
+    for line in report.decode('utf-8').splitlines():
+        if len(line) <= TEXT_WIDTH:
+            continue
+        words = line.split()
+        if not (max(len(w) for w in words) > TEXT_WIDTH - 8 and len(words) <= 2):
+            too_long.append(line)
+    tap.check(not too_long, '%s: every line within %d columns' % (what, TEXT_WIDTH),
+              too_long[0] if too_long else '')
+
+
 def check_folder(folder, framework, golden_dir):
     """Every example of folder against its EXPECTED.md and goldens; the set
     of verdicts seen."""
@@ -80,7 +98,8 @@ def check_folder(folder, framework, golden_dir):
         stem = name[:-5]
         outputs = {}
         for lang in ('fr', 'en'):
-            for fmt, ext in (('json', 'json'), ('text', 'txt'), ('html', 'html'), ('svg', 'svg')):
+            for fmt, ext in (('json', 'json'), ('text', 'txt'), ('markdown', 'md'), ('html', 'html'),
+                             ('svg', 'svg')):
                 p = run('evaluate', '--framework', framework, '--lang', lang, '--format', fmt, path)
                 tap.equal(p.returncode, 0, '%s %s %s: exit status' % (name, lang, fmt))
                 outputs[(lang, ext)] = p.stdout
@@ -94,6 +113,9 @@ def check_folder(folder, framework, golden_dir):
                 want = open(gpath, 'rb').read() if os.path.exists(gpath) else None
                 tap.check(want == p.stdout, '%s %s %s: matches %s' % (name, lang, fmt, os.path.relpath(gpath, root)),
                           'golden file missing' if want is None else 'output differs from the golden file')
+
+        for lang in ('fr', 'en'):
+            check_width(outputs[(lang, 'txt')], '%s %s text' % (name, lang))
 
         result = json.loads(outputs[('fr', 'json')])
         verdicts.add(result['verdict'])

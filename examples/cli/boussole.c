@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,8 +29,9 @@ enum {
 static const char usage[] =
     "Usage:\n"
     "  boussole evaluate [--framework ID|FILE] [--lang fr|en]\n"
-    "                    [--format text|json|html|svg] [--fail-on VERDICT] [-o FILE]\n"
-    "                    FILE...   ('-' reads stdin; html and svg: one FILE)\n"
+    "                    [--format text|json|markdown|html|svg] [--color auto|always|never]\n"
+    "                    [--fail-on VERDICT] [-o FILE] FILE...\n"
+    "                    ('-' reads stdin; html and svg: one FILE)\n"
     "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE]\n"
     "                    what a framework reads and scores\n"
@@ -69,8 +71,9 @@ typedef struct command_help {
 } command_help;
 
 static const command_help helps[] = {
-    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json|html|svg]\n"
-                 "                         [--fail-on VERDICT] [-o FILE] [--] FILE...",
+    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown|html|svg]\n"
+                 "                         [--color auto|always|never] [--fail-on VERDICT] [-o FILE]\n"
+                 "                         [--] FILE...",
      "Score each use-case FILE ('-' reads standard input) and write its report.\n"
      "--format html writes one self-contained HTML page, --format svg the boussole\n"
      "picture; both take one FILE."},
@@ -400,11 +403,14 @@ typedef struct cli_options {
     bsl_format format;
     bsl_verdict fail_on;
     int gate;
+    int color; /* COLOR_AUTO, COLOR_ALWAYS or COLOR_NEVER */
 } cli_options;
+
+enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* Which options a command takes. */
 enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16,
-       OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */ };
+       OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */, OPT_COLOR = 128 };
 
 /* parse_options() found --help: the command's usage is written, exit 0. */
 enum { HELP_SHOWN = -1 };
@@ -424,7 +430,8 @@ static unsigned option_named(const char *name, size_t n)
 {
     static const struct { const char *name; unsigned which; } names[] = {
         {"--framework", OPT_FRAMEWORK}, {"--lang", OPT_LANG}, {"--format", OPT_FORMAT},
-        {"--fail-on", OPT_FAIL_ON}, {"--output", OPT_OUTPUT}, {"-o", OPT_OUTPUT} };
+        {"--fail-on", OPT_FAIL_ON}, {"--output", OPT_OUTPUT}, {"-o", OPT_OUTPUT},
+        {"--color", OPT_COLOR} };
     size_t i;
     for (i = 0; i < sizeof names / sizeof *names; i++)
         if (strlen(names[i].name) == n && !strncmp(names[i].name, name, n))
@@ -440,6 +447,16 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
         o->framework = v;
     } else if (which == OPT_OUTPUT) {
         o->output = v;
+    } else if (which == OPT_COLOR) {
+        if (!strcmp(v, "auto"))
+            o->color = COLOR_AUTO;
+        else if (!strcmp(v, "always"))
+            o->color = COLOR_ALWAYS;
+        else if (!strcmp(v, "never"))
+            o->color = COLOR_NEVER;
+        else
+            return usage_error(command, tr("--color takes auto, always or never, not '%s'",
+                                           "--color prend auto, always ou never, et non « %s »"), v);
     } else if (which == OPT_LANG) {
         if (strcmp(v, "fr") && strcmp(v, "en"))
             return usage_error(command, tr("--lang takes fr or en, not '%s'",
@@ -457,8 +474,8 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
         else if (!strcmp(v, "svg") && (allowed & OPT_REPORTS))
             o->format = BSL_FORMAT_SVG;
         else if (allowed & OPT_REPORTS)
-            return usage_error(command, tr("--format takes text, json, html or svg, not '%s'",
-                                            "--format prend text, json, html ou svg, et non « %s »"), v);
+            return usage_error(command, tr("--format takes text, json, markdown, html or svg, not '%s'",
+                                            "--format prend text, json, markdown, html ou svg, et non « %s »"), v);
         else
             return usage_error(command, allowed & OPT_MARKDOWN
                                    ? tr("--format takes text, json or markdown, not '%s'",
@@ -531,16 +548,36 @@ static int evaluate_row(const char *file, bsl_framework *const *fws, size_t nfw,
     return code;
 }
 
+/* The text report's layout: the terminal's width and colour when the
+ * report goes to a terminal (never with -o, a file or a pipe); NO_COLOR set
+ * and not empty turns auto colour off (no-color.org); --color decides
+ * otherwise. */
+static bsl_render_options report_layout(const cli_options *o)
+{
+    bsl_render_options layout = BSL_RENDER_OPTIONS_INIT;
+    const char *no_color = getenv("NO_COLOR");
+    int terminal = !o->output && isatty(STDOUT_FILENO);
+    struct winsize ws;
+    if (terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        layout.width = ws.ws_col;
+    if (o->color == COLOR_ALWAYS ||
+        (o->color == COLOR_AUTO && terminal && !(no_color && no_color[0])))
+        layout.flags |= BSL_RENDER_COLOR;
+    return layout;
+}
+
 static int cmd_evaluate(int argc, char **argv)
 {
+    bsl_render_options layout;
     cli_options o;
     int status = EXIT_OK, i, files = 0, rc;
     bsl_framework *fw = NULL;
 
     if ((rc = parse_options("evaluate", argc, argv,
-                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_OUTPUT |
-                                OPT_REPORTS, &o, &files)))
+                            OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_MARKDOWN | OPT_FAIL_ON |
+                                OPT_OUTPUT | OPT_REPORTS | OPT_COLOR, &o, &files)))
         return rc;
+    layout = report_layout(&o);
     if (!files)
         return usage_error("evaluate", tr("evaluate needs at least one FILE",
                                           "evaluate demande au moins un FICHIER"));
@@ -560,11 +597,13 @@ static int cmd_evaluate(int argc, char **argv)
         bsl_result *result = NULL;
         bsl_error err;
         int code = evaluate_row(argv[i], &fw, 1, &result);
-        if (!code && (rc = bsl_render(&text, &text_len, result, o.format, o.lang, &err))) {
+        if (!code && (rc = bsl_render_with_options(&text, &text_len, result, o.format, o.lang,
+                                                   &layout, &err))) {
             report(argv[i], &err);
             code = exit_code_for(rc);
         }
-        if (!code && ((o.format == BSL_FORMAT_TEXT && i > 0 && put("\n----\n\n", 6)) ||
+        /* Reports for people are told apart by a rule (a thematic break in Markdown). */
+        if (!code && ((o.format != BSL_FORMAT_JSON && i > 0 && put("\n----\n\n", 6)) ||
                       put(text, text_len)))
             code = EXIT_IO; /* reported by close_output() */
         if (!code) {

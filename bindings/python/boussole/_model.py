@@ -253,6 +253,11 @@ class Result:
         """The readable report, as ``boussole evaluate`` prints it."""
         return _render.render(self, lang or self.lang, 'text')
 
+    def to_markdown(self, lang: Optional[str] = None) -> str:
+        """The report as GitHub-flavoured Markdown, as ``boussole evaluate
+        --format markdown`` prints it (for tickets and wikis)."""
+        return _render.render(self, lang or self.lang, 'markdown')
+
     def to_html(self, lang: Optional[str] = None) -> str:
         """The self-contained, accessible HTML report (the boussole inline),
         byte for byte what ``boussole evaluate --format html`` writes."""

@@ -5,8 +5,8 @@ import ctypes
 import os
 
 from . import _errors
-from ._native import (BSL_OK, FORMAT_HTML, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_SVG, FORMAT_TEXT,
-                      LANGS, bsl_error, lib, take_buffer)
+from ._native import (BSL_OK, FORMAT_HTML, FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN,
+                      FORMAT_SVG, FORMAT_TEXT, LANGS, bsl_error, lib, take_buffer)
 
 TYPE_CHECKING = False  # mypy takes it as true; these modules import this one
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ._model import Result
 
 FORMATS = {'json': FORMAT_JSON, 'json-compact': FORMAT_JSON_COMPACT, 'text': FORMAT_TEXT,
-           'html': FORMAT_HTML, 'svg': FORMAT_SVG}
+           'html': FORMAT_HTML, 'svg': FORMAT_SVG, 'markdown': FORMAT_MARKDOWN}
 
 
 def default_lang() -> str:

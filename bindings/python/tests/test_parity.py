@@ -63,6 +63,15 @@ class ParityTest(unittest.TestCase):
                         with open(g, 'rb') as gf:
                             self.assertEqual(self.fw.evaluate(f, lang=lang).to_json().encode(), gf.read())
 
+    def test_markdown_matches_the_golden_files(self):
+        golden = os.path.join(support.ROOT, 'tests', 'golden')
+        for f in self.files:
+            name = os.path.basename(f)[:-5]
+            for lang in ('fr', 'en'):
+                with self.subTest(name=name, lang=lang):
+                    with open(os.path.join(golden, '%s.%s.md' % (name, lang)), 'rb') as gf:
+                        self.assertEqual(self.fw.evaluate(f, lang=lang).to_markdown().encode(), gf.read())
+
     def test_evaluate_many_agrees_with_evaluate(self):
         for lang in ('fr', 'en'):
             single = [self.fw.evaluate(f, lang=lang) for f in self.files]
