@@ -645,6 +645,34 @@ BSL_API size_t bsl_framework_warning_count(const bsl_framework *fw);
  */
 BSL_API const char *bsl_framework_warning(const bsl_framework *fw, size_t i);
 
+/**
+ * The i-th warning in the language asked: for BSL_LANG_FR, the French
+ * wording of bsl_framework_warning() with the same path and values, e.g.
+ * "$.criteria[2].indicators[0] (service_need) : peut rester sous son
+ * maximum mais n'a pas de remédiation"; for BSL_LANG_EN, the warning as it is.
+ * @param fw a framework; NULL gives "".
+ * @param i an index below bsl_framework_warning_count(); out of range gives "".
+ * @param lang BSL_LANG_FR or BSL_LANG_EN.
+ * @param buf where to write the warning, NUL-terminated and cut at a
+ *        character boundary; may be NULL when size is 0.
+ * @param size size of buf in bytes.
+ * @return the length in bytes of the whole warning, as snprintf returns it
+ *         (a value >= size means it was cut).
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_framework_warning_message(const bsl_framework *fw, size_t i, bsl_lang lang, char *buf,
+                                             size_t size);
+
+/**
+ * The stable id of the i-th warning's kind, e.g. "lint.no_remediation", to
+ * tell warnings apart without reading their wording (doc/api.md lists them).
+ * @param fw a framework; NULL gives NULL.
+ * @param i an index below bsl_framework_warning_count().
+ * @return a static string, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_framework_warning_id(const bsl_framework *fw, size_t i);
+
 /** One indicator of a framework: how it scores one fact. Borrowed. @since 0.2.0 */
 typedef struct bsl_indicator bsl_indicator;
 

@@ -101,13 +101,20 @@ static void message_of(const bsl_error *err, char *text)
     text[n] = '\0';
 }
 
-static const bsl_message *recognise(const char *message, span *args)
+static const bsl_message *recognise(const bsl_message *table, size_t count, const char *message,
+                                    span *args)
 {
     size_t i;
-    for (i = 0; i < bsl_message_count; i++)
-        if (match(bsl_messages[i].en, message, args, 0))
-            return &bsl_messages[i];
+    for (i = 0; i < count; i++)
+        if (match(table[i].en, message, args, 0))
+            return &table[i];
     return NULL;
+}
+
+const bsl_message *bsl_message_recognise(const bsl_message *table, size_t count, const char *text)
+{
+    span args[MAX_ARGS];
+    return recognise(table, count, text, args);
 }
 
 /* The French of an argument that is a catalogued word or phrase; else the
@@ -163,18 +170,14 @@ static void fill(out *o, const bsl_message *m, const span *args, size_t argc)
     }
 }
 
-size_t bsl_error_message(const bsl_error *err, bsl_lang lang, char *buf, size_t size)
+size_t bsl_message_translate(const bsl_message *table, size_t count, const char *text, int lang,
+                             char *buf, size_t size)
 {
-    char text[BSL_ERROR_MESSAGE_SIZE];
     span args[MAX_ARGS];
-    const bsl_message *m;
+    const bsl_message *m = lang == BSL_LANG_FR ? recognise(table, count, text, args) : NULL;
     out o = { buf, size, 0, 0, 0 };
     if (buf && size)
         buf[0] = '\0';
-    if (!err)
-        return 0;
-    message_of(err, text);
-    m = lang == BSL_LANG_FR ? recognise(text, args) : NULL;
     if (m)
         fill(&o, m, args, count_args(m->en));
     else
@@ -182,14 +185,24 @@ size_t bsl_error_message(const bsl_error *err, bsl_lang lang, char *buf, size_t 
     return o.len;
 }
 
+size_t bsl_error_message(const bsl_error *err, bsl_lang lang, char *buf, size_t size)
+{
+    char text[BSL_ERROR_MESSAGE_SIZE];
+    if (buf && size)
+        buf[0] = '\0';
+    if (!err)
+        return 0;
+    message_of(err, text);
+    return bsl_message_translate(bsl_messages, bsl_message_count, text, lang, buf, size);
+}
+
 const char *bsl_error_message_id(const bsl_error *err)
 {
     char text[BSL_ERROR_MESSAGE_SIZE];
-    span args[MAX_ARGS];
     const bsl_message *m;
     if (!err)
         return NULL;
     message_of(err, text);
-    m = recognise(text, args);
+    m = bsl_message_recognise(bsl_messages, bsl_message_count, text);
     return m ? m->id : NULL;
 }

@@ -3,21 +3,38 @@
  * never stop a load; every one names the indicator's JSON path. */
 #include "framework.h"
 #include "buf.h"
+#include "error.h"
+#include "messages.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Room for the warnings of one indicator: at most one of each kind. */
 enum { KINDS = 3 };
 
-static int add(bsl_framework *fw, const bsl_indicator *ind, const char *what)
+/* The arguments of BSL_LINT_AT (messages.h) for ind: its JSON path and fact. */
+#define AT(fw, ind) (ind)->criterion, indicator_index(fw, ind), (ind)->fact
+
+static size_t indicator_index(const bsl_framework *fw, const bsl_indicator *ind)
 {
-    const bsl_criterion_def *c = &fw->criteria[ind->criterion];
+    return (size_t)(ind - fw->indicators) - fw->criteria[ind->criterion].first_indicator;
+}
+
+/* Records a warning written in English from a format of
+ * bsl_warning_messages (messages.c), which bsl_framework_warning_message
+ * turns into French. */
+static int warn(bsl_framework *fw, const char *format, ...) BSL_PRINTF(2, 3);
+static int warn(bsl_framework *fw, const char *format, ...)
+{
     char line[512];
-    int n = snprintf(line, sizeof line, "$.criteria[%zu].indicators[%zu] (%s): %s", ind->criterion,
-                     (size_t)(ind - fw->indicators) - c->first_indicator, ind->fact, what);
-    const char *s = bsl_arena_strndup(&fw->arena, line, n < 0 ? 0 : (size_t)n < sizeof line ? (size_t)n
-                                                                                              : sizeof line - 1);
+    const char *s;
+    va_list ap;
+    int n;
+    va_start(ap, format);
+    n = vsnprintf(line, sizeof line, format, ap);
+    va_end(ap);
+    s = bsl_arena_strndup(&fw->arena, line, n < 0 ? 0 : (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
     if (!s)
         return BSL_ERR_NOMEM;
     fw->warnings[fw->warning_count++] = s;
@@ -30,18 +47,16 @@ static int check_order(bsl_framework *fw, const bsl_indicator *ind)
 {
     const bsl_outcome_def *prev = NULL;
     size_t i;
-    char what[300];
     if (ind->type != BSL_FACT_ENUM)
         return BSL_OK;
     for (i = 0; i < ind->outcome_count; i++) {
         const bsl_outcome_def *o = &ind->outcomes[i];
         if (o->red_line)
             continue;
-        if (prev && o->points.value < prev->points.value) {
-            snprintf(what, sizeof what, "levels not ordered by points: \"%.60s\" (%s) comes after "
-                     "\"%.60s\" (%s), worst first", o->value, o->points.text, prev->value, prev->points.text);
-            return add(fw, ind, what);
-        }
+        if (prev && o->points.value < prev->points.value)
+            return warn(fw, BSL_LINT_AT "levels not ordered by points: \"%.60s\" (%s) comes after "
+                       "\"%.60s\" (%s), worst first", AT(fw, ind), o->value, o->points.text, prev->value,
+                       prev->points.text);
         prev = o;
     }
     return BSL_OK;
@@ -55,12 +70,12 @@ static int check_remediation(bsl_framework *fw, const bsl_indicator *ind)
     if (ind->remediation.s[0] || ind->weight.value == 0)
         for (i = 0; !ind->remediation.s[0] && i < ind->outcome_count; i++)
             if (ind->outcomes[i].red_line)
-                return add(fw, ind, "a red line without a remediation");
+                return warn(fw, BSL_LINT_AT "a red line without a remediation", AT(fw, ind));
     if (ind->remediation.s[0] || ind->weight.value == 0)
         return BSL_OK;
     for (i = 0; i < ind->outcome_count; i++)
         if (ind->outcomes[i].red_line || ind->outcomes[i].points.value < ind->maximum)
-            return add(fw, ind, "can be below its maximum but has no remediation");
+            return warn(fw, BSL_LINT_AT "can be below its maximum but has no remediation", AT(fw, ind));
     return BSL_OK;
 }
 
@@ -72,7 +87,8 @@ static int check_condition(bsl_framework *fw, const bsl_indicator *ind)
         return BSL_OK;
     target = &fw->indicators[ind->cond_indicator];
     if (ind->cond_value_count == target->outcome_count)
-        return add(fw, ind, "applies_if can never hold: not_in lists every value of its fact");
+        return warn(fw, BSL_LINT_AT "applies_if can never hold: not_in lists every value of its fact",
+                   AT(fw, ind));
     return BSL_OK;
 }
 
@@ -94,4 +110,22 @@ size_t bsl_framework_warning_count(const bsl_framework *fw) { return fw ? fw->wa
 const char *bsl_framework_warning(const bsl_framework *fw, size_t i)
 {
     return fw && i < fw->warning_count ? fw->warnings[i] : NULL;
+}
+
+size_t bsl_framework_warning_message(const bsl_framework *fw, size_t i, bsl_lang lang, char *buf, size_t size)
+{
+    const char *w = bsl_framework_warning(fw, i);
+    if (!w) {
+        if (buf && size)
+            buf[0] = '\0';
+        return 0;
+    }
+    return bsl_message_translate(bsl_warning_messages, bsl_warning_message_count, w, lang, buf, size);
+}
+
+const char *bsl_framework_warning_id(const bsl_framework *fw, size_t i)
+{
+    const char *w = bsl_framework_warning(fw, i);
+    const bsl_message *m = w ? bsl_message_recognise(bsl_warning_messages, bsl_warning_message_count, w) : NULL;
+    return m ? m->id : NULL;
 }

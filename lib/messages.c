@@ -152,6 +152,22 @@ const bsl_message bsl_messages[] = {
 };
 const size_t bsl_message_count = sizeof bsl_messages / sizeof bsl_messages[0];
 
+/* What boussole check warns about (lint.c); the French keeps the path. */
+#define LINT_AT_FR "$.criteria[{1}].indicators[{2}] ({3}) : "
+const bsl_message bsl_warning_messages[] = {
+    {"lint.levels_order", BSL_LINT_AT "levels not ordered by points: \"%.60s\" (%s) comes after "
+     "\"%.60s\" (%s), worst first",
+     LINT_AT_FR "niveaux non ordonnés par points : « {4} » ({5}) vient après « {6} » ({7}), "
+     "les valeurs allant de la pire à la meilleure", 0},
+    {"lint.red_line_remediation", BSL_LINT_AT "a red line without a remediation",
+     LINT_AT_FR "une ligne rouge sans remédiation", 0},
+    {"lint.no_remediation", BSL_LINT_AT "can be below its maximum but has no remediation",
+     LINT_AT_FR "peut rester sous son maximum mais n'a pas de remédiation", 0},
+    {"lint.never_applies", BSL_LINT_AT "applies_if can never hold: not_in lists every value of its fact",
+     LINT_AT_FR "applies_if ne peut jamais être vrai : not_in liste toutes les valeurs de son fait", 0},
+};
+const size_t bsl_warning_message_count = sizeof bsl_warning_messages / sizeof bsl_warning_messages[0];
+
 const bsl_phrase bsl_phrases[] = {
     /* JSON types (bsl_json_type_name) */
     {"null", "null"}, {"boolean", "booléen"}, {"number", "nombre"}, {"string", "chaîne"},

@@ -18,6 +18,23 @@ typedef struct bsl_message {
 extern const bsl_message bsl_messages[];
 extern const size_t bsl_message_count;
 
+/* The framework warnings of lint.c (boussole check), each with the JSON
+ * path of its indicator first: a separate table, so that an error message
+ * is never taken for a warning. */
+#define BSL_LINT_AT "$.criteria[%zu].indicators[%zu] (%s): "
+extern const bsl_message bsl_warning_messages[];
+extern const size_t bsl_warning_message_count;
+
+/* text, a message the library wrote in English from one of table's
+ * formats, in lang (bsl_lang): rewritten in French with the same
+ * arguments when recognised, else as it is. Returns the length of the
+ * whole message, as snprintf does; buf is cut at a character boundary. */
+size_t bsl_message_translate(const bsl_message *table, size_t count, const char *text, int lang,
+                             char *buf, size_t size);
+
+/* The entry of table whose format text was written from, or NULL. */
+const bsl_message *bsl_message_recognise(const bsl_message *table, size_t count, const char *text);
+
 /* Words and phrases that messages insert as arguments ("object", "end of
  * input", "expected a value"): English to French. */
 typedef struct bsl_phrase { const char *en; const char *fr; } bsl_phrase;

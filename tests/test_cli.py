@@ -273,6 +273,19 @@ tap.check(p.returncode == 0 and b'ok: nantes-2024 1.0.0' in p.stdout, 'check: wa
 tap.check(p.stderr.count(b': warning: ') == 6 and
           b'$.criteria[1].indicators[5] (hosting): levels not ordered by points' in p.stderr,
           'check: the 1.0.0 levels listed best first are flagged', p.stderr)
+# The warnings follow --lang and the locale, as the other diagnostics.
+fr_warning = (old + ' : avertissement : $.criteria[1].indicators[5] (hosting) : niveaux non ordonnés par '
+              'points : « eu » (90) vient après « france » (100), les valeurs allant de la pire à la '
+              'meilleure\n').replace(' :', '\u00a0:').replace('« ', '«\u00a0').replace(' »', '\u00a0»').encode()
+en_warning = (old + ': warning: $.criteria[1].indicators[5] (hosting): levels not ordered by points: '
+              '"eu" (90) comes after "france" (100), worst first\n').encode()
+for env, args, want, lang in (({'LANG': 'fr_FR.UTF-8'}, [], fr_warning, 'fr_FR locale: French'),
+                              ({'LANG': 'C'}, ['--lang', 'fr'], fr_warning, '--lang fr: French'),
+                              ({'LC_ALL': 'fr_FR.UTF-8'}, ['--lang=en'], en_warning, '--lang=en over fr_FR: English'),
+                              ({'LANG': 'C'}, [], en_warning, 'C locale: English')):
+    p = run(['check'] + args + [old], env=env)
+    tap.check(p.returncode == 0 and want in p.stderr and p.stderr.count(b'\n') == 6,
+              'check warnings, %s' % lang, p.stderr)
 for fw in ['nantes-2024', 'bordeaux-2025', 'aix-marseille-provence-2023', 'grand-nancy', 'eu-ai-act-2024']:
     p = run(['check', os.path.join(root, 'frameworks', fw + '.json')])
     tap.check(p.returncode == 0 and p.stderr == b'', 'check: %s has no warning' % fw, p.stderr)

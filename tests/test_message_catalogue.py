@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Every message format the library writes into bsl_error has its French
-wording in lib/messages.c (or is a phrase it inserts): a new message without
-one fails here. Programmer errors ("bsl_render: bad argument", NULL
+"""Every message format the library writes into bsl_error, and every framework
+warning of lint.c, has its French wording in lib/messages.c (or is a phrase
+it inserts): a new message without one fails here. Programmer errors ("bsl_render: bad argument", NULL
 arguments) are for developers and stay English.
 
 Usage: test_message_catalogue.py SOURCE_ROOT
@@ -20,9 +20,10 @@ LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 # Where a format starts: after the status argument, or the scanner's position.
 CALLS = {'bsl_reader_fail': 'code', 'bsl_error_set': 'code', 'bsl_error_at': 'code',
          'bsl_json_error': 'code', 'scan_error': 'code', 'expect_error': 2,
-         'bsl_reader_fail_duplicate': 4}
+         'bsl_reader_fail_duplicate': 4, 'warn': 1}
 MACROS = {'FORMAT_1': '"boussole-framework/1"', 'FORMAT_2': '"boussole-framework/2"',
-          'FORMAT_TOKEN': '"boussole-vocabulary/1"'}
+          'FORMAT_TOKEN': '"boussole-vocabulary/1"',
+          'BSL_LINT_AT': '"$.criteria[%zu].indicators[%zu] (%s): "'}
 DEVELOPER = re.compile(r'^(bsl_\w+: |no document to fill|no input bytes|%s$|out of memory$)')
 
 
@@ -107,6 +108,8 @@ def formats_used():
 
 with open(os.path.join(lib, 'messages.c'), encoding='utf-8') as f:
     catalogue = f.read()
+for macro, value in MACROS.items():
+    catalogue = re.sub(r'\b%s\b' % macro, value, catalogue)
 entries = re.findall(r'\{("(?:[^"\\]|\\.)*",\s*(?:"(?:[^"\\]|\\.)*"\s*)+),', catalogue)
 english = {literal_groups(e)[1] for e in entries}
 phrases = {literal_groups(e)[0] for e in re.findall(r'\{("(?:[^"\\]|\\.)*",\s*"(?:[^"\\]|\\.)*")\}',

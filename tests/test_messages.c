@@ -51,13 +51,16 @@ static void sample(const char *en, char *out, size_t cap, size_t *argc)
     out[o] = '\0';
 }
 
-static void test_catalogue(void)
+/* Every entry of a catalogue (error messages or framework warnings):
+ * a unique id, both languages with the same arguments, recognised as itself. */
+static void check_table(const bsl_message *table, size_t count, const char *name)
 {
     size_t i, j;
     int ok_ids = 1, ok_langs = 1, ok_args = 1, ok_self = 1;
-    for (i = 0; i < bsl_message_count; i++) {
-        const bsl_message *m = &bsl_messages[i];
-        bsl_error err;
+    char what[160];
+    for (i = 0; i < count; i++) {
+        const bsl_message *m = &table[i];
+        const bsl_message *found;
         char en[BSL_ERROR_MESSAGE_SIZE];
         size_t argc;
         int stray;
@@ -65,7 +68,7 @@ static void test_catalogue(void)
         if (!m->id || !*m->id)
             ok_ids = 0;
         for (j = 0; j < i; j++)
-            if (!strcmp(bsl_messages[j].id, m->id))
+            if (!strcmp(table[j].id, m->id))
                 ok_ids = 0, printf("# duplicate id %s\n", m->id);
         if (!m->en || !*m->en || !m->fr || !*m->fr || !strcmp(m->en, m->fr))
             ok_langs = 0, printf("# %s lacks a language\n", m->id);
@@ -73,19 +76,30 @@ static void test_catalogue(void)
         used = placeholders(m->fr, &stray);
         if (stray || used != (argc ? (1u << argc) - 1 : 0) || (m->phrases >> argc))
             ok_args = 0, printf("# %s: French does not use its %zu arguments\n", m->id, argc);
-        memset(&err, 0, sizeof err);
-        err.code = BSL_ERR_VALUE;
-        strcpy(err.message, en);
-        if (!bsl_error_message_id(&err) || strcmp(bsl_error_message_id(&err), m->id))
-            ok_self = 0, printf("# \"%s\" is recognised as %s, not %s\n", en,
-                                bsl_error_message_id(&err) ? bsl_error_message_id(&err) : "nothing", m->id);
+        found = bsl_message_recognise(table, count, en);
+        if (found != m)
+            ok_self = 0, printf("# \"%s\" is recognised as %s, not %s\n", en, found ? found->id : "nothing", m->id);
     }
+    snprintf(what, sizeof what, "%s: every id is set and unique", name);
+    CHECK(ok_ids, what);
+    snprintf(what, sizeof what, "%s: every entry has an English and a different French wording", name);
+    CHECK(ok_langs, what);
+    snprintf(what, sizeof what, "%s: every French wording uses each argument of the English format", name);
+    CHECK(ok_args, what);
+    snprintf(what, sizeof what, "%s: every entry is recognised as itself (none shadowed by a more general one)",
+             name);
+    CHECK(ok_self, what);
+}
+
+static void test_catalogue(void)
+{
+    size_t i;
+    int ok_langs = 1;
+    check_table(bsl_messages, bsl_message_count, "errors");
     CHECK(bsl_message_count > 30, "the catalogue has the library's messages");
-    CHECK(ok_ids, "every message id is set and unique");
-    CHECK(ok_langs, "every message has an English and a different French wording");
-    CHECK(ok_args, "every French wording uses each argument of the English format");
-    CHECK(ok_self, "every message is recognised as itself (none shadowed by a more general one)");
-    for (i = 0, ok_langs = 1; i < bsl_phrase_count; i++)
+    check_table(bsl_warning_messages, bsl_warning_message_count, "framework warnings");
+    CHECK_INT(bsl_warning_message_count, 4, "the catalogue has the four kinds of framework warning");
+    for (i = 0; i < bsl_phrase_count; i++)
         if (!bsl_phrases[i].fr || (*bsl_phrases[i].en && !*bsl_phrases[i].fr))
             ok_langs = 0;
     CHECK(ok_langs, "every phrase has its French");

@@ -295,6 +295,46 @@ static void test_format_2_errors(void)
               BSL_ERR_VALUE, "'boussole'", 0, 2, 51, "$.vocabulary", "defines its own facts");
 }
 
+/* Each warning of fw (the four kinds, in order) in French and by id;
+ * English is the warning as written. */
+static void test_warnings_in_french(const bsl_framework *fw)
+{
+    static const char *const ids[] = { "lint.levels_order", "lint.no_remediation", "lint.never_applies",
+                                       "lint.red_line_remediation" };
+    char fr[1024], en[1024], small[36];
+    size_t i, n;
+    int ok_en = 1, ok_ids = 1, ok_fr = 1;
+    for (i = 0; i < 4; i++) {
+        bsl_framework_warning_message(fw, i, BSL_LANG_EN, en, sizeof en);
+        bsl_framework_warning_message(fw, i, BSL_LANG_FR, fr, sizeof fr);
+        if (strcmp(en, bsl_framework_warning(fw, i)))
+            ok_en = 0;
+        if (!bsl_framework_warning_id(fw, i) || strcmp(bsl_framework_warning_id(fw, i), ids[i]))
+            ok_ids = 0, printf("# warning %zu: id %s\n", i, bsl_framework_warning_id(fw, i));
+        if (!strcmp(fr, en) || strncmp(fr, en, strcspn(en, ")")) || !strstr(fr, ")\u00a0: "))
+            ok_fr = 0, printf("# warning %zu in French: %s\n", i, fr);
+    }
+    CHECK(ok_en, "a warning in English is the warning as written");
+    CHECK(ok_ids, "each warning has the id of its kind");
+    CHECK(ok_fr, "each warning is in French, with the same path and fact");
+    bsl_framework_warning_message(fw, 0, BSL_LANG_FR, fr, sizeof fr);
+    CHECK_STR(fr, "$.criteria[0].indicators[0] (hosting)\u00a0: niveaux non ordonnés par points\u00a0: "
+                  "«\u00a0france\u00a0» (50) vient après «\u00a0eu\u00a0» (90), "
+                  "les valeurs allant de la pire à la meilleure", "levels out of order, in French, with their values");
+    bsl_framework_warning_message(fw, 1, BSL_LANG_FR, fr, sizeof fr);
+    CHECK_STR(fr, "$.criteria[0].indicators[1] (dpia)\u00a0: peut rester sous son maximum mais n'a pas de "
+                  "remédiation", "no remediation, in French");
+    n = bsl_framework_warning_message(fw, 1, BSL_LANG_FR, small, sizeof small);
+    CHECK_INT(n, strlen(fr), "the whole length is returned, as snprintf does");
+    /* "$.criteria[0].indicators[1] (dpia)\u00a0": 35 bytes fit, the 35th is half the no-break space */
+    CHECK_STR(small, "$.criteria[0].indicators[1] (dpia)", "a cut falls between characters");
+    CHECK_INT(bsl_framework_warning_message(fw, 4, BSL_LANG_FR, fr, sizeof fr), 0, "out of range: 0");
+    CHECK_STR(fr, "", "out of range: \"\"");
+    CHECK_INT(bsl_framework_warning_message(NULL, 0, BSL_LANG_EN, fr, sizeof fr), 0, "a NULL framework: 0");
+    CHECK(bsl_framework_warning_id(fw, 4) == NULL && bsl_framework_warning_id(NULL, 0) == NULL,
+          "out of range or NULL: no id");
+}
+
 /* Warnings: what loads but looks wrong. */
 static void test_warnings(void)
 {
@@ -320,6 +360,7 @@ static void test_warnings(void)
     CHECK_CONTAINS(bsl_framework_warning(fw, 3), "(social_scoring): a red line without a remediation",
                    "a red line without a remediation");
     CHECK(bsl_framework_warning(fw, 4) == NULL && bsl_framework_warning(NULL, 0) == NULL, "out of range, NULL");
+    test_warnings_in_french(fw);
     CHECK_INT(bsl_framework_load_embedded(&nantes, NULL, NULL, NULL), BSL_OK, "embedded Nantes");
     CHECK_INT(bsl_framework_warning_count(nantes), 0, "the shipped calibration has no warning");
     bsl_framework_free(nantes);

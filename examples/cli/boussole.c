@@ -908,9 +908,11 @@ static int cmd_check(int argc, char **argv)
         return exit_code_for(rc);
     }
     out = stdout;
-    for (i = 0; i < bsl_framework_warning_count(fw); i++) /* they never fail a check */
-        fprintf(stderr, tr("%s: warning: %s\n", "%s : avertissement : %s\n"), argv[0],
-                bsl_framework_warning(fw, i));
+    for (i = 0; i < bsl_framework_warning_count(fw); i++) { /* they never fail a check */
+        char warning[1024]; /* an English warning is under 512 bytes; its French a little longer */
+        bsl_framework_warning_message(fw, i, diag_lang, warning, sizeof warning);
+        fprintf(stderr, tr("%s: warning: %s\n", "%s : avertissement : %s\n"), argv[0], warning);
+    }
     fprintf(out, "%s: ok: %s %s, %zu criteria, sha256 %s\n", argv[0], bsl_framework_id(fw),
             bsl_framework_version(fw), bsl_framework_criterion_count(fw), bsl_framework_sha256(fw));
     bsl_framework_free(fw);

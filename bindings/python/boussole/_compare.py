@@ -112,7 +112,7 @@ def compare(usecases: Union['_framework.UseCase', Iterable['_framework.UseCase']
     handles = []
     try:
         for i, uc in enumerate(items):
-            data, source = _framework._to_bytes(uc, 'use-case %d' % i)
+            data, source = _framework._to_bytes(uc, 'use-case %d' % i, lang)
             for fw in fws:
                 err, r = bsl_error(), ctypes.c_void_p()
                 _check(lib.bsl_evaluate_json(ctypes.byref(r), fw._live().ptr, data, len(data), None,

@@ -49,7 +49,7 @@ class _Handle:
         self.free.atexit = False
 
 
-def _to_bytes(obj: object, what: str) -> Tuple[bytes, Optional[str]]:
+def _to_bytes(obj: object, what: str, lang: Optional[str] = None) -> Tuple[bytes, Optional[str]]:
     """(bytes, source file name or None) for a dict, JSON text or a path.
 
     The path rule: only an os.PathLike (pathlib.Path) names a file; a str or
@@ -67,7 +67,7 @@ def _to_bytes(obj: object, what: str) -> Tuple[bytes, Optional[str]]:
         return obj.encode('utf-8', 'surrogatepass'), None
     if isinstance(obj, os.PathLike):
         name = _path(obj)
-        return _read(name), os.fsdecode(name)
+        return _read(name, lang), os.fsdecode(name)
     raise TypeError('%s must be a dict, JSON text (str or bytes) or a path (pathlib.Path or '
                     'another os.PathLike), not %s' % (what, type(obj).__name__))
 
@@ -80,12 +80,16 @@ def _path(obj: 'os.PathLike[str]') -> PathName:
     return name
 
 
-def _read(name: PathName) -> bytes:
+def _read(name: PathName, lang: Optional[str] = None) -> bytes:
+    """The bytes of a file; a FileError whose message is in lang, else the
+    locale's (as the CLI's "cannot read")."""
     try:
         with open(name, 'rb') as f:
             return f.read()
     except OSError as e:
-        raise _errors.FileError(_errors.IO, 'cannot read: %s' % (e.strerror or e),
+        fr = _errors.message_lang(lang) == LANGS['fr']
+        wording = 'lecture impossible\u00a0: %s' if fr else 'cannot read: %s'
+        raise _errors.FileError(_errors.IO, wording % (e.strerror or e),
                                 source=os.fsdecode(name)) from e
 
 
@@ -245,7 +249,7 @@ class Framework:
         the CLI prints its diagnostics: French for fr*, else English)."""
         handle = self._live()
         code = _lang_code(_default_lang() if lang is None else lang)
-        data, source = _to_bytes(usecase, 'the use-case')
+        data, source = _to_bytes(usecase, 'the use-case', lang)
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
                                      ctypes.byref(err)), err, source, lang)
@@ -274,7 +278,7 @@ class Framework:
         if lang is None:
             lang = _default_lang()
         code = _lang_code(lang)
-        items = [_batch_item(i, uc) for i, uc in enumerate(usecases)]
+        items = [_batch_item(i, uc, message_lang) for i, uc in enumerate(usecases)]
         batch = [it[0] for it in items if isinstance(it[0], bytes)]
         lines: List[bytes] = []
         if batch:
@@ -316,13 +320,13 @@ class Framework:
         return Results(rows, lang, handle, self.criterion_ids)
 
 
-def _batch_item(i: int, uc: UseCase) -> _Item:
+def _batch_item(i: int, uc: UseCase, lang: Optional[str] = None) -> _Item:
     """A use-case of evaluate_many made ready for the batch: (its line, or
     None when blank, or the FileError met reading it; its bytes as given;
     its file name; its id when a dict gives one)."""
     uid = uc.get('id') if isinstance(uc, Mapping) else None
     try:
-        data, source = _to_bytes(uc, 'use-case %d' % i)
+        data, source = _to_bytes(uc, 'use-case %d' % i, lang)
     except _errors.FileError as e:
         return (e, b'', e.source, None)
     # One use-case per line: newlines become tabs, which are whitespace

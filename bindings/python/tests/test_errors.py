@@ -277,6 +277,22 @@ class FrenchMessagesTest(unittest.TestCase):
         self.assertEqual(results[0].message, self.FR)
         self.assertIn('n\'est pas une valeur de hosting', results[1].message)
 
+    def test_unreadable_file_follows_lang(self):
+        missing = pathlib.Path(tempfile.gettempdir(), 'boussole-absent', 'nope.json')
+        e = self.error(missing, lang='fr')
+        self.assertIsInstance(e, boussole.FileError)
+        self.assertTrue(e.message.startswith('lecture impossible\u00a0: '), e.message)
+        self.assertTrue(self.error(missing, lang='en').message.startswith('cannot read: '))
+        os.environ['LC_ALL'] = 'fr_FR.UTF-8'
+        self.assertTrue(self.error(missing).message.startswith('lecture impossible\u00a0: '))
+        record = self.fw.evaluate_many([missing], lang='en')[0]
+        self.assertTrue(record.message.startswith('cannot read: '), record.message)
+        with self.assertRaises(boussole.FileError) as cm:
+            boussole.compare(missing, lang='fr')
+        self.assertTrue(cm.exception.message.startswith('lecture impossible\u00a0: '))
+        os.environ['LC_ALL'] = 'C'
+        self.assertTrue(self.error(missing).message.startswith('cannot read: '))
+
     def test_escapes_stay(self):
         e = self.error('{"id": "x", "title": "t", "facts": {"hosting": "\\u001b[2J\\r\\n"}}', lang='fr')
         self.assertIn('\\u001b[2J\\u000d\\u000a', e.message)
