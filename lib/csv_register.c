@@ -203,6 +203,8 @@ int bsl_csv_register_new(bsl_csv_register **out, const bsl_framework *fw, const 
     return BSL_OK;
 }
 
+char bsl_csv_register_delimiter(const bsl_csv_register *reg) { return reg->delim; }
+
 static int ascii_ieq(const char *s, size_t n, const char *word)
 {
     size_t i;

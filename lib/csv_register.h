@@ -19,6 +19,9 @@ int bsl_csv_register_new(bsl_csv_register **out, const bsl_framework *fw, const 
                          const char *text, size_t len, unsigned line, bsl_error *err);
 void bsl_csv_register_free(bsl_csv_register *reg);
 
+/* The delimiter found in the header: ',' or ';'. */
+char bsl_csv_register_delimiter(const bsl_csv_register *reg);
+
 /* The use-case of row text[0..len), starting on file line `line`, as a
  * JSON document, borrowed until the next call: *doc, *doc_len. BSL_OK,
  * BSL_ERR_NOMEM, or the row's error at its cell, its column named. */

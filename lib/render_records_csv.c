@@ -132,7 +132,7 @@ void bsl_render_csv_error(bsl_buf *b, const bsl_framework *fw, size_t index, siz
 {
     size_t i;
     position(b, index, input_line);
-    bsl_buf_puts(b, ",,"); /* id, verdict, score: none */
+    bsl_buf_puts(b, ",,,"); /* id, verdict, score: none */
     for (i = 0; i < fw->criterion_count; i++)
         bsl_buf_puts(b, ",,");
     bsl_buf_puts(b, ",,,,");

@@ -26,7 +26,7 @@ struct bsl_stream {
     int bom_done;
     bsl_buf pending;         /* the record read so far, when it spans pieces */
     int overflow;            /* the record is longer than max_input_bytes: its bytes are dropped */
-    int in_quotes;           /* CSV: inside a quoted cell, where a newline does not end the record */
+    int csv_state;           /* CSV framing: where in a cell the last byte was (csv_frame_state) */
     size_t line;             /* 1-based line of the next byte */
     size_t record_line;      /* line where the pending record starts */
     int record_started;
@@ -37,6 +37,10 @@ struct bsl_stream {
     int failed;              /* sticky: the code of the failure that stopped the stream */
     int finished;
 };
+
+/* CSV framing (RFC 4180): a quote opens a quoted cell only as the cell's
+ * first character; inside one, a newline is data and "" a quote. */
+enum csv_frame_state { CELL_START, IN_CELL, IN_QUOTES, QUOTE_IN_QUOTES };
 
 static int check_stream_options(const bsl_stream_options *so, bsl_error *err)
 {
@@ -283,12 +287,36 @@ static size_t record_end(bsl_stream *s, const char *t, size_t n)
         return nl ? (size_t)(nl - t) : n;
     }
     for (i = 0; i < n; i++) {
-        if (t[i] == '"')
-            s->in_quotes = !s->in_quotes;
-        else if (t[i] == '\n' && !s->in_quotes)
+        char c = t[i];
+        /* Before the header is read both delimiters may start a cell. */
+        int delim = s->reg ? c == bsl_csv_register_delimiter(s->reg) : c == ',' || c == ';';
+        switch (s->csv_state) {
+        case IN_QUOTES:
+            if (c == '"')
+                s->csv_state = QUOTE_IN_QUOTES;
+            else if (c == '\n')
+                s->line++;
+            continue;
+        case QUOTE_IN_QUOTES:
+            if (c == '"') {
+                s->csv_state = IN_QUOTES;
+                continue;
+            }
+            break;
+        case CELL_START:
+            if (c == '"') {
+                s->csv_state = IN_QUOTES;
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        if (c == '\n') {
+            s->csv_state = CELL_START;
             return i;
-        else if (t[i] == '\n')
-            s->line++;
+        }
+        s->csv_state = delim ? CELL_START : IN_CELL;
     }
     return n;
 }
@@ -380,7 +408,7 @@ int bsl_stream_finish(bsl_stream *s, bsl_error *err)
     if (!s->bom_done && (rc = feed_bytes(s, (const char *)s->bom, s->bom_len, err)))
         return rc;
     if (s->record_started || s->so.input == BSL_INPUT_JSON) {
-        if (s->so.input == BSL_INPUT_CSV && s->in_quotes && s->reg) {
+        if (s->so.input == BSL_INPUT_CSV && s->csv_state == IN_QUOTES && s->reg) {
             bsl_error e;
             bsl_error_set(&e, BSL_ERR_SYNTAX, "the register ends inside a quoted cell");
             s->pending.len = 0;
