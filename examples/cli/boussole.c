@@ -29,6 +29,9 @@ static const char usage[] =
     "Usage:\n"
     "  boussole evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
     "                    [--fail-on VERDICT] [-o FILE] FILE...   ('-' reads stdin)\n"
+    "  boussole evaluate [--input json|jsonl|csv] [--format jsonl|csv]\n"
+    "                    [--detail full|summary] ... REGISTER...\n"
+    "                    a register (*.jsonl, *.ndjson, *.csv), streamed record by record\n"
     "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE]\n"
     "                    what a framework reads and scores\n"
@@ -67,9 +70,14 @@ typedef struct command_help {
 } command_help;
 
 static const command_help helps[] = {
-    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json]\n"
+    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json|jsonl|csv]\n"
+                 "                         [--input json|jsonl|csv] [--detail full|summary]\n"
                  "                         [--fail-on VERDICT] [-o FILE] [--] FILE...",
-     "Score each use-case FILE ('-' reads standard input) and write its report."},
+     "Score each use-case FILE ('-' reads standard input) and write its report.\n"
+     "A register (--input jsonl or csv, or a FILE named *.jsonl, *.ndjson or *.csv) is\n"
+     "streamed record by record in constant memory and written as --format jsonl (one\n"
+     "compact record per use-case, --detail full or summary, error records in place)\n"
+     "or --format csv (a row per use-case)."},
     {"describe", "describe [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown] [-o FILE]",
      "Write what a framework reads and how it scores."},
     {"schema", "schema [--framework ID|FILE] [--lang fr|en] [-o FILE]",
