@@ -122,8 +122,8 @@ int bsl_csv_split(const char *text, size_t len, char delim, unsigned first_line,
         cell->column = c.column;
         cell->quoted = c.i < len && text[c.i] == '"';
         rc = cell->quoted ? quoted_cell(&c, delim, out, err) : plain_cell(&c, delim, out, err);
-        if (rc)
-            return rc;
+        if (rc) /* a failed append makes any later error a consequence of it */
+            return out->failed ? bsl_error_set(err, BSL_ERR_NOMEM, "out of memory") : rc;
         cell->len = out->len - cell->start;
         bsl_buf_putc(out, '\0');
         if (c.i >= len)

@@ -386,8 +386,28 @@ static int has_kind(const bsl_csv_register *reg, column_kind kind)
     return 0;
 }
 
+static int row_document(bsl_csv_register *reg, const char *text, size_t len, unsigned line,
+                        bsl_error *err);
+
 int bsl_csv_register_row(bsl_csv_register *reg, const char *text, size_t len, unsigned line,
                          const char **doc, size_t *doc_len, bsl_error *err)
+{
+    int rc = row_document(reg, text, len, line, err);
+    /* An error met after a failed append may be its consequence: memory
+     * is the cause to report. */
+    if (rc == BSL_OK && reg->doc.failed)
+        rc = BSL_ERR_NOMEM;
+    if (rc != BSL_OK && (reg->doc.failed || reg->cellbuf.failed))
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    if (rc)
+        return rc;
+    *doc = reg->doc.data;
+    *doc_len = reg->doc.len;
+    return BSL_OK;
+}
+
+static int row_document(bsl_csv_register *reg, const char *text, size_t len, unsigned line,
+                        bsl_error *err)
 {
     size_t n;
     int rc, first = 1;
@@ -416,10 +436,6 @@ int bsl_csv_register_row(bsl_csv_register *reg, const char *text, size_t len, un
         bsl_buf_putc(&reg->doc, '}');
     }
     bsl_buf_putc(&reg->doc, '}');
-    if (reg->doc.failed)
-        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
-    *doc = reg->doc.data;
-    *doc_len = reg->doc.len;
     return BSL_OK;
 }
 
