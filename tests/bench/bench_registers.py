@@ -6,9 +6,10 @@ written to disk), through
   - the CLI: `boussole evaluate --input jsonl --detail summary -`, JSON Lines
     in and out: use-cases per second (wall and CPU time of the one process)
     and its peak RSS;
-  - Python: `Framework.evaluate_many` over a generator of dicts, reading
-    only each record's verdict: use-cases per second and the peak RSS of
-    the interpreter that ran it (a fresh one per size).
+  - Python: `Framework.evaluate_stream` over a generator of dicts (summary
+    detail), and `Framework.evaluate_many` (which keeps every summary):
+    use-cases per second and the peak RSS of the interpreter that ran it (a
+    fresh one per size).
 
 Usage: bench_registers.py BOUSSOLE_CLI SOURCE_ROOT [SIZES...]
 """
@@ -66,12 +67,12 @@ import itertools, json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 import boussole
 docs = json.loads(sys.stdin.read())
-n = int(sys.argv[2])
-fw = boussole.Framework()
+n, how = int(sys.argv[2]), sys.argv[3]
+fw = boussole.Framework.default()
 gen = (docs[i % len(docs)] for i in range(n))
 start = time.perf_counter()
 seen = 0
-for r in fw.evaluate_many(gen, detail='summary'):
+for r in getattr(fw, how)(gen, detail='summary'):
     seen += 1
 wall = time.perf_counter() - start
 assert seen == n, seen
@@ -79,10 +80,11 @@ print(n / wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 '''
 
 
-def python_run(n):
+def python_run(n, how):
     env = dict(os.environ, BOUSSOLE_LIBRARY=os.path.join(os.path.dirname(os.path.dirname(cli)),
                                                           'lib', 'libboussole.so.0'))
-    p = subprocess.run([sys.executable, '-c', PY, os.path.join(root, 'bindings', 'python'), str(n)],
+    p = subprocess.run([sys.executable, '-c', PY, os.path.join(root, 'bindings', 'python'), str(n),
+                        how],
                        input=json.dumps(docs).encode(), capture_output=True, env=env)
     if p.returncode:
         return None, p.stderr.decode()[-400:]
@@ -95,11 +97,14 @@ print('%10s %14s %14s %12s' % ('use-cases', 'per s (wall)', 'per s (CPU)', 'peak
 for n in sizes:
     wall, cpu, rss = cli_run(n)
     print('%10d %14.0f %14.0f %12.1f' % (n, wall, cpu, rss))
-print('# Python evaluate_many(generator, detail="summary")')
-print('%10s %14s %12s' % ('use-cases', 'per s (wall)', 'peak RSS MB'))
-for n in sizes:
-    rate, rss = python_run(n)
-    if rate is None:
-        print('%10d failed: %s' % (n, rss))
-    else:
-        print('%10d %14.0f %12.1f' % (n, rate, rss))
+for how, limit in (('evaluate_stream', None), ('evaluate_many', 100_000)):
+    print('# Python %s(generator, detail="summary")' % how)
+    print('%10s %14s %12s' % ('use-cases', 'per s (wall)', 'peak RSS MB'))
+    for n in sizes:
+        if limit and n > limit:
+            continue
+        rate, rss = python_run(n, how)
+        if rate is None:
+            print('%10d failed: %s' % (n, rss))
+        else:
+            print('%10d %14.0f %12.1f' % (n, rate, rss))
