@@ -12,6 +12,9 @@ written to disk), through
     fresh one per size).
 
 Usage: bench_registers.py BOUSSOLE_CLI SOURCE_ROOT [SIZES...]
+
+CPU figures are the one process's user+system time: on a shared machine
+they say more than wall time.
 """
 import glob
 import json
@@ -70,13 +73,13 @@ docs = json.loads(sys.stdin.read())
 n, how = int(sys.argv[2]), sys.argv[3]
 fw = boussole.Framework.default()
 gen = (docs[i % len(docs)] for i in range(n))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 seen = 0
 for r in getattr(fw, how)(gen, detail='summary'):
     seen += 1
-wall = time.perf_counter() - start
+wall, cpu = time.perf_counter() - start, time.process_time() - cpu
 assert seen == n, seen
-print(n / wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(n / wall, n / cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 '''
 
 
@@ -87,9 +90,8 @@ def python_run(n, how):
                         how],
                        input=json.dumps(docs).encode(), capture_output=True, env=env)
     if p.returncode:
-        return None, p.stderr.decode()[-400:]
-    rate, rss = map(float, p.stdout.split())
-    return rate, rss
+        return None, None, p.stderr.decode()[-400:]
+    return tuple(map(float, p.stdout.split()))
 
 
 print('# CLI, JSON Lines in and out, --detail summary (one process, one core)')
@@ -99,12 +101,12 @@ for n in sizes:
     print('%10d %14.0f %14.0f %12.1f' % (n, wall, cpu, rss))
 for how, limit in (('evaluate_stream', None), ('evaluate_many', 100_000)):
     print('# Python %s(generator, detail="summary")' % how)
-    print('%10s %14s %12s' % ('use-cases', 'per s (wall)', 'peak RSS MB'))
+    print('%10s %14s %14s %12s' % ('use-cases', 'per s (wall)', 'per s (CPU)', 'peak RSS MB'))
     for n in sizes:
         if limit and n > limit:
             continue
-        rate, rss = python_run(n, how)
+        rate, cpu, rss = python_run(n, how)
         if rate is None:
             print('%10d failed: %s' % (n, rss))
         else:
-            print('%10d %14.0f %12.1f' % (n, rate, rss))
+            print('%10d %14.0f %14.0f %12.1f' % (n, rate, cpu, rss))
