@@ -42,7 +42,7 @@ class _Stream:
                                 ctypes.byref(err))
         if rc:
             raise _errors.make_error(rc, err.message.decode('utf-8', 'replace'))
-        self.ptr = ptr
+        self.ptr: Optional[ctypes.c_void_p] = ptr
 
     def _record(self, ctx: Optional[int], rec_p: Any) -> int:
         rec = rec_p.contents
@@ -98,11 +98,16 @@ class Summary:
     @classmethod
     def from_line(cls, line: bytes) -> 'Summary':
         d = json.loads(line)
-        return cls(d['id'], _model.Verdict(d['verdict']), _model._num(d['score']),
-                   {c['id']: _model._num(c['score']) for c in d['criteria']},
+        return cls(d['id'], _model.Verdict(d['verdict']), _score(d['score']),
+                   {c['id']: _score(c['score']) for c in d['criteria']},
                    {c['id']: c['status'] for c in d['criteria']},
                    tuple(d['red_lines']), tuple(d['failed_conditions']), tuple(d['missing']),
                    tuple(d['unknown']), d['provenance'])
+
+
+def _score(v: Any) -> Optional[float]:
+    """A score of a record: a float, or None (JSON null) when not assessed."""
+    return None if v is None else float(v)
 
 
 def _plain(v: Any) -> Any:
