@@ -292,6 +292,65 @@ def batch_edges(ex):
 
 
 # ---- the dictionary ---------------------------------------------------------------------------
+# ---- streams: JSON Lines framing and CSV registers ------------------------------------------
+def jsonl_edges(ex):
+    lines = [compact(d) for _, d in sorted(ex.items())]
+    e = {}
+    e['examples'] = b'\n'.join(lines) + b'\n'
+    e['crlf-blank-bom'] = b'\xef\xbb\xbf' + b'\r\n\r\n'.join(lines[:3])
+    e['bad-lines'] = b'\n'.join([lines[0], b'{', b'  ', b'{"id":1}', b'[]', lines[1]])
+    e['no-final-newline'] = lines[2]
+    e['split-utf8'] = lines[3][:-1] + b'\n\xc3\n\xa9' + lines[3][-1:]
+    return e
+
+
+def csv_cell(v):
+    if v is None:
+        return ''
+    if v is True or v is False:
+        return 'oui' if v else 'faux'
+    if isinstance(v, list):
+        return '|'.join(v) if v else '[]'
+    if isinstance(v, float):
+        return str(v).replace('.', ',')
+    return str(v)
+
+
+def csv_register(docs, delimiter):
+    import csv
+    import io
+    keys, evidence = [], []
+    for d in docs:
+        keys += [k for k in d['facts'] if k not in keys]
+        evidence += ['evidence.' + k for k in d.get('evidence', {}) if 'evidence.' + k not in evidence]
+    fields = ['id', 'title', 'service', 'description', 'phase']
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator='\r\n')
+    w.writerow(fields + keys + evidence)
+    for d in docs:
+        w.writerow([d.get(f, '') for f in fields] + [csv_cell(d['facts'].get(k)) for k in keys] +
+                   [d.get('evidence', {}).get(x[9:], '') for x in evidence])
+    return out.getvalue().encode()
+
+
+def csv_edges(ex):
+    docs = [json.loads(d) for _, d in sorted(ex.items())]
+    e = {}
+    e['examples-semicolon'] = csv_register(docs, ';')
+    e['examples-comma-bom'] = b'\xef\xbb\xbf' + csv_register(docs[:4], ',')
+    e['quoted-newlines'] = (b'id,title,description,hosting\n'
+                            b'a,"A\nB","x ""y""\r\nz",france\n\n'
+                            b'b,B,,eu\n')
+    e['bad-cells'] = (b'id;title;energy_kwh_per_year;human_override;sensitive_data\n'
+                      b'a;A;12x;oui;health\nb;B;1,5;peut-etre;\nc;C;3;vrai;health||x\n'
+                      b'd;D"x;1;non;\ne;"E"x;1;non;\nf;F;1\ng;G;1;non;;extra\n')
+    e['bad-headers'] = b'id,title,id\na,b,c\n'
+    e['no-title'] = b'id,hosting\na,france\n'
+    e['unterminated'] = b'id,title\na,"never closed\n\n'
+    e['empty'] = b''
+    return e
+
+
 def dictionary(fw):
     tokens = ['{', '}', '[', ']', ',', ':', '"', '\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r',
               '\\t', '\\u0000', '\\u00e9', '\\ud83d\\ude00', '\\ud800', '\\udc00', 'true', 'false',
@@ -414,6 +473,8 @@ def main():
     write_all('framework', f)
 
     write_all('batch', batch_edges(ex))
+    write_all('jsonl', jsonl_edges(ex))
+    write_all('csv', csv_edges(ex))
 
     voc_bytes = read(VOCABULARY)
     v = {'boussole': voc_bytes}

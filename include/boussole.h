@@ -40,6 +40,7 @@
 #define BOUSSOLE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "boussole/version.h"
 
@@ -1713,8 +1714,11 @@ BSL_API int bsl_render_comparison(char **out, size_t *out_len, const bsl_result 
 /* ------------------------------------------------------------------------ */
 
 /**
- * Evaluate many use-cases in one call (for registers and bindings that pay
- * per crossing of the C boundary). Input is JSON Lines: one use-case
+ * Evaluate a small batch of use-cases in one call (for bindings that pay
+ * per crossing of the C boundary). The whole output is one buffer, about
+ * 27 KB per use-case: for registers of any size use a stream
+ * (bsl_stream_new(), bsl_evaluate_stream_file()), whose memory does not
+ * grow with the number of use-cases. Input is JSON Lines: one use-case
  * document per line ("\n" or "\r\n"); lines holding only whitespace are
  * skipped. Output is JSON Lines, one line per use-case in input order:
  * either its result as BSL_FORMAT_JSON_COMPACT renders it, or, for a
@@ -1742,6 +1746,167 @@ BSL_API int bsl_render_comparison(char **out, size_t *out_len, const bsl_result 
 BSL_API int bsl_evaluate_lines(char **out, size_t *out_len, const bsl_framework *fw,
                                const char *buf, size_t len, bsl_lang lang,
                                const bsl_options *opts, size_t *error_count, bsl_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Streams: registers of any size                                             */
+/* ------------------------------------------------------------------------ */
+
+/** What a stream reads. @since 0.2.0 */
+typedef enum bsl_stream_input {
+    BSL_INPUT_JSONL = 0, /**< JSON Lines: one use-case document per line; blank lines skipped */
+    BSL_INPUT_CSV = 1,   /**< a CSV register (doc/usecase-format.md, "CSV registers"): a header, then one use-case per row */
+    BSL_INPUT_JSON = 2   /**< everything fed is one use-case document (one record) */
+} bsl_stream_input;
+
+/** What a stream writes for each record. @since 0.2.0 */
+typedef enum bsl_stream_output {
+    BSL_OUTPUT_JSONL = 0, /**< one compact JSON line per record: the result at the chosen detail, or an error record */
+    BSL_OUTPUT_CSV = 1    /**< a CSV header line, then one row per record (doc/result-format.md, "CSV records") */
+} bsl_stream_output;
+
+/** How much of each result a JSON Lines record holds. @since 0.2.0 */
+typedef enum bsl_detail {
+    BSL_DETAIL_FULL = 0,   /**< the result as BSL_FORMAT_JSON_COMPACT renders it ("boussole-result/2") */
+    BSL_DETAIL_SUMMARY = 1 /**< "boussole-summary/1": tokens and scores, no sentences (doc/result-format.md) */
+} bsl_detail;
+
+/** The current version of bsl_stream_options. @since 0.2.0 */
+#define BSL_STREAM_OPTIONS_VERSION 1
+
+/**
+ * How a stream reads and writes. Initialise with BSL_STREAM_OPTIONS_INIT:
+ * fields are only ever appended, and version says which ones the caller knows.
+ * @since 0.2.0
+ */
+typedef struct bsl_stream_options {
+    unsigned version;         /**< must be BSL_STREAM_OPTIONS_VERSION */
+    bsl_stream_input input;   /**< default BSL_INPUT_JSONL */
+    bsl_stream_output output; /**< default BSL_OUTPUT_JSONL */
+    bsl_detail detail;        /**< JSON Lines output only; default BSL_DETAIL_FULL */
+    bsl_lang lang;            /**< language of a full result; default BSL_LANG_FR */
+} bsl_stream_options;
+
+/** Static initialiser for bsl_stream_options with every default. @since 0.2.0 */
+#define BSL_STREAM_OPTIONS_INIT { BSL_STREAM_OPTIONS_VERSION, BSL_INPUT_JSONL, BSL_OUTPUT_JSONL, BSL_DETAIL_FULL, BSL_LANG_FR }
+
+/** Kinds of output record. @since 0.2.0 */
+typedef enum bsl_record_kind {
+    BSL_RECORD_RESULT = 0, /**< a use-case's result */
+    BSL_RECORD_ERROR = 1,  /**< a use-case that could not be read: the error record in its place */
+    BSL_RECORD_HEADER = 2  /**< the CSV output's header line, before the first record */
+} bsl_record_kind;
+
+/**
+ * One output record, handed to the record callback as soon as it is made.
+ * Everything in it is borrowed for the duration of the call only.
+ * Fields are only ever appended. @since 0.2.0
+ */
+typedef struct bsl_record {
+    bsl_record_kind kind;     /**< result, error or (CSV output) header */
+    size_t index;             /**< the use-case's position in the stream, from 0 (0 for the header) */
+    size_t input_line;        /**< 1-based line of the input where the use-case starts (0 for the header) */
+    const bsl_result *result; /**< BSL_RECORD_RESULT: the result (read its verdict, score...); else NULL */
+    const bsl_error *error;   /**< BSL_RECORD_ERROR: why, with the position (JSON Lines: inside its line; CSV: in the file); else NULL */
+    const char *text;         /**< the record as the stream's output format writes it, ending with "\n" */
+    size_t len;               /**< length of text */
+} bsl_record;
+
+/**
+ * Receives each output record, in input order. Return 0 to go on; any other
+ * value stops the stream (the feeding call then returns BSL_ERR_IO).
+ * @since 0.2.0
+ */
+typedef int (*bsl_record_fn)(void *ctx, const bsl_record *record);
+
+/** A stream: evaluates a register record by record, in constant memory. @since 0.2.0 */
+typedef struct bsl_stream bsl_stream;
+
+/**
+ * Start a stream over a register. Feed it bytes in pieces of any size with
+ * bsl_stream_feed() and end it with bsl_stream_finish(): each use-case is
+ * evaluated as soon as its record is complete and its output record handed
+ * to fn before the next one is read. Memory depends on the largest record,
+ * never on the number of records: opts' limits apply to each record (a
+ * record longer than max_input_bytes becomes a BSL_ERR_LIMIT error record).
+ * A use-case that cannot be read becomes an error record in its place and
+ * never stops the others. A CSV header that cannot be read stops the stream.
+ * @param out receives the stream, owned by the caller (bsl_stream_free()); NULL on failure.
+ * @param fw the framework; must not be NULL and must outlive the stream.
+ * @param so input, output, detail and language; NULL for the defaults. Copied.
+ * @param opts limits (per record) and allocator; NULL for defaults. Copied.
+ * @param fn the record callback; must not be NULL.
+ * @param ctx passed unchanged to fn.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (NULL out, fw or fn, an
+ *         unknown options version or value, a half-set allocator).
+ * Thread-safe (fw may be shared; one stream is used by one thread at a time).
+ * @since 0.2.0
+ */
+BSL_API int bsl_stream_new(bsl_stream **out, const bsl_framework *fw, const bsl_stream_options *so,
+                           const bsl_options *opts, bsl_record_fn fn, void *ctx, bsl_error *err);
+
+/**
+ * Feed the next bytes of the register; every record they complete is
+ * evaluated and handed over before the call returns.
+ * @param s the stream; must not be NULL.
+ * @param buf, len the bytes (not retained); NULL only if len is 0.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK (even when some use-cases failed), BSL_ERR_NOMEM,
+ *         BSL_ERR_IO (the callback stopped the stream), BSL_ERR_ARG, or (CSV)
+ *         the header's error with its line and column. After a failure the
+ *         stream refuses more input with the same code.
+ * @since 0.2.0
+ */
+BSL_API int bsl_stream_feed(bsl_stream *s, const char *buf, size_t len, bsl_error *err);
+
+/**
+ * End the register: the last record (without a final newline, or the whole
+ * BSL_INPUT_JSON document) is evaluated and handed over. A CSV register
+ * that ends inside a quoted cell gives an error record. Further feeding
+ * is refused (BSL_ERR_ARG).
+ * @param s the stream; must not be NULL.
+ * @param err optional error details; may be NULL.
+ * @return as bsl_stream_feed(); BSL_ERR_MISSING for a CSV register without a header.
+ * @since 0.2.0
+ */
+BSL_API int bsl_stream_finish(bsl_stream *s, bsl_error *err);
+
+/**
+ * Number of use-case records handed over so far (results and errors; not
+ * the CSV header).
+ * @param s a stream; NULL gives 0.
+ * @return the count. @since 0.2.0
+ */
+BSL_API size_t bsl_stream_record_count(const bsl_stream *s);
+
+/**
+ * Number of error records handed over so far.
+ * @param s a stream; NULL gives 0.
+ * @return the count. @since 0.2.0
+ */
+BSL_API size_t bsl_stream_error_count(const bsl_stream *s);
+
+/**
+ * Free a stream (finished or not).
+ * @param s the stream, or NULL (a no-op).
+ * @since 0.2.0
+ */
+BSL_API void bsl_stream_free(bsl_stream *s);
+
+/**
+ * Evaluate a whole register read from f, in constant memory: bsl_stream_new(),
+ * bsl_stream_feed() with each piece read, bsl_stream_finish().
+ * @param fw, so, opts, fn, ctx as bsl_stream_new().
+ * @param f an open stdio stream, read to its end; must not be NULL. Not closed.
+ * @param record_count receives the number of use-case records; may be NULL.
+ * @param error_count receives the number of error records; may be NULL.
+ * @param err optional error details; may be NULL.
+ * @return as bsl_stream_finish(), or BSL_ERR_IO when f cannot be read.
+ * Thread-safe (fw may be shared). @since 0.2.0
+ */
+BSL_API int bsl_evaluate_stream_file(const bsl_framework *fw, FILE *f, const bsl_stream_options *so,
+                                     const bsl_options *opts, bsl_record_fn fn, void *ctx,
+                                     size_t *record_count, size_t *error_count, bsl_error *err);
 
 #ifdef __cplusplus
 }

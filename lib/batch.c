@@ -11,7 +11,7 @@
 
 /* The token of an error record's "name": the bsl_status name in lower
  * case without the BSL_ERR_ prefix (documented in doc/result-format.md). */
-static const char *status_name(int code)
+const char *bsl_status_name(int code)
 {
     switch (code) {
     case BSL_ERR_NOMEM: return "nomem";
@@ -48,7 +48,7 @@ static void put_error_string(bsl_buf *b, const char *text)
 
 /* {"index":N,"input_line":L,"error":{"code":C,"name":"...","message":"...",
  *  "line":l,"column":c,"path":"..."}} and a newline. */
-static void error_record(bsl_buf *b, size_t index, size_t input_line, const bsl_error *e)
+void bsl_render_error_record(bsl_buf *b, size_t index, size_t input_line, const bsl_error *e)
 {
     bsl_buf_puts(b, "{\"index\":");
     bsl_buf_uint(b, index);
@@ -57,7 +57,7 @@ static void error_record(bsl_buf *b, size_t index, size_t input_line, const bsl_
     bsl_buf_puts(b, ",\"error\":{\"code\":");
     put_int(b, e->code);
     bsl_buf_puts(b, ",\"name\":");
-    bsl_buf_json_string(b, status_name(e->code), strlen(status_name(e->code)));
+    bsl_buf_json_string(b, bsl_status_name(e->code), strlen(bsl_status_name(e->code)));
     bsl_buf_puts(b, ",\"message\":");
     put_error_string(b, e->message);
     bsl_buf_puts(b, ",\"line\":");
@@ -123,7 +123,7 @@ int bsl_evaluate_lines(char **out, size_t *out_len, const bsl_framework *fw,
             bsl_buf_release(&b);
             return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
         } else {
-            error_record(&b, index, line_no, &e);
+            bsl_render_error_record(&b, index, line_no, &e);
             errors++;
         }
         index++;

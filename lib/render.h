@@ -16,6 +16,21 @@ void bsl_render_svg(bsl_buf *b, const bsl_result *r, bsl_lang lang, int standalo
 /* The self-contained HTML report (the SVG inline). */
 void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang);
 
+/* The summary result, "boussole-summary/1", on one line (render_summary.c). */
+void bsl_render_summary(bsl_buf *b, const bsl_result *r);
+
+/* The token of an error record's "name" (batch.c): "syntax", "limit"... */
+const char *bsl_status_name(int code);
+/* A JSON Lines error record for use-case index found on input_line (batch.c). */
+void bsl_render_error_record(bsl_buf *b, size_t index, size_t input_line, const bsl_error *e);
+
+/* CSV records (render_records_csv.c): the header for fw's criteria, a
+ * result's row, an error's row; each line ends with "\n". */
+void bsl_render_csv_header(bsl_buf *b, const bsl_framework *fw);
+void bsl_render_csv_result(bsl_buf *b, const bsl_result *r, size_t index, size_t input_line);
+void bsl_render_csv_error(bsl_buf *b, const bsl_framework *fw, size_t index, size_t input_line,
+                          const bsl_error *e);
+
 /* The "vocabulary" and "library" members that end every provenance. */
 struct bsl_jw;
 void bsl_render_json_provenance(struct bsl_jw *w, const bsl_vocabulary *v);

@@ -32,6 +32,9 @@ static const char usage[] =
     "                    [--format text|json|markdown|html|svg] [--color auto|always|never]\n"
     "                    [--fail-on VERDICT] [-o FILE] FILE...\n"
     "                    ('-' reads stdin; html and svg: one FILE)\n"
+    "  boussole evaluate [--input json|jsonl|csv] [--format jsonl|csv]\n"
+    "                    [--detail full|summary] ... REGISTER...\n"
+    "                    a register (*.jsonl, *.ndjson, *.csv), streamed record by record\n"
     "  boussole describe [--framework ID|FILE] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE]\n"
     "                    what a framework reads and scores\n"
@@ -71,12 +74,18 @@ typedef struct command_help {
 } command_help;
 
 static const command_help helps[] = {
-    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown|html|svg]\n"
+    {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en]\n"
+                 "                         [--format text|json|markdown|html|svg|jsonl|csv]\n"
+                 "                         [--input json|jsonl|csv] [--detail full|summary]\n"
                  "                         [--color auto|always|never] [--fail-on VERDICT] [-o FILE]\n"
                  "                         [--] FILE...",
      "Score each use-case FILE ('-' reads standard input) and write its report.\n"
      "--format html writes one self-contained HTML page, --format svg the boussole\n"
-     "picture; both take one FILE."},
+     "picture; both take one FILE.\n"
+     "A register (--input jsonl or csv, or a FILE named *.jsonl, *.ndjson or *.csv) is\n"
+     "streamed record by record in constant memory and written as --format jsonl (one\n"
+     "compact record per use-case, --detail full or summary, error records in place)\n"
+     "or --format csv (a row per use-case)."},
     {"describe", "describe [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown] [-o FILE]",
      "Write what a framework reads and how it scores."},
     {"schema", "schema [--framework ID|FILE] [--lang fr|en] [-o FILE]",
@@ -395,6 +404,18 @@ static int verdict_from_token(const char *s, bsl_verdict *v)
     return 0;
 }
 
+/* --input's value as a bsl_stream_input, or -1. */
+static int stream_input_named(const char *v)
+{
+    if (!strcmp(v, "json"))
+        return BSL_INPUT_JSON;
+    if (!strcmp(v, "jsonl"))
+        return BSL_INPUT_JSONL;
+    if (!strcmp(v, "csv"))
+        return BSL_INPUT_CSV;
+    return -1;
+}
+
 /* The options of the commands. */
 typedef struct cli_options {
     const char *framework;
@@ -404,13 +425,17 @@ typedef struct cli_options {
     bsl_verdict fail_on;
     int gate;
     int color; /* COLOR_AUTO, COLOR_ALWAYS or COLOR_NEVER */
+    int input;               /* --input: a bsl_stream_input, or -1 (from each FILE's extension) */
+    int records;             /* --format jsonl|csv: a bsl_stream_output, or -1 (a report per FILE) */
+    bsl_detail detail;       /* --detail */
 } cli_options;
 
 enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* Which options a command takes. */
 enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16,
-       OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */, OPT_COLOR = 128 };
+       OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */, OPT_COLOR = 128,
+       OPT_INPUT = 256, OPT_DETAIL = 512 };
 
 /* parse_options() found --help: the command's usage is written, exit 0. */
 enum { HELP_SHOWN = -1 };
@@ -431,7 +456,7 @@ static unsigned option_named(const char *name, size_t n)
     static const struct { const char *name; unsigned which; } names[] = {
         {"--framework", OPT_FRAMEWORK}, {"--lang", OPT_LANG}, {"--format", OPT_FORMAT},
         {"--fail-on", OPT_FAIL_ON}, {"--output", OPT_OUTPUT}, {"-o", OPT_OUTPUT},
-        {"--color", OPT_COLOR} };
+        {"--color", OPT_COLOR}, {"--input", OPT_INPUT}, {"--detail", OPT_DETAIL} };
     size_t i;
     for (i = 0; i < sizeof names / sizeof *names; i++)
         if (strlen(names[i].name) == n && !strncmp(names[i].name, name, n))
@@ -462,6 +487,19 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
             return usage_error(command, tr("--lang takes fr or en, not '%s'",
                                            "--lang prend fr ou en, et non « %s »"), v);
         o->lang = v[0] == 'e' ? BSL_LANG_EN : BSL_LANG_FR;
+    } else if (which == OPT_INPUT) {
+        if ((o->input = stream_input_named(v)) < 0)
+            return usage_error(command, tr("--input takes json, jsonl or csv, not '%s'",
+                                           "--input prend json, jsonl ou csv, et non « %s »"), v);
+    } else if (which == OPT_DETAIL) {
+        if (strcmp(v, "full") && strcmp(v, "summary"))
+            return usage_error(command, tr("--detail takes full or summary, not '%s'",
+                                           "--detail prend full ou summary, et non « %s »"), v);
+        o->detail = v[0] == 's' ? BSL_DETAIL_SUMMARY : BSL_DETAIL_FULL;
+    } else if (which == OPT_FORMAT && (allowed & OPT_INPUT) && !strcmp(v, "jsonl")) {
+        o->records = BSL_OUTPUT_JSONL;
+    } else if (which == OPT_FORMAT && (allowed & OPT_INPUT) && !strcmp(v, "csv")) {
+        o->records = BSL_OUTPUT_CSV;
     } else if (which == OPT_FORMAT) {
         if (!strcmp(v, "text"))
             o->format = BSL_FORMAT_TEXT;
@@ -474,8 +512,8 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
         else if (!strcmp(v, "svg") && (allowed & OPT_REPORTS))
             o->format = BSL_FORMAT_SVG;
         else if (allowed & OPT_REPORTS)
-            return usage_error(command, tr("--format takes text, json, markdown, html or svg, not '%s'",
-                                            "--format prend text, json, markdown, html ou svg, et non « %s »"), v);
+            return usage_error(command, tr("--format takes text, json, markdown, html, svg, jsonl or csv, not '%s'",
+                                            "--format prend text, json, markdown, html, svg, jsonl ou csv, et non « %s »"), v);
         else
             return usage_error(command, allowed & OPT_MARKDOWN
                                    ? tr("--format takes text, json or markdown, not '%s'",
@@ -502,6 +540,8 @@ static int parse_options(const char *command, int argc, char **argv, unsigned al
     o->lang = default_lang();
     o->format = BSL_FORMAT_TEXT;
     o->fail_on = BSL_VERDICT_FAVORABLE;
+    o->input = -1;
+    o->records = -1;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i], *eq = strchr(a, '='), *v;
         unsigned which;
@@ -566,6 +606,122 @@ static bsl_render_options report_layout(const cli_options *o)
     return layout;
 }
 
+/* Registers: --input jsonl|csv, --format jsonl|csv, or a FILE named
+ * *.jsonl, *.ndjson or *.csv. They are streamed through the library
+ * (bsl_evaluate_stream_file), record by record, in constant memory. */
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), t = strlen(tail);
+    return n >= t && !strcmp(s + n - t, tail);
+}
+
+static int input_of(const cli_options *o, const char *file)
+{
+    if (o->input >= 0)
+        return o->input;
+    if (ends_with(file, ".jsonl") || ends_with(file, ".ndjson"))
+        return BSL_INPUT_JSONL;
+    if (ends_with(file, ".csv"))
+        return BSL_INPUT_CSV;
+    return BSL_INPUT_JSON;
+}
+
+static int streams_registers(const cli_options *o, char **files, int n)
+{
+    int i;
+    if (o->records >= 0 || o->input == BSL_INPUT_JSONL || o->input == BSL_INPUT_CSV)
+        return 1;
+    for (i = 0; i < n; i++)
+        if (input_of(o, files[i]) != BSL_INPUT_JSON)
+            return 1;
+    return 0;
+}
+
+/* What the record callback needs: the file, for errors on stderr, and
+ * what decides the exit status. */
+typedef struct register_run {
+    const char *file;
+    const cli_options *o;
+    int input;
+    int status;
+    int header_written;  /* CSV output: one header for all FILEs */
+} register_run;
+
+/* Write each record; report an error record on stderr at its place in
+ * the file (JSON Lines: its input line; CSV: the cell). */
+static int write_record(void *ctx, const bsl_record *rec)
+{
+    register_run *run = ctx;
+    if (rec->kind == BSL_RECORD_HEADER) {
+        if (run->header_written)
+            return 0;
+        run->header_written = 1;
+    } else if (rec->kind == BSL_RECORD_ERROR) {
+        bsl_error at = *rec->error;
+        if (run->input != BSL_INPUT_CSV)
+            at.line = (unsigned)(rec->input_line + at.line - 1);
+        report(run->file, &at);
+        if (run->status == EXIT_OK || run->status == EXIT_GATE)
+            run->status = exit_code_for(rec->error->code);
+    } else if (run->o->gate && bsl_result_verdict(rec->result) <= run->o->fail_on &&
+               run->status == EXIT_OK) {
+        run->status = EXIT_GATE;
+    }
+    return put(rec->text, rec->len) ? 1 : 0;
+}
+
+static int evaluate_register(const char *file, const bsl_framework *fw, register_run *run)
+{
+    bsl_stream_options so = BSL_STREAM_OPTIONS_INIT;
+    FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+    bsl_error err;
+    int rc;
+    if (!f) {
+        fprintf(stderr, tr("%s: error: cannot open: %s\n", "%s : erreur : ouverture impossible : %s\n"),
+                file, strerror(errno));
+        return EXIT_IO;
+    }
+    so.input = (bsl_stream_input)run->input;
+    so.output = run->o->records >= 0 ? (bsl_stream_output)run->o->records : BSL_OUTPUT_JSONL;
+    so.detail = run->o->detail;
+    so.lang = run->o->lang;
+    run->file = file;
+    rc = bsl_evaluate_stream_file(fw, f, &so, NULL, write_record, run, NULL, NULL, &err);
+    if (rc && !ferror(out))
+        report(file, &err);
+    if (f != stdin)
+        fclose(f);
+    return rc ? (ferror(out) ? EXIT_IO : exit_code_for(rc)) : EXIT_OK;
+}
+
+static int evaluate_registers(const cli_options *o, char **files, int n)
+{
+    register_run run;
+    bsl_framework *fw = NULL;
+    int i, rc;
+    if (o->records < 0 && o->format != BSL_FORMAT_TEXT)
+        return usage_error("evaluate", tr("a register is written as --format jsonl or csv",
+                                          "un registre s'écrit en --format jsonl ou csv"));
+    if ((rc = load_framework(o->framework, &fw)))
+        return rc;
+    if ((rc = open_output(o->output))) {
+        bsl_framework_free(fw);
+        return rc;
+    }
+    memset(&run, 0, sizeof run);
+    run.o = o;
+    for (i = 0; i < n && !ferror(out); i++) {
+        run.input = input_of(o, files[i]);
+        rc = evaluate_register(files[i], fw, &run);
+        if (rc && (run.status == EXIT_OK || run.status == EXIT_GATE))
+            run.status = rc;
+    }
+    bsl_framework_free(fw);
+    if (ferror(out) && run.status == EXIT_IO)
+        run.status = EXIT_OK; /* close_output() reports it and makes it EXIT_IO */
+    return close_output(run.status);
+}
+
 static int cmd_evaluate(int argc, char **argv)
 {
     bsl_render_options layout;
@@ -575,7 +731,8 @@ static int cmd_evaluate(int argc, char **argv)
 
     if ((rc = parse_options("evaluate", argc, argv,
                             OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_MARKDOWN | OPT_FAIL_ON |
-                                OPT_OUTPUT | OPT_REPORTS | OPT_COLOR, &o, &files)))
+                                OPT_OUTPUT | OPT_REPORTS | OPT_COLOR | OPT_INPUT | OPT_DETAIL,
+                            &o, &files)))
         return rc;
     layout = report_layout(&o);
     if (!files)
@@ -585,6 +742,8 @@ static int cmd_evaluate(int argc, char **argv)
     if (files > 1 && (o.format == BSL_FORMAT_HTML || o.format == BSL_FORMAT_SVG))
         return usage_error("evaluate", tr("--format %s takes one FILE", "--format %s prend un seul FICHIER"),
                            o.format == BSL_FORMAT_HTML ? "html" : "svg");
+    if (streams_registers(&o, argv, files))
+        return evaluate_registers(&o, argv, files);
     if ((rc = load_framework(o.framework, &fw)))
         return rc;
     if ((rc = open_output(o.output))) {

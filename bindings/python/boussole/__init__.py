@@ -27,6 +27,7 @@ _LAZY = {
     '_framework': ('Framework', 'Results', 'frameworks'),
     '_vocabulary': ('Fact', 'FactValue', 'Condition', 'Text', 'vocabulary'),
     '_compare': ('compare', 'Comparison', 'ComparedUseCase', 'ComparedResult'),
+    '_stream': ('Summary',),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from ._framework import Framework, Results, frameworks
     from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
     from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
+    from ._stream import Summary
 
 
 def __getattr__(name: str) -> object:
@@ -64,7 +66,7 @@ __all__ = [
     'compare', 'Comparison', 'ComparedUseCase', 'ComparedResult',
     'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'NotUsedKey',
     'Reason',
-    'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind',
+    'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind', 'Summary',
     'Error', 'JSONSyntaxError', 'SchemaError', 'LimitError', 'OutOfMemoryError', 'FileError',
     'NotFoundError', 'ArgumentError',
     '__version__', 'version_number', 'library_path',

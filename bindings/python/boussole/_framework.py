@@ -1,5 +1,6 @@
 """Frameworks, evaluation and batches."""
 import ctypes
+import dataclasses
 import html
 import json
 import os
@@ -22,9 +23,6 @@ FrameworkSource = Union[Mapping[str, Any], str, bytes, bytearray, 'os.PathLike[s
 PathName = Union[str, bytes]
 #: A C call filling (buffer, length, error) out-parameters, as _document takes it.
 DocumentCall = Callable[[Any, Any, Any], Any]
-#: A batch item before the batch runs: (the line for the batch, or the
-#: FileError met reading it, or None when blank), original bytes, source, id.
-_Item = Tuple[Union[bytes, _errors.FileError, None], bytes, Optional[str], Optional[str]]
 #: A Results row: (JSON line, use-case line) until built, then the built item.
 _Row = Union[Tuple[bytes, bytes], _model.Result, _model.ErrorRecord]
 
@@ -262,81 +260,60 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.result_from_doc(json.loads(line), data, handle)
 
-    def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None) -> 'Results':
-        """Evaluate many use-cases (an iterable of dicts, JSON texts or
-        pathlib.Paths) in one call into the library (bsl_evaluate_lines). A
-        use-case that cannot be parsed yields an ErrorRecord at its place
-        instead of raising; the others are evaluated. Returns Results, a
-        sequence in input order. A single dict, str or bytes is refused
-        (TypeError): iterating it would give its keys or characters. lang
-        as for evaluate()."""
+    def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None,
+                      detail: str = 'full') -> 'Results':
+        """Evaluate many use-cases: any iterable (a list, a generator of
+        unknown length) of dicts, JSON texts or pathlib.Paths, or a pandas
+        DataFrame in the wide form of a CSV register (doc/usecase-format.md;
+        NaN and None are not answered). They are streamed through the
+        library one at a time (bsl_stream_*), with no size limit. A use-case
+        that cannot be serialised or parsed yields an ErrorRecord at its
+        place instead of raising; the others are evaluated. Returns Results,
+        a sequence in input order. detail='summary' keeps only each
+        summary (a Summary item, about 1 KB). A single dict, str or bytes
+        is refused (TypeError): iterating it would give its keys or
+        characters. lang as for evaluate(). For registers too large to
+        keep, iterate evaluate_stream() instead."""
+        code = _lang_code(_default_lang() if lang is None else lang)
+        rows = list(self._rows(usecases, code, detail, lang))
+        return Results(rows, _default_lang() if lang is None else lang, self._live(),
+                       self.criterion_ids)
+
+    def evaluate_stream(self, usecases: Iterable[UseCase], lang: Optional[str] = None,
+                        detail: str = 'full') -> Iterator[Any]:
+        """As evaluate_many, but yields each item (a Result, a Summary with
+        detail='summary', or an ErrorRecord) as soon as it is made, keeping
+        nothing: memory does not grow with the number of use-cases."""
+        code = _lang_code(_default_lang() if lang is None else lang)
+        handle = self._live()
+        for row in self._rows(usecases, code, detail, lang):
+            yield _build_row(row, handle)
+
+    def _rows(self, usecases: Iterable[UseCase], code: int, detail: str,
+              lang: Optional[str]) -> Iterator[Any]:
+        """The rows of a batch; error messages in lang (None: the locale's)."""
+        from . import _stream
         if isinstance(usecases, (Mapping, str, bytes, bytearray, memoryview, os.PathLike)):
             raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
                             'use evaluate() for one' % type(usecases).__name__)
+        if detail not in _stream.DETAILS:
+            raise ValueError("detail must be 'full' or 'summary', not %r" % (detail,))
         handle = self._live()
-        message_lang = lang  # None: error messages in the locale's (_errors.message_lang)
-        if lang is None:
-            lang = _default_lang()
-        code = _lang_code(lang)
-        items = [_batch_item(i, uc, message_lang) for i, uc in enumerate(usecases)]
-        batch = [it[0] for it in items if isinstance(it[0], bytes)]
-        lines: List[bytes] = []
-        if batch:
-            payload = b'\n'.join(batch)
-            err, out, n, nerr = bsl_error(), ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
-            _check(lib.bsl_evaluate_lines(ctypes.byref(out), ctypes.byref(n), handle.ptr, payload,
-                                          len(payload), code, None, ctypes.byref(nerr),
-                                          ctypes.byref(err)), err)
-            lines = take_buffer(out, n.value).split(b'\n')
-            lines.pop()  # after the final newline
-            if len(lines) != len(batch):
-                raise _errors.Error(_errors.ARG, 'bsl_evaluate_lines gave %d lines for %d use-cases'
-                                    % (len(lines), len(batch)))
-        rows: List[_Row] = []
-        k = 0
-        for index, (line, data, source, uid) in enumerate(items):
-            if isinstance(line, _errors.Error):
-                rows.append(_model.ErrorRecord(index, uid, line.code, line.name, line.message,
-                                               line.line, line.column, line.path, source))
-                continue
-            if line is None:
-                rows.append(_error_alone(handle, index, data, source, uid, code, message_lang))
-                continue
-            out_line = lines[k]
-            k += 1
-            if out_line.startswith(b'{"index":'):
-                if line is not data:
-                    # Positions must be in the text as given: ask again.
-                    rows.append(_error_alone(handle, index, data, source, uid, code, message_lang))
-                else:
-                    fail = json.loads(out_line.decode('utf-8', 'replace'))['error']
-                    message = _errors.translate_text(fail['message'],
-                                                     _errors.message_lang(message_lang))
-                    rows.append(_model.ErrorRecord(index, uid, fail['code'], fail['name'],
-                                                   message, fail['line'], fail['column'],
-                                                   fail['path'], source))
-            else:
-                rows.append((out_line, line))
-        return Results(rows, lang, handle, self.criterion_ids)
 
+        messages = _errors.message_lang(lang)
 
-def _batch_item(i: int, uc: UseCase, lang: Optional[str] = None) -> _Item:
-    """A use-case of evaluate_many made ready for the batch: (its line, or
-    None when blank, or the FileError met reading it; its bytes as given;
-    its file name; its id when a dict gives one)."""
-    uid = uc.get('id') if isinstance(uc, Mapping) else None
-    try:
-        data, source = _to_bytes(uc, 'use-case %d' % i, lang)
-    except _errors.FileError as e:
-        return (e, b'', e.source, None)
-    # One use-case per line: newlines become tabs, which are whitespace
-    # outside strings and still invalid inside them, so validity does not change.
-    line = data.translate(_NEWLINES_TO_TABS) if b'\n' in data or b'\r' in data else data
-    uid = uid if isinstance(uid, str) else None
-    if not line.strip(b' \t'):
-        return (None, data, source, uid)  # blank: the batch would skip it; evaluated alone
-    return (line, data, source, uid)
+        def alone(index: int, data: bytes, source: Optional[str],
+                  uid: Optional[str]) -> _model.ErrorRecord:
+            return _error_alone(handle, index, data, source, uid, code, lang)
 
+        def read(uc: UseCase, what: str) -> Tuple[bytes, Optional[str]]:
+            return _to_bytes(uc, what, lang)
+        for row in _stream.stream_rows(handle.ptr, usecases, code, _stream.DETAILS[detail], read,
+                                       alone):
+            if isinstance(row, _model.ErrorRecord):
+                row = dataclasses.replace(
+                    row, message=_errors.translate_text(row.message, messages))
+            yield row
 
 def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str],
                  uid: Optional[str], code: int, message_lang: Optional[str]) -> _model.ErrorRecord:
@@ -350,7 +327,16 @@ def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str]
     raise _errors.Error(_errors.ARG, 'use-case %d failed in a batch but not alone' % index)
 
 
-_NEWLINES_TO_TABS = bytes.maketrans(b'\n\r', b'\t\t')
+
+def _build_row(row: Any, handle: Any) -> Any:
+    """The item of a row: a Result (full line), a Summary (summary line) or
+    the ErrorRecord itself."""
+    if isinstance(row, tuple):
+        return _model.result_from_doc(json.loads(row[0]), row[1], handle)
+    if isinstance(row, bytes):
+        from ._stream import Summary
+        return Summary.from_line(row)
+    return row
 
 
 def _score_cell(v: Optional[float]) -> str:
@@ -377,8 +363,10 @@ class Results(Sequence[Any]):
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self._rows)))]
         row = self._rows[i]
+        if isinstance(row, bytes):   # a summary: built on each access, the line stays small
+            return _build_row(row, self._handle)
         if isinstance(row, tuple):
-            built = _model.result_from_doc(json.loads(row[0]), row[1], self._handle)
+            built = _build_row(row, self._handle)
             with self._lock:
                 if isinstance(self._rows[i], tuple):
                     self._rows[i] = built
@@ -417,6 +405,17 @@ class Results(Sequence[Any]):
         return ('<table class="boussole-results"><thead><tr>%s</tr></thead><tbody>%s</tbody>'
                 '</table>' % (''.join('<th>%s</th>' % e(h) for h in heads), ''.join(body)))
 
+    def to_dataframe(self) -> Any:
+        """records() as a pandas DataFrame (pandas must be importable), one
+        row per use-case in input order, with the verdict as an ordered
+        categorical, worst first (red_line < ... < favorable), so that
+        sorting and comparisons follow severity. Error rows have no verdict."""
+        import pandas
+        df = pandas.DataFrame.from_records(self.records())
+        worst_first = [v.value for v in sorted(_model.Verdict)]
+        df['verdict'] = pandas.Categorical(df['verdict'], categories=worst_first, ordered=True)
+        return df
+
     @property
     def errors(self) -> List[_model.ErrorRecord]:
         """The ErrorRecords, in order."""
@@ -439,6 +438,8 @@ class Results(Sequence[Any]):
         for row in self._rows:
             if isinstance(row, tuple):
                 out.append(_model.record_from_line(row[0], ids))
+            elif isinstance(row, bytes):
+                out.append(_model.record_from_summary(json.loads(row), ids))
             elif isinstance(row, _model.ErrorRecord):
                 out.append(_model.record_from_error(row, ids))
             else:

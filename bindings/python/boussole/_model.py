@@ -452,6 +452,40 @@ def record_from_doc(doc: Doc, criterion_ids: Sequence[str]) -> Record:
     rec['missing'] = len(doc['missing'])
     rec['red_lines'] = ', '.join(doc['red_lines'])
     rec['error'] = None
+    _record_details(rec, doc['missing'], doc['failed_conditions'],
+                    [u['key'] for u in doc['unknown']], doc['provenance'])
+    return rec
+
+
+def _record_details(rec: Dict[str, Any], missing: Optional[List[str]],
+                    failed: Optional[List[str]], unknown: Optional[List[str]],
+                    provenance: Optional[Dict[str, Any]]) -> None:
+    """The columns records() adds after error: the names of the missing
+    facts, the failed necessary conditions and the unknown keys
+    (comma-separated), and the framework that scored the use-case."""
+    rec['missing_facts'] = None if missing is None else ', '.join(missing)
+    rec['failed_conditions'] = None if failed is None else ', '.join(failed)
+    rec['unknown'] = None if unknown is None else ', '.join(unknown)
+    fw = provenance['framework'] if provenance else None
+    rec['framework'] = fw['id'] if fw else None
+    rec['framework_version'] = fw['version'] if fw else None
+
+
+def record_from_summary(doc: Dict[str, Any], criterion_ids: Any) -> Dict[str, Any]:
+    """The flat dict of records() for one summary (boussole-summary/1): no title."""
+    rec = {'id': doc['id'], 'title': None, 'verdict': doc['verdict'], 'score': _num(doc['score'])}
+    for c in doc['criteria']:
+        rec[c['id'] + '_score'] = _num(c['score'])
+        rec[c['id'] + '_status'] = c['status']
+    for cid in criterion_ids:
+        rec.setdefault(cid + '_score', None)
+        rec.setdefault(cid + '_status', None)
+    rec['missing'] = len(doc['missing'])
+    rec['red_lines'] = ', '.join(doc['red_lines'])
+    rec['error'] = None
+    # An unknown key's path is $.facts.KEY or $.evidence.KEY: the key is its last part.
+    _record_details(rec, doc['missing'], doc['failed_conditions'],
+                    [p.split('.', 2)[-1] for p in doc['unknown']], doc['provenance'])
     return rec
 
 
@@ -506,15 +540,20 @@ def record_from_line(line: bytes, criterion_ids: Tuple[str, ...]) -> Record:
         i = s.index('],"red_lines":', i) + 14
         red_lines, i = _raw_decode(s, i)
         i = _expect(s, i, ',"failed_conditions":')
-        _, i = _raw_decode(s, i)
+        failed, i = _raw_decode(s, i)
         i = _expect(s, i, ',"missing":')
         missing, i = _raw_decode(s, i)
         i = _expect(s, i, ',"unknown":')
+        unknown, i = _raw_decode(s, i)
+        # The provenance is the last member: after the reasons' sentences.
+        i = s.rindex(',"provenance":{"framework":') + 27
+        framework, i = _raw_decode(s, i)
     except ValueError:   # includes UnicodeDecodeError and JSONDecodeError
         return record_from_doc(json.loads(line), criterion_ids)
     rec['missing'] = len(missing)
     rec['red_lines'] = ', '.join(red_lines)
     rec['error'] = None
+    _record_details(rec, missing, failed, [u['key'] for u in unknown], {'framework': framework})
     return rec
 
 
@@ -526,6 +565,7 @@ def record_from_error(err: 'ErrorRecord', criterion_ids: Sequence[str]) -> Recor
     rec['missing'] = None
     rec['red_lines'] = None
     rec['error'] = str(err)
+    _record_details(rec, None, None, None, None)
     return rec
 
 

@@ -42,6 +42,22 @@ class bsl_error(ctypes.Structure):
     ]
 
 
+class bsl_stream_options(ctypes.Structure):
+    """struct bsl_stream_options (version 1)."""
+    _fields_ = [('version', c_uint), ('input', c_int), ('output', c_int), ('detail', c_int),
+                ('lang', c_int)]
+
+
+class bsl_record(ctypes.Structure):
+    """struct bsl_record (fields are only ever appended)."""
+    _fields_ = [('kind', c_int), ('index', c_size_t), ('input_line', c_size_t),
+                ('result', c_void_p), ('error', ctypes.POINTER(bsl_error)), ('text', c_void_p),
+                ('len', c_size_t)]
+
+
+#: bsl_record_fn: int (*)(void *ctx, const bsl_record *record)
+RECORD_FN = ctypes.CFUNCTYPE(c_int, c_void_p, ctypes.POINTER(bsl_record))
+
 _P = ctypes.POINTER
 # name: (restype, argtypes). Every handle is a c_void_p: pointers are never
 # squeezed through a C int. Buffers the library hands out are received as
@@ -109,6 +125,12 @@ _PROTOTYPES = {
     'bsl_framework_template': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, _P(bsl_error)]),
     'bsl_render_comparison': (c_int, [_P(c_void_p), _P(c_size_t), _P(c_void_p), c_size_t, c_size_t,
                                       c_int, c_int, _P(bsl_error)]),
+    # streams (0.2): registers of any size, one record at a time
+    'bsl_stream_new': (c_int, [_P(c_void_p), c_void_p, _P(bsl_stream_options), c_void_p, RECORD_FN,
+                               c_void_p, _P(bsl_error)]),
+    'bsl_stream_feed': (c_int, [c_void_p, c_char_p, c_size_t, _P(bsl_error)]),
+    'bsl_stream_finish': (c_int, [c_void_p, _P(bsl_error)]),
+    'bsl_stream_free': (None, [c_void_p]),
 }
 
 # enum values from boussole.h

@@ -360,7 +360,8 @@ class RecordsTest(unittest.TestCase):
         recs = fw.evaluate_many([VOIRIE]).records()
         self.assertEqual(list(recs[0]), ['id', 'title', 'verdict', 'score']
                          + [c + s for c in fw.criterion_ids for s in ('_score', '_status')]
-                         + ['missing', 'red_lines', 'error'])
+                         + ['missing', 'red_lines', 'error', 'missing_facts', 'failed_conditions',
+                            'unknown', 'framework', 'framework_version'])
         self.assertEqual(recs[0]['C1_score'], 80.0)
         self.assertEqual(recs[0]['C1_status'], 'met')
         self.assertEqual(recs[0]['verdict'], 'favorable_with_reservations')

@@ -112,20 +112,29 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(results[-1].id, 'g49')
         self.assertIn('50 use-cases, 0 errors', repr(results))
 
-    def test_one_crossing_per_batch(self):
-        calls = []
-        real = _framework.lib.bsl_evaluate_lines
+    def test_streamed_one_use_case_at_a_time(self):
+        # Each use-case is fed to the library and its record taken back
+        # before the next one is read: a generator is consumed lazily.
+        from boussole import _stream
+        feeds, read = [], []
+        real = _stream.lib.bsl_stream_feed
 
         def counting(*args):
-            calls.append(1)
+            feeds.append(len(read))
             return real(*args)
-        _framework.lib.bsl_evaluate_lines = counting
+
+        def gen():
+            for i in range(200):
+                read.append(i)
+                yield dict(GOOD, id=str(i))
+            yield VOIRIE
+            yield '{"id": 2}'
+        _stream.lib.bsl_stream_feed = counting
         try:
-            results = self.fw.evaluate_many([dict(GOOD, id=str(i)) for i in range(200)]
-                                            + [VOIRIE, '{"id": 2}'])
+            results = self.fw.evaluate_many(gen())
         finally:
-            _framework.lib.bsl_evaluate_lines = real
-        self.assertEqual(len(calls), 1)
+            _stream.lib.bsl_stream_feed = real
+        self.assertEqual(feeds[:200], list(range(1, 201)))
         self.assertEqual(len(results), 202)
         self.assertEqual(len(results.errors), 1)
 

@@ -30,7 +30,8 @@ class ScoreRegisterTest(unittest.TestCase):
         fw = boussole.Framework.default()
         self.assertEqual(list(rows[0]), ['file', 'id', 'title', 'verdict', 'score']
                          + [c + s for c in fw.criterion_ids for s in ('_score', '_status')]
-                         + ['missing', 'red_lines', 'error'])
+                         + ['missing', 'red_lines', 'error', 'missing_facts', 'failed_conditions',
+                            'unknown', 'framework', 'framework_version'])
         files = support.example_files()
         self.assertEqual([r['file'] for r in rows], [os.path.basename(f) for f in files])
         for row, f in zip(rows, files):
