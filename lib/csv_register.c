@@ -314,7 +314,13 @@ static int put_set(bsl_buf *b, const char *s, size_t n)
 static int cell_error(const bsl_csv_register *reg, size_t i, int code, const char *what,
                       const char *s, size_t n, bsl_error *err)
 {
-    bsl_error_set(err, code, "%s, not '%.*s' (column %s)", what, n > 60 ? 60 : (int)n, s,
+    char cell[64];
+    size_t len = n > 60 ? 60 : n;
+    while (len < n && len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--; /* cut before a whole character, never inside one */
+    memcpy(cell, s, len);
+    cell[len] = '\0';
+    bsl_error_set(err, code, "%s, not '%s' (column %s)", what, cell,
                   reg->names + reg->cols[i].name);
     bsl_error_set_path(err, reg->paths.data + reg->cols[i].path);
     return at_cell(err, code, &reg->cells[i]);

@@ -231,7 +231,7 @@ def check_cli():
     p = run('evaluate', '--format', 'html', one, one)
     tap.check(p.returncode == 2 and b'one FILE' in p.stderr, 'html with two FILEs: usage error', p.stderr)
     p = run('evaluate', '--format', 'pdf', one)
-    tap.check(p.returncode == 2 and b'html or svg' in p.stderr, 'an unknown format lists html and svg', p.stderr)
+    tap.check(p.returncode == 2 and b"html, svg" in p.stderr, 'an unknown format lists html and svg', p.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, 'r.html')
         p = run('evaluate', '--format', 'html', '-o', out, one)

@@ -410,7 +410,7 @@ class Results(Sequence[Any]):
         row per use-case in input order, with the verdict as an ordered
         categorical, worst first (red_line < ... < favorable), so that
         sorting and comparisons follow severity. Error rows have no verdict."""
-        import pandas
+        import pandas  # type: ignore[import]  # Debian ships pandas without type stubs
         df = pandas.DataFrame.from_records(self.records())
         worst_first = [v.value for v in sorted(_model.Verdict)]
         df['verdict'] = pandas.Categorical(df['verdict'], categories=worst_first, ordered=True)

@@ -33,7 +33,7 @@ Out = Tuple[int, bytes, Optional[Tuple[int, str, str, int, int, str]]]
 class _Stream:
     """One bsl_stream; feed() returns the records the bytes completed."""
 
-    def __init__(self, fw_ptr: int, input_kind: int, detail: int, lang: int) -> None:
+    def __init__(self, fw_ptr: Optional[int], input_kind: int, detail: int, lang: int) -> None:
         self.out: List[Out] = []
         self._fn = RECORD_FN(self._record)   # kept: the library calls it until free()
         so = bsl_stream_options(STREAM_OPTIONS_VERSION, input_kind, OUTPUT_JSONL, detail, lang)
@@ -150,7 +150,7 @@ _NEWLINES_TO_TABS = bytes.maketrans(b'\n\r', b'\t\t')
 Row = Union[Tuple[bytes, bytes], bytes, '_model.ErrorRecord']
 
 
-def stream_rows(fw_ptr: int, usecases: Iterable[Any], lang: int, detail: int,
+def stream_rows(fw_ptr: Optional[int], usecases: Iterable[Any], lang: int, detail: int,
                 to_bytes: Callable[[Any, str], Tuple[bytes, Optional[str]]],
                 error_alone: Callable[[int, bytes, Optional[str], Optional[str]], '_model.ErrorRecord']
                 ) -> Iterator[Row]:
@@ -210,7 +210,7 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def _dataframe_rows(fw_ptr: int, df: Any, lang: int, detail: int) -> Iterator[Row]:
+def _dataframe_rows(fw_ptr: Optional[int], df: Any, lang: int, detail: int) -> Iterator[Row]:
     """A DataFrame in the wide form of a CSV register (columns id, title,
     ..., fact keys, evidence.<fact>), streamed through the CSV reader so its
     cells are typed with the vocabulary exactly as a CSV file's."""
