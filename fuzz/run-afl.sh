@@ -24,6 +24,9 @@ esac
 builddir=${FUZZ_BUILDDIR:-build-fuzz-afl}
 workdir=${FUZZ_WORKDIR:-$builddir/work}
 driver=${AFL_DRIVER:-/usr/lib/afl/libAFLDriver.a}
+# The code under test, for the summary line (taken now: HEAD may move).
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo ?)
+started=$(date -u +%Y-%m-%dT%H:%MZ)
 if [ $# -gt 0 ]; then harnesses=("$@"); else mapfile -t harnesses < <(fuzz_harness_names "$root"); fi
 
 if ! command -v afl-fuzz >/dev/null || ! command -v afl-clang-fast >/dev/null || [ ! -f "$driver" ]; then
@@ -71,7 +74,7 @@ for h in "${harnesses[@]}"; do
     total=$((total + ${execs:-0}))
 done
 printf '%-10s %12s\n' total "$total"
-echo "fuzz: AFL++, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?), ${seconds}s per harness, $total executions in total"
+echo "fuzz: AFL++, started $started, commit $commit, ${seconds}s per harness, $total executions in total"
 if [ "$failed" -ne 0 ]; then
     echo "fuzz: $failed harness(es) failed" >&2
     exit 1
