@@ -43,6 +43,9 @@ esac
 builddir=${FUZZ_BUILDDIR:-build-fuzz}
 workdir=${FUZZ_WORKDIR:-$builddir/work}
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+# The code under test, for the summary line (taken now: HEAD may move).
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo ?)
+started=$(date -u +%Y-%m-%dT%H:%MZ)
 
 if [ $# -gt 0 ]; then
     harnesses=("$@")
@@ -123,7 +126,7 @@ for h in "${harnesses[@]}"; do
     fi
 done
 printf '%-10s %12s\n' total "$total"
-echo "fuzz: libFuzzer, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?), ${seconds}s per harness, $total executions in total"
+echo "fuzz: libFuzzer, started $started, commit $commit, ${seconds}s per harness, $total executions in total"
 if [ "$failed" -ne 0 ]; then
     echo "fuzz: $failed harness(es) failed" >&2
     exit 1
