@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# A bounded libFuzzer run of every harness (or of those named):
+# A bounded fuzzing campaign of every harness (or of those named):
 #
 #     bash fuzz/run.sh [SECONDS] [HARNESS...]      (default: 60 seconds, all)
+#     bash fuzz/run.sh --engine afl [SECONDS] [HARNESS...]    AFL++ instead
+#     bash fuzz/run.sh --coverage [HARNESS...]     line coverage of lib/ by the corpora
+#
+# --engine afl runs fuzz/run-afl.sh, --coverage fuzz/coverage.sh (each
+# describes itself); without them, libFuzzer:
 #
 # Configures a clang build with -Dfuzzing=true in its own directory
 # ($FUZZ_BUILDDIR, default build-fuzz/), then runs each harness for SECONDS
@@ -18,6 +23,17 @@
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
+. fuzz/harnesses.sh
+
+case ${1:-} in
+    --coverage) shift; exec bash fuzz/coverage.sh "$@" ;;
+    --engine)
+        case ${2:-} in
+            afl) shift 2; exec bash fuzz/run-afl.sh "$@" ;;
+            libfuzzer) shift 2 ;;
+            *) echo "usage: $0 --engine libfuzzer|afl [SECONDS] [HARNESS...]" >&2; exit 2 ;;
+        esac ;;
+esac
 
 seconds=${1:-60}
 shift 2>/dev/null || true
@@ -27,25 +43,15 @@ esac
 builddir=${FUZZ_BUILDDIR:-build-fuzz}
 workdir=${FUZZ_WORKDIR:-$builddir/work}
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+# The code under test, for the summary line (taken now: HEAD may move).
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo ?)
+started=$(date -u +%Y-%m-%dT%H:%MZ)
 
 if [ $# -gt 0 ]; then
     harnesses=("$@")
 else
-    harnesses=()
-    for d in fuzz/corpus/*/; do
-        harnesses+=("$(basename "$d")")
-    done
+    mapfile -t harnesses < <(fuzz_harness_names "$root")
 fi
-
-# Largest input each harness mutates: a framework is ~75 KB, the rest is
-# small; bigger seeds are still replayed whole by the fuzz-replay tests.
-max_len_of() {
-    case $1 in
-        framework) echo 131072 ;;
-        batch) echo 16384 ;;
-        *) echo 16384 ;;
-    esac
-}
 
 if [ ! -f "$builddir/build.ninja" ]; then
     log=$(mktemp)
@@ -72,9 +78,9 @@ run_one() {
     local h=$1 dir="$workdir/$1"
     rm -rf "$dir"
     mkdir -p "$dir/corpus" "$dir/artifacts"
-    cp -R "fuzz/corpus/$h/." "$dir/corpus/"
+    [ -d "fuzz/corpus/$h" ] && cp -R "fuzz/corpus/$h/." "$dir/corpus/"
     "$builddir/fuzz/fuzz_$h" \
-        -max_total_time="$seconds" -dict=fuzz/json.dict -max_len="$(max_len_of "$h")" \
+        -max_total_time="$seconds" -dict="$(fuzz_dict_of "$root" "$h")" -max_len="$(fuzz_max_len "$h")" \
         -timeout=20 -rss_limit_mb=2560 -print_final_stats=1 \
         -artifact_prefix="$dir/artifacts/" "$dir/corpus" >"$dir/log" 2>&1
     echo $? >"$dir/status"
@@ -93,6 +99,7 @@ done
 wait
 
 failed=0
+total=0
 printf '%-10s %12s %10s %8s  %s\n' harness executions exec/s corpus result
 for h in "${harnesses[@]}"; do
     dir="$workdir/$h"
@@ -108,6 +115,7 @@ for h in "${harnesses[@]}"; do
         failed=$((failed + 1))
     fi
     printf '%-10s %12s %10s %8s  %s\n' "$h" "${execs:-?}" "${speed:-?}" "$corpus" "$result"
+    total=$((total + ${execs:-0}))
     if [ "$result" != ok ]; then
         echo "--- $h: end of $dir/log" >&2
         grep -v -E '^#[0-9]+' "$dir/log" | tail -40 >&2
@@ -117,6 +125,8 @@ for h in "${harnesses[@]}"; do
         done
     fi
 done
+printf '%-10s %12s\n' total "$total"
+echo "fuzz: libFuzzer, started $started, commit $commit, ${seconds}s per harness, $total executions in total"
 if [ "$failed" -ne 0 ]; then
     echo "fuzz: $failed harness(es) failed" >&2
     exit 1

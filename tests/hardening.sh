@@ -8,20 +8,26 @@
 #             (errors and definite/indirect leaks fail the test)
 #   tsan      the threads test built with -fsanitize=thread
 #   fuzz      fuzz/run.sh: every libFuzzer harness for $FUZZ_SECONDS (60)
+#   afl       fuzz/run.sh --engine afl: every harness under AFL++ for
+#             $AFL_SECONDS (5) each
+#   coverage  the unit, fuzz-replay, golden and cli suites in a gcc
+#             -Db_coverage build; gcovr prints the line coverage of lib/
+#             and the stage fails below $MIN_COVERAGE (97) per cent
 #
-#     bash tests/hardening.sh [STAGE...]        (default: all four)
+#     bash tests/hardening.sh [STAGE...]        (default: all six)
 #
 # Every result goes to $HARDENING_DIR/testlog.json, one JSON object per
 # line like meson's own testlog ({"name": ..., "result": "OK" | "FAIL"}),
 # so that tests/run.sh counts them in its closing "N passed, N failed" line
 # (.ci/run passes the file in BSL_EXTRA_TESTLOGS). Exit status: non-zero
-# when any result failed. Needs gcc, valgrind, clang and libclang-rt-14-dev.
+# when any result failed. Needs gcc, valgrind, clang, libclang-rt-14-dev,
+# afl++ and gcovr.
 set -u
 cd "$(dirname "$0")/.."
 dir=${HARDENING_DIR:-build-hardening}
 seconds=${FUZZ_SECONDS:-60}
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(asan valgrind tsan fuzz)
+[ ${#stages[@]} -gt 0 ] || stages=(asan valgrind tsan fuzz afl coverage)
 
 mkdir -p "$dir"
 log="$dir/testlog.json"
@@ -156,15 +162,48 @@ stage_fuzz() {
     echo "hardening: fuzz took $(($(date +%s) - start))s"
 }
 
+stage_afl() {
+    local b="$dir/afl" start status
+    start=$(date +%s)
+    mkdir -p "$dir"
+    FUZZ_BUILDDIR=$b FUZZ_WORKDIR=$b/work bash fuzz/run.sh --engine afl "${AFL_SECONDS:-5}" | tee "$b.log"
+    status=${PIPESTATUS[0]}
+    if [ "$status" -eq 0 ]; then
+        result "afl: every harness under AFL++ ($(sed -n 's/^total *//p' "$b.log") executions)" OK \
+            "$(($(date +%s) - start))"
+    else
+        result "afl: fuzz/run.sh --engine afl" FAIL "$(($(date +%s) - start))"
+    fi
+}
+
+stage_coverage() {
+    local b="$dir/coverage" min=${MIN_COVERAGE:-97} pct
+    setup_build coverage "$b" -Db_coverage=true || return
+    find "$b" -name '*.gcda' -delete
+    meson_stage coverage "$b" --suite unit --suite fuzz-replay --suite golden --suite cli \
+        --timeout-multiplier 3
+    gcovr --root . --object-directory "$b" --filter 'lib/' --exclude-unreachable-branches \
+        --print-summary --txt "$b/coverage.txt" "$b" >"$b.gcovr.log" 2>&1
+    cat "$b/coverage.txt"
+    pct=$(sed -n 's/^lines: *\([0-9.]*\)%.*/\1/p' "$b.gcovr.log")
+    echo "hardening: line coverage of lib/ by the test suite: ${pct:-?} % (minimum $min %)"
+    if [ -n "$pct" ] && python3 -c 'import sys; sys.exit(float(sys.argv[1]) < float(sys.argv[2]))' "$pct" "$min"; then
+        result "coverage: lines of lib/ ${pct} % >= $min %" OK
+    else
+        cat "$b.gcovr.log" >&2
+        result "coverage: lines of lib/ ${pct:-?} % < $min %" FAIL
+    fi
+}
+
 for s in "${stages[@]}"; do
     case $s in
-        asan | valgrind | tsan | fuzz)
+        asan | valgrind | tsan | fuzz | afl | coverage)
             t0=$(date +%s)
             "stage_$s"
             echo "hardening: stage $s took $(($(date +%s) - t0))s"
             ;;
         *)
-            echo "hardening: unknown stage $s (asan, valgrind, tsan, fuzz)" >&2
+            echo "hardening: unknown stage $s (asan, valgrind, tsan, fuzz, afl, coverage)" >&2
             result "unknown stage $s" FAIL
             ;;
     esac
