@@ -483,15 +483,18 @@ static void add_stuck_facts(bsl_whatif_plan *p, const wi_search *s, size_t f, si
 {
     const bsl_framework *fw = s->fw[f];
     const bsl_criterion_def *def = &fw->criteria[c];
-    size_t k, before = p->blocked_count;
+    size_t k;
+    int named = 0;
     for (k = 0; k < def->indicator_count; k++) {
         size_t i = def->first_indicator + k;
         const bsl_indicator *ind = &fw->indicators[i];
         if (!s->f.facts[s->f.fact_of[f][i]].actionable && ind->weight.value > 0 &&
-            points_of(ind, s->slot[f], i) < ind->maximum)
+            points_of(ind, s->slot[f], i) < ind->maximum) {
             add_blocked(p, ind->fact);
+            named = 1;
+        }
     }
-    if (p->blocked_count == before)
+    if (!named)
         add_blocked(p, def->id);
 }
 
