@@ -594,6 +594,19 @@ static int check_args(const bsl_usecase *const *uc, size_t count, const bsl_what
     return BSL_OK;
 }
 
+/* Plans smaller than the bound at the root cannot exist: the deepening
+ * starts there (0 when the use-case already reaches the target). */
+static size_t root_lower_bound(wi_search *s)
+{
+    size_t lower = 0, pick, np;
+    score_all(s);
+    if (verdict_reached(s))
+        return 0;
+    if (!examine(s, &lower, &pick, &np))
+        return 0; /* dead at the root: one round finds nothing, cheaply */
+    return lower;
+}
+
 static int run(bsl_whatif_plan *p, const bsl_usecase *const *uc, size_t count, const bsl_whatif_options *o,
                bsl_arena *arena, bsl_error *err)
 {
@@ -614,7 +627,8 @@ static int run(bsl_whatif_plan *p, const bsl_usecase *const *uc, size_t count, c
     cap = actionable_count(&s.f);
     if (cap > s.limit)
         cap = s.limit;
-    for (size = 0; size <= cap && !s.found; size++) {
+    size = root_lower_bound(&s);
+    for (; size <= cap && !s.found; size++) {
         s.limit = size;
         s.depth = 0;
         search(&s);
