@@ -27,6 +27,7 @@ _LAZY = {
     '_framework': ('Framework', 'Results', 'frameworks'),
     '_vocabulary': ('Fact', 'FactValue', 'Condition', 'Text', 'vocabulary'),
     '_compare': ('compare', 'Comparison', 'ComparedUseCase', 'ComparedResult'),
+    '_whatif': ('WhatIf', 'Change'),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from ._framework import Framework, Results, frameworks
     from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
     from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
+    from ._whatif import WhatIf, Change
 
 
 def __getattr__(name: str) -> object:
@@ -61,7 +63,7 @@ version_number = _lib.bsl_version_number()
 
 __all__ = [
     'Framework', 'Results', 'frameworks', 'vocabulary', 'Fact', 'FactValue', 'Condition', 'Text',
-    'compare', 'Comparison', 'ComparedUseCase', 'ComparedResult',
+    'compare', 'Comparison', 'ComparedUseCase', 'ComparedResult', 'WhatIf', 'Change',
     'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'NotUsedKey',
     'Reason',
     'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind',

@@ -244,6 +244,13 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.result_from_doc(json.loads(line), data, handle)
 
+    def whatif(self, usecase: UseCase, target: str = 'favorable', lang: Optional[str] = None) -> Any:
+        """The fewest fact changes after which the use-case reaches target
+        ('favorable' or 'favorable_with_reservations'): a boussole.WhatIf
+        (doc/whatif-format.md). Errors as evaluate()."""
+        from . import _whatif  # loaded on first use, like _compare
+        return _whatif.whatif(self, usecase, target, lang)
+
     def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None) -> 'Results':
         """Evaluate many use-cases (an iterable of dicts, JSON texts or
         pathlib.Paths) in one call into the library (bsl_evaluate_lines). A

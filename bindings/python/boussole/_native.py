@@ -100,6 +100,11 @@ _PROTOTYPES = {
     'bsl_framework_template': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, _P(bsl_error)]),
     'bsl_render_comparison': (c_int, [_P(c_void_p), _P(c_size_t), _P(c_void_p), c_size_t, c_size_t,
                                       c_int, c_int, _P(bsl_error)]),
+    'bsl_usecase_parse': (c_int, [_P(c_void_p), c_void_p, c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
+    'bsl_usecase_free': (None, [c_void_p]),
+    'bsl_whatif': (c_int, [_P(c_void_p), _P(c_void_p), c_size_t, c_void_p, _P(bsl_error)]),
+    'bsl_whatif_free': (None, [c_void_p]),
+    'bsl_whatif_render': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, c_int, _P(bsl_error)]),
 }
 
 # enum values from boussole.h
