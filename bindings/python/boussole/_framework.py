@@ -249,7 +249,9 @@ class Framework:
         ('favorable' or 'favorable_with_reservations'): a boussole.WhatIf
         (doc/whatif-format.md). Errors as evaluate()."""
         from . import _whatif  # loaded on first use, like _compare
-        return _whatif.whatif(self, usecase, target, lang)
+        handle = self._live()
+        data, source = _to_bytes(usecase, 'the use-case')
+        return _whatif.whatif(handle.ptr, data, source, target, lang)
 
     def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None) -> 'Results':
         """Evaluate many use-cases (an iterable of dicts, JSON texts or

@@ -5,7 +5,6 @@ import json
 from dataclasses import dataclass
 from typing import Any, Optional, Tuple
 
-from . import _framework
 from ._model import Verdict
 from ._native import FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, bsl_error, lib, take_buffer
 from ._render import check as _check, default_lang as _default_lang, lang_code as _lang_code
@@ -58,19 +57,18 @@ class WhatIf:
             'reachable' if self.reachable else 'unreachable', len(self.changes))
 
 
-def whatif(framework: '_framework.Framework', usecase: Any, target: str = 'favorable',
+def whatif(framework_ptr: Any, data: bytes, source: Optional[str], target: str = 'favorable',
            lang: Optional[str] = None) -> WhatIf:
-    """The plan for one use-case (a dict, JSON text or pathlib.Path, as
-    Framework.evaluate takes) under framework; target 'favorable' or
-    'favorable_with_reservations'. Raises a boussole.Error when the
-    use-case cannot be parsed (the same as evaluate)."""
+    """The plan for one use-case document (data, named source in errors)
+    under the framework handle framework_ptr; target 'favorable' or
+    'favorable_with_reservations'. Called by Framework.whatif(), which
+    reads the use-case as evaluate() does; raises a boussole.Error when it
+    cannot be parsed (the same as evaluate)."""
     if target not in _TARGETS:
         raise ValueError("target must be 'favorable' or 'favorable_with_reservations', not %r" % (target,))
     code = _lang_code(_default_lang() if lang is None else lang)
-    data, source = _framework._to_bytes(usecase, 'the use-case')
-    handle = framework._live()
     err, uc, plan = bsl_error(), ctypes.c_void_p(), ctypes.c_void_p()
-    _check(lib.bsl_usecase_parse(ctypes.byref(uc), handle.ptr, data, len(data), None, ctypes.byref(err)),
+    _check(lib.bsl_usecase_parse(ctypes.byref(uc), framework_ptr, data, len(data), None, ctypes.byref(err)),
            err, source)
     try:
         opts = _Options(1, _TARGETS[target], 0)
