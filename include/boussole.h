@@ -1908,6 +1908,252 @@ BSL_API int bsl_evaluate_stream_file(const bsl_framework *fw, FILE *f, const bsl
                                      const bsl_options *opts, bsl_record_fn fn, void *ctx,
                                      size_t *record_count, size_t *error_count, bsl_error *err);
 
+/* ------------------------------------------------------------------------ */
+/* What-if: the smallest changes that reach a verdict                         */
+/* ------------------------------------------------------------------------ */
+
+/** The current version of bsl_whatif_options. @since 0.2.0 */
+#define BSL_WHATIF_OPTIONS_VERSION 1
+
+/** Default bsl_whatif_options.max_changes: the largest plan searched. @since 0.2.0 */
+#define BSL_WHATIF_DEFAULT_MAX_CHANGES 12u
+
+/**
+ * Options of bsl_whatif(). Always initialise with BSL_WHATIF_OPTIONS_INIT
+ * or bsl_whatif_options_init(): fields are only ever appended, and the
+ * version field tells the library which ones the caller knows.
+ * @since 0.2.0
+ */
+typedef struct bsl_whatif_options {
+    unsigned version;     /**< must be BSL_WHATIF_OPTIONS_VERSION */
+    bsl_verdict target;   /**< BSL_VERDICT_FAVORABLE (the default) or BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS */
+    unsigned max_changes; /**< largest plan searched; 0 means BSL_WHATIF_DEFAULT_MAX_CHANGES. A target that needs more is reported unreachable */
+} bsl_whatif_options;
+
+/** Static initialiser for bsl_whatif_options with every default. @since 0.2.0 */
+#define BSL_WHATIF_OPTIONS_INIT { BSL_WHATIF_OPTIONS_VERSION, BSL_VERDICT_FAVORABLE, 0 }
+
+/**
+ * Initialise opts to the defaults of the given options version: target
+ * BSL_VERDICT_FAVORABLE, max_changes 0 (its default).
+ * @param opts the struct to fill; must not be NULL. Left untouched on failure.
+ * @param version BSL_WHATIF_OPTIONS_VERSION.
+ * @return BSL_OK, or BSL_ERR_ARG for a NULL opts or an unknown version.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_whatif_options_init(bsl_whatif_options *opts, unsigned version);
+
+/**
+ * A what-if plan (doc/whatif-format.md): the fewest fact changes after
+ * which a use-case reaches a target verdict, or why it cannot. Immutable;
+ * may be shared by threads. Its frameworks must outlive it.
+ * @since 0.2.0
+ */
+typedef struct bsl_whatif_plan bsl_whatif_plan;
+
+/**
+ * Search the smallest set of fact changes after which the use-case reaches
+ * the target verdict (or better) under every framework it was parsed
+ * against. Red lines are lifted, missing required facts answered,
+ * necessary conditions met and every criterion brought to its threshold;
+ * applies_if conditions are honoured. Facts a framework marks
+ * "actionable": false are never changed. Among plans of the smallest size,
+ * the one with the largest global score after (summed over frameworks)
+ * wins, then the one whose changes come first in framework order. A
+ * use-case already at the target gives a plan of no change.
+ * @param out receives the plan, owned by the caller, allocated with the
+ *        allocator of usecases[0], or NULL on failure; must not be NULL.
+ * @param usecases the same use-case document parsed against each
+ *        framework (same id; distinct frameworks sharing one vocabulary, as
+ *        the embedded ones do); none NULL.
+ * @param count number of use-cases, at least 1.
+ * @param opts target and search limit; NULL for the defaults. Copied.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK (reachable or not: see bsl_whatif_reachable()),
+ *         BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL argument, count 0, an
+ *         unknown options version or target, use-cases with different ids,
+ *         a framework given twice, frameworks with different vocabularies).
+ * Thread-safe. Free with bsl_whatif_free(). @since 0.2.0
+ */
+BSL_API int bsl_whatif(bsl_whatif_plan **out, const bsl_usecase *const *usecases, size_t count,
+                       const bsl_whatif_options *opts, bsl_error *err);
+
+/**
+ * Free a plan. Strings read from it become invalid.
+ * @param p the plan, or NULL (a no-op).
+ * Not to be called while another thread uses p. @since 0.2.0
+ */
+BSL_API void bsl_whatif_free(bsl_whatif_plan *p);
+
+/**
+ * The verdict the plan aims at.
+ * @param p a plan; NULL gives BSL_VERDICT_FAVORABLE.
+ * @return the target verdict.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API bsl_verdict bsl_whatif_target(const bsl_whatif_plan *p);
+
+/**
+ * Whether some plan of at most max_changes changes of actionable facts
+ * reaches the target.
+ * @param p a plan; NULL gives 0.
+ * @return 1 when reachable, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_whatif_reachable(const bsl_whatif_plan *p);
+
+/**
+ * Number of changes of the plan (0 when unreachable or already at target).
+ * @param p a plan; NULL gives 0.
+ * @return the number of changes.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_whatif_change_count(const bsl_whatif_plan *p);
+
+/**
+ * Fact key of the i-th change (changes in framework order).
+ * @param p a plan; NULL gives NULL.
+ * @param i an index below bsl_whatif_change_count().
+ * @return a string borrowed from p, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_change_fact(const bsl_whatif_plan *p, size_t i);
+
+/**
+ * Id of the criterion that reads the i-th change's fact (in the first
+ * framework that reads it).
+ * @param p a plan; NULL gives NULL.
+ * @param i an index below bsl_whatif_change_count().
+ * @return a string borrowed from p, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_change_criterion(const bsl_whatif_plan *p, size_t i);
+
+/**
+ * The i-th change's value now, as compact JSON.
+ * @param p a plan; NULL gives NULL.
+ * @param i an index below bsl_whatif_change_count().
+ * @return a string borrowed from p; NULL when the fact is not answered or
+ *         i is out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_change_from(const bsl_whatif_plan *p, size_t i);
+
+/**
+ * The value the i-th change gives its fact, as compact JSON (a boolean, an
+ * enum token, a number in the band aimed at, [] for an empty set); for a
+ * non-empty set or a present text, where any value does, the rule token
+ * as a JSON string ("set:non_empty", "text:present").
+ * @param p a plan; NULL gives NULL.
+ * @param i an index below bsl_whatif_change_count().
+ * @return a string borrowed from p, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_change_to(const bsl_whatif_plan *p, size_t i);
+
+/**
+ * Points the i-th change's indicator gains (its points after minus its
+ * points now, an unanswered or not applicable indicator counting 0), in
+ * the first framework that reads the fact; may be negative or 0 (a change
+ * that lifts a red line, answers a required fact or switches an applies_if
+ * condition).
+ * @param p a plan; NULL gives 0.
+ * @param i an index below bsl_whatif_change_count().
+ * @return the points gained; 0 when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API double bsl_whatif_change_gain(const bsl_whatif_plan *p, size_t i);
+
+/**
+ * The remediation sentence of the i-th change: the indicator's
+ * remediation, or its question when the fact is not answered or has no
+ * remediation.
+ * @param p a plan; NULL gives NULL.
+ * @param i an index below bsl_whatif_change_count().
+ * @param lang BSL_LANG_FR or BSL_LANG_EN; another value gives NULL.
+ * @return a string borrowed from p, or NULL.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_change_remediation(const bsl_whatif_plan *p, size_t i, bsl_lang lang);
+
+/**
+ * Number of frameworks the plan was searched under (the count given to
+ * bsl_whatif()).
+ * @param p a plan; NULL gives 0.
+ * @return the number of frameworks.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_whatif_framework_count(const bsl_whatif_plan *p);
+
+/**
+ * Id of the f-th framework.
+ * @param p a plan; NULL gives NULL.
+ * @param f an index below bsl_whatif_framework_count().
+ * @return a string borrowed from the framework, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_framework_id(const bsl_whatif_plan *p, size_t f);
+
+/**
+ * Verdict under the f-th framework after the plan (the verdict now when
+ * unreachable: no change is applied).
+ * @param p a plan; NULL gives BSL_VERDICT_RED_LINE.
+ * @param f an index below bsl_whatif_framework_count().
+ * @return the verdict; BSL_VERDICT_RED_LINE when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API bsl_verdict bsl_whatif_verdict_after(const bsl_whatif_plan *p, size_t f);
+
+/**
+ * Global score under the f-th framework after the plan, as bsl_evaluate()
+ * would give it.
+ * @param p a plan; NULL gives 0.
+ * @param f an index below bsl_whatif_framework_count().
+ * @return the score; 0 when out of range or not assessed.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API double bsl_whatif_score_after(const bsl_whatif_plan *p, size_t f);
+
+/**
+ * Number of entries of blocked_by: when unreachable, the facts no change
+ * may lift (not actionable) and the criteria no plan can bring to their
+ * threshold; 0 when reachable.
+ * @param p a plan; NULL gives 0.
+ * @return the number of entries.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API size_t bsl_whatif_blocked_count(const bsl_whatif_plan *p);
+
+/**
+ * The i-th entry of blocked_by: a fact key or a criterion id.
+ * @param p a plan; NULL gives NULL.
+ * @param i an index below bsl_whatif_blocked_count().
+ * @return a string borrowed from p, or NULL when out of range.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API const char *bsl_whatif_blocked(const bsl_whatif_plan *p, size_t i);
+
+/**
+ * Render a plan: BSL_FORMAT_JSON / BSL_FORMAT_JSON_COMPACT (the stable
+ * document "boussole-whatif/1" of doc/whatif-format.md), BSL_FORMAT_TEXT
+ * or BSL_FORMAT_MARKDOWN (a remediation sentence per change). The same
+ * plan, format and language always give the same bytes.
+ * @param out receives a NUL-terminated buffer allocated with the plan's
+ *        allocator, owned by the caller; free it with bsl_render_free().
+ *        NULL on failure. Must not be NULL.
+ * @param out_len receives the length without the NUL; may be NULL.
+ * @param p the plan; must not be NULL.
+ * @param format BSL_FORMAT_JSON, BSL_FORMAT_JSON_COMPACT, BSL_FORMAT_TEXT
+ *        or BSL_FORMAT_MARKDOWN.
+ * @param lang BSL_LANG_FR or BSL_LANG_EN.
+ * @param err optional error details; may be NULL.
+ * @return BSL_OK, BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL out or p, an
+ *         unknown format or language).
+ * Thread-safe (p may be shared). @since 0.2.0
+ */
+BSL_API int bsl_whatif_render(char **out, size_t *out_len, const bsl_whatif_plan *p,
+                              bsl_format format, bsl_lang lang, bsl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

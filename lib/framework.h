@@ -46,6 +46,7 @@ typedef struct bsl_indicator {
     bsl_text remediation;          /* s[] NULL when none */
     bsl_text reference;            /* s[] NULL when none */
     int required;
+    int actionable;                /* 0: "actionable": false, what-if plans never change the fact */
     bsl_num weight;
     double maximum;                /* highest points among outcomes */
     const char *maximum_text;      /* the same number as written */

@@ -10,7 +10,8 @@
 
 /* Indicator fields: the common ones, then those of each type. Format 2
  * accepts "type" only as a check of the vocabulary's. */
-#define COMMON_FIELDS "fact", "type", "label", "required", "weight", "applies_if", "remediation", "reference"
+#define COMMON_FIELDS "fact", "type", "label", "required", "weight", "applies_if", "remediation", "reference", \
+    "actionable"
 static const char *const level_type_fields[] = { COMMON_FIELDS, "levels", NULL };
 static const char *const number_fields[] = { COMMON_FIELDS, "bands", "unit", "min", "max", NULL };
 static const char *const set_fields[] = { COMMON_FIELDS, "values", "empty", "non_empty", NULL };
@@ -492,6 +493,9 @@ int bsl_read_indicator(bsl_loader *ld, size_t obj, size_t criterion)
         rc = bsl_reader_bool(rd, obj, "required", 0, &ind->required);
     if (!rc)
         rc = bsl_reader_number(rd, obj, "weight", 0, 0, 1e6, &ind->weight);
+    ind->actionable = 1; /* what-if may change the fact unless the framework says otherwise */
+    if (!rc)
+        rc = bsl_reader_bool(rd, obj, "actionable", 0, &ind->actionable);
     if (!rc)
         rc = read_outcomes(ld, obj, ind);
     if (rc)

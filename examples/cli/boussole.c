@@ -47,6 +47,9 @@ static const char usage[] =
     "  boussole compare [--framework ID|FILE,...] [--lang fr|en]\n"
     "                    [--format text|json|markdown] [-o FILE] FILE...\n"
     "                    each use-case under every embedded framework (or those given)\n"
+    "  boussole whatif [--framework ID|FILE|all] [--target VERDICT] [--lang fr|en]\n"
+    "                    [--format text|json|markdown] [-o FILE] FILE...\n"
+    "                    the fewest fact changes that reach favorable (or the target)\n"
     "  boussole frameworks [--lang fr|en] [-o FILE]   list the embedded frameworks\n"
     "  boussole check [--lang fr|en] FRAMEWORK.json   validate a framework file ('-': stdin)\n"
     "  boussole --help | --version     (COMMAND --help: that command's usage)\n"
@@ -104,6 +107,13 @@ static const command_help helps[] = {
      "use-case and framework the verdict, the score and what decided it (red lines, failed\n"
      "necessary conditions, missing facts). A FILE that cannot be parsed is reported and\n"
      "left out."},
+    {"whatif", "whatif [--framework ID|FILE|all] [--target favorable|favorable_with_reservations]\n"
+               "                       [--lang fr|en] [--format text|json|markdown] [-o FILE] [--] FILE...",
+     "For each use-case FILE ('-' reads standard input), the fewest changes of facts after which\n"
+     "it reaches the target verdict (default favorable): each fact, its criterion, its value now\n"
+     "and the value to reach, the points gained and the remediation, then the verdict and score\n"
+     "after. Facts a framework marks not actionable are never changed. With --framework all,\n"
+     "one plan that reaches the target under every embedded framework at once."},
     {"frameworks", "frameworks [--lang fr|en] [-o FILE]",
      "List the embedded frameworks: id, version and title in the language asked."},
     {"check", "check [--lang fr|en] [--] FRAMEWORK.json",
@@ -428,6 +438,7 @@ typedef struct cli_options {
     int input;               /* --input: a bsl_stream_input, or -1 (from each FILE's extension) */
     int records;             /* --format jsonl|csv: a bsl_stream_output, or -1 (a report per FILE) */
     bsl_detail detail;       /* --detail */
+    bsl_verdict target;
 } cli_options;
 
 enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -435,7 +446,7 @@ enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 /* Which options a command takes. */
 enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16,
        OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */, OPT_COLOR = 128,
-       OPT_INPUT = 256, OPT_DETAIL = 512 };
+       OPT_INPUT = 256, OPT_DETAIL = 512, OPT_TARGET = 1024 };
 
 /* parse_options() found --help: the command's usage is written, exit 0. */
 enum { HELP_SHOWN = -1 };
@@ -456,7 +467,8 @@ static unsigned option_named(const char *name, size_t n)
     static const struct { const char *name; unsigned which; } names[] = {
         {"--framework", OPT_FRAMEWORK}, {"--lang", OPT_LANG}, {"--format", OPT_FORMAT},
         {"--fail-on", OPT_FAIL_ON}, {"--output", OPT_OUTPUT}, {"-o", OPT_OUTPUT},
-        {"--color", OPT_COLOR}, {"--input", OPT_INPUT}, {"--detail", OPT_DETAIL} };
+        {"--color", OPT_COLOR}, {"--input", OPT_INPUT}, {"--detail", OPT_DETAIL},
+        {"--target", OPT_TARGET} };
     size_t i;
     for (i = 0; i < sizeof names / sizeof *names; i++)
         if (strlen(names[i].name) == n && !strncmp(names[i].name, name, n))
@@ -482,6 +494,11 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
         else
             return usage_error(command, tr("--color takes auto, always or never, not '%s'",
                                            "--color prend auto, always ou never, et non « %s »"), v);
+    } else if (which == OPT_TARGET) {
+        if (!verdict_from_token(v, &o->target) ||
+            (o->target != BSL_VERDICT_FAVORABLE && o->target != BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS))
+            return usage_error(command, tr("--target takes favorable or favorable_with_reservations, not '%s'",
+                                           "--target prend favorable ou favorable_with_reservations, et non « %s »"), v);
     } else if (which == OPT_LANG) {
         if (strcmp(v, "fr") && strcmp(v, "en"))
             return usage_error(command, tr("--lang takes fr or en, not '%s'",
@@ -542,6 +559,7 @@ static int parse_options(const char *command, int argc, char **argv, unsigned al
     o->fail_on = BSL_VERDICT_FAVORABLE;
     o->input = -1;
     o->records = -1;
+    o->target = BSL_VERDICT_FAVORABLE;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i], *eq = strchr(a, '='), *v;
         unsigned which;
@@ -1017,6 +1035,77 @@ static int cmd_compare(int argc, char **argv)
     return status;
 }
 
+/* One what-if plan for FILE under fws[0..nfw), rendered into *text. EXIT_OK
+ * or the file's error (reported), the same errors as evaluate. */
+static int whatif_file(const char *file, bsl_framework *const *fws, size_t nfw, const cli_options *o,
+                       char **text, size_t *text_len)
+{
+    bsl_whatif_options wo = BSL_WHATIF_OPTIONS_INIT;
+    bsl_usecase **ucs = calloc(nfw, sizeof *ucs);
+    bsl_whatif_plan *plan = NULL;
+    char *data = NULL;
+    size_t len = 0, f;
+    bsl_error err;
+    int rc, code = ucs ? read_all(file, &data, &len) : EXIT_INTERNAL;
+    wo.target = o->target;
+    for (f = 0; !code && f < nfw; f++)
+        if ((rc = bsl_usecase_parse(&ucs[f], fws[f], data, len, NULL, &err))) {
+            report(file, &err);
+            code = exit_code_for(rc);
+        }
+    if (!code && ((rc = bsl_whatif(&plan, (const bsl_usecase *const *)ucs, nfw, &wo, &err)) ||
+                  (rc = bsl_whatif_render(text, text_len, plan, o->format, o->lang, &err)))) {
+        report(file, &err);
+        code = exit_code_for(rc);
+    }
+    bsl_whatif_free(plan);
+    for (f = 0; ucs && f < nfw; f++)
+        bsl_usecase_free(ucs[f]);
+    free(ucs);
+    free(data);
+    return code;
+}
+
+static int cmd_whatif(int argc, char **argv)
+{
+    cli_options o;
+    bsl_framework **fws = NULL;
+    size_t nfw = 0;
+    int files, i, rc, status = EXIT_OK;
+
+    if ((rc = parse_options("whatif", argc, argv, OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_MARKDOWN |
+                                                  OPT_OUTPUT | OPT_TARGET, &o, &files)))
+        return rc;
+    if (!files)
+        return usage_error("whatif", "whatif needs at least one FILE");
+    if (o.framework && !strcmp(o.framework, "all"))
+        rc = load_frameworks(NULL, &fws, &nfw);
+    else if (!(fws = calloc(1, sizeof *fws)))
+        rc = EXIT_INTERNAL;
+    else
+        rc = load_framework(o.framework, &fws[nfw++]);
+    if (rc || (rc = open_output(o.output))) {
+        free_all(fws, nfw, NULL, 0);
+        return rc;
+    }
+    for (i = 0; i < files; i++) {
+        char *text = NULL;
+        size_t text_len = 0;
+        int code = whatif_file(argv[i], fws, nfw, &o, &text, &text_len);
+        if (!code && ((o.format != BSL_FORMAT_JSON && i > 0 && put("\n----\n\n", 6)) || put(text, text_len)))
+            code = EXIT_IO; /* reported by close_output() */
+        if (code && status == EXIT_OK)
+            status = code;
+        bsl_render_free(text);
+        if (ferror(out))
+            break;
+    }
+    free_all(fws, nfw, NULL, 0);
+    if (ferror(out) && status == EXIT_IO)
+        status = EXIT_OK;
+    return close_output(status);
+}
+
 static int cmd_frameworks(int argc, char **argv)
 {
     cli_options o;
@@ -1118,6 +1207,8 @@ static int run_command(int argc, char **argv)
         return cmd_validate(argc - 2, argv + 2);
     if (!strcmp(c, "compare"))
         return cmd_compare(argc - 2, argv + 2);
+    if (!strcmp(c, "whatif"))
+        return cmd_whatif(argc - 2, argv + 2);
     if (!strcmp(c, "frameworks"))
         return cmd_frameworks(argc - 2, argv + 2);
     if (!strcmp(c, "check"))

@@ -28,6 +28,7 @@ _LAZY = {
     '_vocabulary': ('Fact', 'FactValue', 'Condition', 'Text', 'vocabulary'),
     '_compare': ('compare', 'Comparison', 'ComparedUseCase', 'ComparedResult'),
     '_stream': ('Summary',),
+    '_whatif': ('WhatIf', 'Change'),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
     from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
     from ._stream import Summary
+    from ._whatif import WhatIf, Change
 
 
 def __getattr__(name: str) -> object:
@@ -63,7 +65,7 @@ version_number = _lib.bsl_version_number()
 
 __all__ = [
     'Framework', 'Results', 'frameworks', 'vocabulary', 'Fact', 'FactValue', 'Condition', 'Text',
-    'compare', 'Comparison', 'ComparedUseCase', 'ComparedResult',
+    'compare', 'Comparison', 'ComparedUseCase', 'ComparedResult', 'WhatIf', 'Change',
     'Result', 'CriterionResult', 'IndicatorOutcome', 'Provenance', 'UnknownKey', 'NotUsedKey',
     'Reason',
     'Remediation', 'ErrorRecord', 'Verdict', 'CriterionStatus', 'ReasonKind', 'Summary',

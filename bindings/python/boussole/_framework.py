@@ -260,6 +260,15 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.result_from_doc(json.loads(line), data, handle)
 
+    def whatif(self, usecase: UseCase, target: str = 'favorable', lang: Optional[str] = None) -> Any:
+        """The fewest fact changes after which the use-case reaches target
+        ('favorable' or 'favorable_with_reservations'): a boussole.WhatIf
+        (doc/whatif-format.md). Errors as evaluate()."""
+        from . import _whatif  # loaded on first use, like _compare
+        handle = self._live()
+        data, source = _to_bytes(usecase, 'the use-case', lang)
+        return _whatif.whatif(handle.ptr, data, source, target, lang)
+
     def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None,
                       detail: str = 'full') -> 'Results':
         """Evaluate many use-cases: any iterable (a list, a generator of

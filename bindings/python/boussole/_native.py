@@ -131,6 +131,11 @@ _PROTOTYPES = {
     'bsl_stream_feed': (c_int, [c_void_p, c_char_p, c_size_t, _P(bsl_error)]),
     'bsl_stream_finish': (c_int, [c_void_p, _P(bsl_error)]),
     'bsl_stream_free': (None, [c_void_p]),
+    'bsl_usecase_parse': (c_int, [_P(c_void_p), c_void_p, c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
+    'bsl_usecase_free': (None, [c_void_p]),
+    'bsl_whatif': (c_int, [_P(c_void_p), _P(c_void_p), c_size_t, c_void_p, _P(bsl_error)]),
+    'bsl_whatif_free': (None, [c_void_p]),
+    'bsl_whatif_render': (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_int, c_int, _P(bsl_error)]),
 }
 
 # enum values from boussole.h

@@ -1,0 +1,92 @@
+"""What-if plans (doc/whatif-format.md): the fewest fact changes that bring
+a use-case to a target verdict, searched by the library's bsl_whatif()."""
+import ctypes
+import json
+from dataclasses import dataclass
+from typing import Any, Optional, Tuple
+
+from ._model import Verdict
+from ._native import FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, bsl_error, lib, take_buffer
+from ._render import check as _check, default_lang as _default_lang, lang_code as _lang_code
+
+_TARGETS = {'favorable': 4, 'favorable_with_reservations': 3}
+
+
+class _Options(ctypes.Structure):
+    """bsl_whatif_options, version 1."""
+    _fields_ = [('version', ctypes.c_uint), ('target', ctypes.c_int), ('max_changes', ctypes.c_uint)]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fact to change: its value now (None when not answered), the
+    value to give it, the points its indicator gains, the remediation."""
+    fact: str
+    criterion: str
+    from_value: Any
+    to: Any
+    gain: float
+    remediation: str
+
+
+@dataclass(frozen=True, repr=False)
+class WhatIf:
+    """A plan. ``str()`` is the text the CLI prints, ``to_markdown()`` the
+    Markdown, ``to_dict()`` the boussole-whatif/1 document."""
+    target: Verdict
+    reachable: bool
+    changes: Tuple[Change, ...]
+    verdict_after: Verdict
+    score_after: Optional[float]
+    blocked_by: Tuple[str, ...]
+    _doc: dict
+    _text: str
+    _markdown: str
+
+    def to_dict(self) -> dict:
+        return json.loads(json.dumps(self._doc))
+
+    def to_markdown(self) -> str:
+        return self._markdown
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return '<boussole.WhatIf: %s, %d changes>' % (
+            'reachable' if self.reachable else 'unreachable', len(self.changes))
+
+
+def whatif(framework_ptr: Any, data: bytes, source: Optional[str], target: str = 'favorable',
+           lang: Optional[str] = None) -> WhatIf:
+    """The plan for one use-case document (data, named source in errors)
+    under the framework handle framework_ptr; target 'favorable' or
+    'favorable_with_reservations'. Called by Framework.whatif(), which
+    reads the use-case as evaluate() does; raises a boussole.Error when it
+    cannot be parsed (the same as evaluate)."""
+    if target not in _TARGETS:
+        raise ValueError("target must be 'favorable' or 'favorable_with_reservations', not %r" % (target,))
+    code = _lang_code(_default_lang() if lang is None else lang)
+    err, uc, plan = bsl_error(), ctypes.c_void_p(), ctypes.c_void_p()
+    _check(lib.bsl_usecase_parse(ctypes.byref(uc), framework_ptr, data, len(data), None, ctypes.byref(err)),
+           err, source)
+    try:
+        opts = _Options(1, _TARGETS[target], 0)
+        ucs = (ctypes.c_void_p * 1)(uc.value)
+        _check(lib.bsl_whatif(ctypes.byref(plan), ucs, 1, ctypes.byref(opts), ctypes.byref(err)), err)
+        out = {}
+        for fmt in (FORMAT_JSON_COMPACT, FORMAT_TEXT, FORMAT_MARKDOWN):
+            buf, n = ctypes.c_void_p(), ctypes.c_size_t()
+            _check(lib.bsl_whatif_render(ctypes.byref(buf), ctypes.byref(n), plan, fmt, code,
+                                         ctypes.byref(err)), err)
+            out[fmt] = take_buffer(buf, n.value).decode('utf-8')
+    finally:
+        lib.bsl_whatif_free(plan)
+        lib.bsl_usecase_free(uc)
+    doc = json.loads(out[FORMAT_JSON_COMPACT])
+    changes = tuple(Change(c['fact'], c['criterion'], c['from'], c['to'], float(c['gain']), c['remediation'])
+                    for c in doc['changes'])
+    after = doc['after']
+    return WhatIf(Verdict(doc['target']), doc['reachable'], changes, Verdict(after['verdict']),
+                  None if after['score'] is None else float(after['score']), tuple(doc['blocked_by']),
+                  doc, out[FORMAT_TEXT], out[FORMAT_MARKDOWN])

@@ -1,0 +1,682 @@
+/* bsl_whatif(): the fewest fact changes that bring a use-case to a target
+ * verdict (doc/whatif-format.md).
+ *
+ * The search deepens one change at a time, so the first plans found are
+ * the smallest. At each node it looks at what still stands between the
+ * use-case and the target (a "problem": a red line, a failed necessary
+ * condition, a missing required fact, a criterion below its threshold) and
+ * branches only on the facts that can fix the problem with the fewest such
+ * facts: every plan must change one of them, so no plan is missed. Two
+ * bounds prune: problems whose facts are disjoint each need their own
+ * change, and a criterion below its threshold needs as many changes as it
+ * takes its largest possible gains to cover its deficit. */
+#include "whatif_facts.h"
+#include "error.h"
+#include "result.h"
+
+#include <stdint.h>
+#include <string.h>
+
+typedef struct wi_search {
+    const bsl_framework **fw;
+    const bsl_usecase *const *uc;
+    size_t nfw;
+    wi_facts f;
+    int **slot;                 /* per framework: the outcomes now, changed as the search goes */
+    wi_score *sc;               /* per framework */
+    bsl_verdict target;
+    size_t limit;               /* plan size of this round */
+    size_t depth;
+    size_t *plan_fact, *plan_cand;  /* the changes made so far, limit entries */
+    int *undo;                  /* per depth and framework: the outcome replaced */
+    unsigned char *changed;     /* per fact: in the plan */
+    size_t **branch;            /* per depth: the facts to try */
+    size_t *pfacts;             /* the facts of each problem, one after the other */
+    size_t *pstart;             /* problem p's facts are pfacts[pstart[p] .. pstart[p + 1]) */
+    size_t *need;               /* per problem: the changes it needs at least */
+    unsigned *mark;             /* per fact: stamp, for sets of facts without clearing */
+    unsigned stamp;
+    double *gain;               /* per fact: a criterion's possible gain from changing it */
+    size_t *order;              /* scratch: facts by gain */
+    int found;
+    double best_score;
+    size_t *best_fact, *best_cand, *sorted_fact, *sorted_cand;
+} wi_search;
+
+static int verdict_reached(const wi_search *s)
+{
+    size_t f;
+    for (f = 0; f < s->nfw; f++)
+        if (s->sc[f].verdict < s->target)
+            return 0;
+    return 1;
+}
+
+static void score_all(wi_search *s)
+{
+    size_t f;
+    for (f = 0; f < s->nfw; f++)
+        bsl__wi_score(s->fw[f], s->slot[f], &s->sc[f]);
+}
+
+/* ---- problems ----------------------------------------------------------- */
+
+static unsigned next_stamp(wi_search *s)
+{
+    if (++s->stamp == 0) { /* wrapped: forget every old stamp */
+        memset(s->mark, 0, s->f.count * sizeof *s->mark);
+        s->stamp = 1;
+    }
+    return s->stamp;
+}
+
+/* Add fact x to the problem being written, once, if the plan may change it. */
+static void problem_add(wi_search *s, size_t *n, size_t x, unsigned stamp)
+{
+    if (!s->f.facts[x].actionable || s->changed[x] || s->mark[x] == stamp)
+        return;
+    s->mark[x] = stamp;
+    s->pfacts[(*n)++] = x;
+}
+
+/* The facts that can change indicator i of framework f: its own, and the
+ * fact of its applies_if condition. */
+static void problem_indicator(wi_search *s, size_t *n, size_t f, size_t i, unsigned stamp)
+{
+    const bsl_indicator *ind = &s->fw[f]->indicators[i];
+    problem_add(s, n, s->f.fact_of[f][i], stamp);
+    if (ind->has_condition)
+        problem_add(s, n, s->f.fact_of[f][ind->cond_indicator], stamp);
+}
+
+static int indicator_blocks(const bsl_indicator *ind, const int *slot, size_t i)
+{
+    if (!bsl__wi_applies(ind, slot))
+        return 0;
+    if (slot[i] == WI_MISSING)
+        return ind->required;
+    return ind->outcomes[slot[i]].red_line || ind->outcomes[slot[i]].fails_condition;
+}
+
+/* Whether criterion c's status falls short of the target for its score
+ * alone (red lines, conditions and missing facts are problems of their own). */
+static int criterion_short(const wi_search *s, size_t f, size_t c)
+{
+    bsl_criterion_status st = s->sc[f].status[c];
+    if (s->target == BSL_VERDICT_FAVORABLE)
+        return st == BSL_CRITERION_RESERVATIONS || st == BSL_CRITERION_NOT_ASSESSED ||
+               st == BSL_CRITERION_NOT_MET;
+    return st == BSL_CRITERION_NOT_MET;
+}
+
+/* Changes criterion c of framework f needs at least, judged by its score:
+ * with t its threshold (less the rounding), the criterion's mean is at
+ * least t when the sum of w * (points - t) over its answered, weighted,
+ * applicable indicators is >= 0. Changing a fact can raise an indicator's
+ * term to at most max(0, w * (maximum - t)); the largest such raises are
+ * added until the sum is covered. 0 when there is no deficit, SIZE_MAX
+ * when no number of changes covers it. */
+static size_t criterion_need(wi_search *s, size_t f, size_t c, size_t from, size_t to)
+{
+    const bsl_framework *fw = s->fw[f];
+    const bsl_criterion_def *def = &fw->criteria[c];
+    const int *slot = s->slot[f];
+    double t = (s->target == BSL_VERDICT_FAVORABLE ? def->met.value : def->reservations.value) - 0.05 - 1e-7;
+    double sum = 0;
+    size_t k, p, q, n = 0;
+    for (p = from; p < to; p++)
+        s->gain[s->pfacts[p]] = 0;
+    for (k = 0; k < def->indicator_count; k++) {
+        size_t i = def->first_indicator + k;
+        const bsl_indicator *ind = &fw->indicators[i];
+        double w = ind->weight.value, now = 0, best = w * (ind->maximum - t);
+        if (w <= 0)
+            continue;
+        if (bsl__wi_applies(ind, slot) && slot[i] != WI_MISSING)
+            now = w * (ind->outcomes[slot[i]].points.value - t);
+        sum += now;
+        if (best < 0)
+            best = 0;
+        if (best > now) { /* credit the raise to each fact that can bring it */
+            size_t x = s->f.fact_of[f][i];
+            if (s->f.facts[x].actionable && !s->changed[x])
+                s->gain[x] += best - now;
+            if (ind->has_condition) {
+                size_t y = s->f.fact_of[f][ind->cond_indicator];
+                if (y != x && s->f.facts[y].actionable && !s->changed[y])
+                    s->gain[y] += best - now;
+            }
+        }
+    }
+    if (sum >= 0)
+        return 0; /* no deficit */
+    for (p = from; p < to; p++) { /* facts by decreasing gain: insertion, criteria are small */
+        size_t x = s->pfacts[p];
+        for (q = n; q > 0 && s->gain[s->order[q - 1]] < s->gain[x]; q--)
+            s->order[q] = s->order[q - 1];
+        s->order[q] = x;
+        n++;
+    }
+    for (q = 0; q < n; q++) {
+        sum += s->gain[s->order[q]];
+        if (sum >= 0)
+            return q + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* A lower bound on the changes still needed: problems that share no fact
+ * need changes of their own, so the needs of such a set of problems add
+ * up; the set is picked greedily, largest needs first. */
+static size_t pack(wi_search *s, size_t np)
+{
+    unsigned used = next_stamp(s);
+    size_t total = 0, round, p, q;
+    for (round = 0; round < np; round++) {
+        size_t top = SIZE_MAX;
+        for (p = 0; p < np; p++) /* the largest need not yet taken */
+            if (s->need[p] && (top == SIZE_MAX || s->need[p] > s->need[top]))
+                top = p;
+        if (top == SIZE_MAX)
+            break;
+        for (q = s->pstart[top]; q < s->pstart[top + 1] && s->mark[s->pfacts[q]] != used; q++)
+            ;
+        if (q == s->pstart[top + 1]) {
+            total += s->need[top];
+            for (q = s->pstart[top]; q < s->pstart[top + 1]; q++)
+                s->mark[s->pfacts[q]] = used;
+        }
+        s->need[top] = 0;
+    }
+    return total;
+}
+
+/* List the problems of the current state; returns 0 when one cannot be
+ * fixed by any change, else 1 with *lower the changes still needed at
+ * least and *pick the problem with the fewest facts. */
+static int examine(wi_search *s, size_t *lower, size_t *pick, size_t *count)
+{
+    size_t f, c, k, n = 0, np = 0, p, best = SIZE_MAX;
+    for (f = 0; f < s->nfw; f++) {
+        const bsl_framework *fw = s->fw[f];
+        for (c = 0; c < fw->criterion_count; c++) {
+            const bsl_criterion_def *def = &fw->criteria[c];
+            int blocked = 0;
+            for (k = 0; k < def->indicator_count; k++) {
+                size_t i = def->first_indicator + k;
+                if (!indicator_blocks(&fw->indicators[i], s->slot[f], i))
+                    continue;
+                blocked = 1;
+                s->pstart[np] = n;
+                problem_indicator(s, &n, f, i, next_stamp(s));
+                if (n == s->pstart[np])
+                    return 0;
+                s->need[np++] = 1;
+            }
+            s->pstart[np] = n;
+            {
+                unsigned stamp = next_stamp(s);
+                size_t need;
+                for (k = 0; k < def->indicator_count; k++)
+                    problem_indicator(s, &n, f, def->first_indicator + k, stamp);
+                /* Even a blocked criterion must reach its threshold in the end. */
+                need = criterion_need(s, f, c, s->pstart[np], n);
+                if (!need && !blocked && criterion_short(s, f, c))
+                    need = 1; /* short by rounding, or not assessed */
+                if (!need) {
+                    n = s->pstart[np];
+                    continue;
+                }
+                if (n == s->pstart[np] || need == SIZE_MAX)
+                    return 0;
+                s->need[np] = need;
+            }
+            np++;
+        }
+    }
+    s->pstart[np] = n;
+    if (!np) /* not at the target yet with nothing to fix: cannot happen, but never loop */
+        return 0;
+    *lower = pack(s, np);
+    for (p = 0; p < np; p++)
+        if (s->pstart[p + 1] - s->pstart[p] < best) {
+            best = s->pstart[p + 1] - s->pstart[p];
+            *pick = p;
+        }
+    *count = np;
+    return 1;
+}
+
+/* ---- the search --------------------------------------------------------- */
+
+static void sort_plan(const wi_search *s, size_t n, size_t *fact, size_t *cand)
+{
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        size_t x = s->plan_fact[i], k = s->plan_cand[i];
+        for (j = i; j > 0 && fact[j - 1] > x; j--) {
+            fact[j] = fact[j - 1];
+            cand[j] = cand[j - 1];
+        }
+        fact[j] = x;
+        cand[j] = k;
+    }
+}
+
+/* Keep the current plan if it beats the best: larger summed score, then
+ * earlier changes in framework order. */
+static void consider(wi_search *s)
+{
+    double score = 0;
+    size_t f, i, n = s->depth;
+    int better;
+    for (f = 0; f < s->nfw; f++)
+        score += s->sc[f].score;
+    sort_plan(s, n, s->sorted_fact, s->sorted_cand);
+    better = !s->found || score > s->best_score + 1e-9;
+    if (!better && score > s->best_score - 1e-9)
+        for (i = 0; i < n; i++) {
+            if (s->sorted_fact[i] != s->best_fact[i] || s->sorted_cand[i] != s->best_cand[i]) {
+                better = s->sorted_fact[i] < s->best_fact[i] ||
+                         (s->sorted_fact[i] == s->best_fact[i] && s->sorted_cand[i] < s->best_cand[i]);
+                break;
+            }
+        }
+    if (!better)
+        return;
+    s->found = 1;
+    s->best_score = score;
+    memcpy(s->best_fact, s->sorted_fact, n * sizeof *s->best_fact);
+    memcpy(s->best_cand, s->sorted_cand, n * sizeof *s->best_cand);
+}
+
+/* Give fact x candidate k (or back its old outcomes, undo != 0). Returns
+ * whether some framework's outcome changes. */
+static int apply(wi_search *s, size_t x, size_t k, int restore)
+{
+    const wi_fact *fact = &s->f.facts[x];
+    size_t f;
+    int differs = 0;
+    for (f = 0; f < s->nfw; f++) {
+        int *at;
+        if (fact->ind[f] == SIZE_MAX)
+            continue;
+        at = &s->slot[f][fact->ind[f]];
+        if (restore) {
+            *at = s->undo[s->depth * s->nfw + f];
+            continue;
+        }
+        s->undo[s->depth * s->nfw + f] = *at;
+        differs |= *at != fact->cands[k].outcome[f];
+        *at = fact->cands[k].outcome[f];
+    }
+    return differs;
+}
+
+static void search(wi_search *s)
+{
+    size_t lower, pick = 0, np, left = s->limit - s->depth, p, b, k, n;
+    size_t *branch;
+    score_all(s);
+    if (verdict_reached(s)) {
+        consider(s);
+        return;
+    }
+    if (!left || !examine(s, &lower, &pick, &np) || lower > left)
+        return;
+    branch = s->branch[s->depth];
+    n = s->pstart[pick + 1] - s->pstart[pick];
+    for (p = 0; p < n; p++) /* examine() is called again below: keep the facts */
+        branch[p] = s->pfacts[s->pstart[pick] + p];
+    for (b = 0; b < n; b++) {
+        size_t x = branch[b];
+        for (k = 0; k < s->f.facts[x].cand_count; k++) {
+            if (apply(s, x, k, 0)) {
+                s->changed[x] = 1;
+                s->plan_fact[s->depth] = x;
+                s->plan_cand[s->depth] = k;
+                s->depth++;
+                search(s);
+                s->depth--;
+            }
+            apply(s, x, k, 1);
+        }
+        /* Every plan that changes x was searched under x: the next
+         * branches leave it as it is, so no set of changes is tried twice. */
+        s->changed[x] = 1;
+    }
+    for (b = 0; b < n; b++)
+        s->changed[branch[b]] = 0;
+}
+
+/* ---- setting up --------------------------------------------------------- */
+
+/* The outcome of each indicator as the use-case answers it. */
+static void read_slots(const bsl_usecase *uc, int *slot)
+{
+    const bsl_framework *fw = uc->fw;
+    size_t i;
+    for (i = 0; i < fw->indicator_count; i++) {
+        const bsl_indicator *ind = &fw->indicators[i];
+        const bsl_answer *a = &uc->facts[i];
+        size_t o;
+        if (!a->present) {
+            slot[i] = WI_MISSING;
+            continue;
+        }
+        switch (ind->type) {
+        case BSL_FACT_NUMBER: o = bsl_indicator_band(ind, a->number); break;
+        case BSL_FACT_SET: o = a->member_count ? BSL_OUT_NON_EMPTY : BSL_OUT_EMPTY; break;
+        case BSL_FACT_TEXT: {
+            size_t j;
+            o = BSL_OUT_ABSENT;
+            for (j = 0; j < a->text_len; j++)
+                if (!strchr(" \t\n\r", a->text[j]))
+                    o = BSL_OUT_PRESENT;
+            break;
+        }
+        default: o = a->outcome;
+        }
+        slot[i] = (int)o;
+    }
+}
+
+/* n zeroed elements (at least one, so that 0 is not a failure). */
+static void *alloc_n(bsl_arena *arena, size_t n, size_t size) { return bsl_arena_calloc(arena, n > 1 ? n : 1, size); }
+#define ALLOC_N(ptr, n) ((ptr) = alloc_n(arena, (n), sizeof *(ptr)))
+
+static int prepare(wi_search *s, bsl_arena *arena, bsl_error *err)
+{
+    size_t f, d, nind = 0, ncrit = 0;
+    int rc;
+    if ((rc = bsl__wi_facts_build(&s->f, arena, s->fw, s->nfw, err)))
+        return rc;
+    if (!ALLOC_N(s->slot, s->nfw) || !ALLOC_N(s->sc, s->nfw))
+        return BSL_ERR_NOMEM;
+    for (f = 0; f < s->nfw; f++) {
+        nind += s->fw[f]->indicator_count;
+        ncrit += s->fw[f]->criterion_count;
+        if (!ALLOC_N(s->slot[f], s->fw[f]->indicator_count) ||
+            !ALLOC_N(s->sc[f].status, s->fw[f]->criterion_count))
+            return BSL_ERR_NOMEM;
+        read_slots(s->uc[f], s->slot[f]);
+    }
+    if (!ALLOC_N(s->plan_fact, s->limit) || !ALLOC_N(s->plan_cand, s->limit) ||
+        !ALLOC_N(s->best_fact, s->limit) || !ALLOC_N(s->best_cand, s->limit) ||
+        !ALLOC_N(s->sorted_fact, s->limit) || !ALLOC_N(s->sorted_cand, s->limit) ||
+        !ALLOC_N(s->undo, (s->limit + 1) * s->nfw) || !ALLOC_N(s->changed, s->f.count) ||
+        !ALLOC_N(s->branch, s->limit + 1) || !ALLOC_N(s->mark, s->f.count) ||
+        !ALLOC_N(s->gain, s->f.count) || !ALLOC_N(s->order, s->f.count) ||
+        /* an indicator's problem holds 2 facts, a criterion's 2 per indicator */
+        !ALLOC_N(s->pfacts, 4 * nind) || !ALLOC_N(s->pstart, nind + ncrit + 1) ||
+        !ALLOC_N(s->need, nind + ncrit + 1))
+        return BSL_ERR_NOMEM;
+    for (d = 0; d <= s->limit; d++)
+        if (!ALLOC_N(s->branch[d], 2 * nind))
+            return BSL_ERR_NOMEM;
+    return BSL_OK;
+}
+
+static size_t actionable_count(const wi_facts *f)
+{
+    size_t x, n = 0;
+    for (x = 0; x < f->count; x++)
+        n += f->facts[x].actionable;
+    return n;
+}
+
+/* ---- the plan ----------------------------------------------------------- */
+
+static const char *dup(bsl_arena *arena, const char *s) { return s ? bsl_arena_strndup(arena, s, strlen(s)) : NULL; }
+
+static double points_of(const bsl_indicator *ind, const int *slot, size_t i)
+{
+    return bsl__wi_applies(ind, slot) && slot[i] != WI_MISSING ? ind->outcomes[slot[i]].points.value : 0;
+}
+
+/* Write the best plan's changes (slots hold the state before it). */
+static int write_changes(bsl_whatif_plan *p, wi_search *s, size_t n)
+{
+    size_t c;
+    double *before;
+    if (!(p->changes = bsl_arena_calloc(&p->arena, n ? n : 1, sizeof *p->changes)) ||
+        !(before = bsl_arena_calloc(&p->arena, n ? n : 1, sizeof *before)))
+        return BSL_ERR_NOMEM;
+    for (c = 0; c < n; c++) {
+        const wi_fact *x = &s->f.facts[s->best_fact[c]];
+        size_t f0 = x->first_fw, i = x->ind[f0];
+        const bsl_indicator *ind = &s->fw[f0]->indicators[i];
+        const bsl_answer *a = &s->uc[f0]->facts[i];
+        wi_change *ch = &p->changes[c];
+        before[c] = points_of(ind, s->slot[f0], i);
+        ch->fact = ind->fact;
+        ch->criterion = ind->criterion_id;
+        ch->to = dup(&p->arena, x->cands[s->best_cand[c]].json);
+        ch->from = a->present ? dup(&p->arena, a->json) : NULL;
+        ch->remediation = a->present && ind->remediation.s[0] ? &ind->remediation : &ind->answer_text;
+        if (!ch->to || (a->present && !ch->from))
+            return BSL_ERR_NOMEM;
+    }
+    for (s->depth = 0; s->depth < n; s->depth++)
+        apply(s, s->best_fact[s->depth], s->best_cand[s->depth], 0);
+    for (c = 0; c < n; c++) {
+        const wi_fact *x = &s->f.facts[s->best_fact[c]];
+        size_t f0 = x->first_fw, i = x->ind[f0];
+        p->changes[c].gain = points_of(&s->fw[f0]->indicators[i], s->slot[f0], i) - before[c];
+    }
+    p->change_count = n;
+    return BSL_OK;
+}
+
+static void add_blocked(bsl_whatif_plan *p, const char *name)
+{
+    size_t i;
+    for (i = 0; i < p->blocked_count; i++)
+        if (!strcmp(p->blocked[i], name))
+            return;
+    p->blocked[p->blocked_count++] = name;
+}
+
+/* Add the facts of criterion c that no change may lift and that hold it
+ * below its best (not actionable, weighted, under their maximum). */
+static void add_stuck_facts(bsl_whatif_plan *p, const wi_search *s, size_t f, size_t c)
+{
+    const bsl_framework *fw = s->fw[f];
+    const bsl_criterion_def *def = &fw->criteria[c];
+    size_t k;
+    int named = 0;
+    for (k = 0; k < def->indicator_count; k++) {
+        size_t i = def->first_indicator + k;
+        const bsl_indicator *ind = &fw->indicators[i];
+        if (!s->f.facts[s->f.fact_of[f][i]].actionable && ind->weight.value > 0 &&
+            points_of(ind, s->slot[f], i) < ind->maximum) {
+            add_blocked(p, ind->fact);
+            named = 1;
+        }
+    }
+    if (!named)
+        add_blocked(p, def->id);
+}
+
+/* Why no plan exists, as far as the state before any change shows it:
+ * the facts holding a red line, a failed condition or a missing required
+ * fact that no change may lift, and for a criterion that even its best
+ * actionable answers leave below its threshold, the facts that hold it
+ * back (else its id). Empty when only a plan larger than the limit could
+ * work. */
+static int write_blocked(bsl_whatif_plan *p, wi_search *s)
+{
+    size_t f, c, k, room = 0;
+    for (f = 0; f < s->nfw; f++)
+        room += s->fw[f]->indicator_count + s->fw[f]->criterion_count;
+    if (!(p->blocked = bsl_arena_calloc(&p->arena, room ? room : 1, sizeof *p->blocked)))
+        return BSL_ERR_NOMEM;
+    score_all(s);
+    for (f = 0; f < s->nfw; f++) {
+        const bsl_framework *fw = s->fw[f];
+        for (c = 0; c < fw->criterion_count; c++) {
+            const bsl_criterion_def *def = &fw->criteria[c];
+            size_t n = 0;
+            unsigned stamp = next_stamp(s);
+            for (k = 0; k < def->indicator_count; k++) {
+                size_t i = def->first_indicator + k, m = 0;
+                const bsl_indicator *ind = &fw->indicators[i];
+                if (!indicator_blocks(ind, s->slot[f], i))
+                    continue;
+                problem_indicator(s, &m, f, i, next_stamp(s));
+                if (m)
+                    continue;
+                add_blocked(p, ind->fact);
+                if (ind->has_condition)
+                    add_blocked(p, fw->indicators[ind->cond_indicator].fact);
+            }
+            for (k = 0; k < def->indicator_count; k++)
+                problem_indicator(s, &n, f, def->first_indicator + k, stamp);
+            if (criterion_need(s, f, c, 0, n) == SIZE_MAX || (!n && criterion_short(s, f, c)))
+                add_stuck_facts(p, s, f, c);
+        }
+    }
+    return BSL_OK;
+}
+
+static int build_plan(bsl_whatif_plan *p, wi_search *s, size_t size)
+{
+    size_t f;
+    int rc = s->found ? write_changes(p, s, size) : write_blocked(p, s);
+    if (rc)
+        return rc;
+    if (!(p->after = bsl_arena_calloc(&p->arena, s->nfw, sizeof *p->after)))
+        return BSL_ERR_NOMEM;
+    score_all(s);
+    for (f = 0; f < s->nfw; f++) {
+        p->after[f].fw = s->fw[f];
+        p->after[f].verdict = s->sc[f].verdict;
+        p->after[f].score = s->sc[f].score;
+        p->after[f].assessed = s->sc[f].assessed;
+    }
+    p->framework_count = s->nfw;
+    p->reachable = s->found;
+    return BSL_OK;
+}
+
+/* ---- the API -------------------------------------------------------------- */
+
+int bsl_whatif_options_init(bsl_whatif_options *opts, unsigned version)
+{
+    static const bsl_whatif_options defaults = BSL_WHATIF_OPTIONS_INIT;
+    if (!opts || version != BSL_WHATIF_OPTIONS_VERSION)
+        return BSL_ERR_ARG;
+    *opts = defaults;
+    return BSL_OK;
+}
+
+static int check_args(const bsl_usecase *const *uc, size_t count, const bsl_whatif_options *o,
+                      bsl_error *err)
+{
+    size_t i, j;
+    if (o->version != BSL_WHATIF_OPTIONS_VERSION)
+        return bsl_error_set(err, BSL_ERR_ARG, "unsupported bsl_whatif_options version %u (this library knows %u)",
+                             o->version, (unsigned)BSL_WHATIF_OPTIONS_VERSION);
+    if (o->target != BSL_VERDICT_FAVORABLE && o->target != BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS)
+        return bsl_error_set(err, BSL_ERR_ARG, "the target must be favorable or favorable_with_reservations");
+    for (i = 0; i < count; i++) {
+        if (!uc[i])
+            return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: usecases[%zu] is NULL", i);
+        if (strcmp(uc[i]->id, uc[0]->id))
+            return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: the use-cases have different ids");
+        if (strcmp(uc[i]->fw->vocab->sha256, uc[0]->fw->vocab->sha256))
+            return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: the frameworks read different vocabularies");
+        for (j = 0; j < i; j++)
+            if (uc[j]->fw == uc[i]->fw)
+                return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: framework \"%s\" is given twice",
+                                     uc[i]->fw->id);
+    }
+    return BSL_OK;
+}
+
+/* Plans smaller than the bound at the root cannot exist: the deepening
+ * starts there (0 when the use-case already reaches the target). */
+static size_t root_lower_bound(wi_search *s)
+{
+    size_t lower = 0, pick, np;
+    score_all(s);
+    if (verdict_reached(s))
+        return 0;
+    if (!examine(s, &lower, &pick, &np))
+        return 0; /* dead at the root: one round finds nothing, cheaply */
+    return lower;
+}
+
+static int run(bsl_whatif_plan *p, const bsl_usecase *const *uc, size_t count, const bsl_whatif_options *o,
+               bsl_arena *arena, bsl_error *err)
+{
+    wi_search s;
+    size_t f, size, cap;
+    int rc;
+    memset(&s, 0, sizeof s);
+    s.uc = uc;
+    s.nfw = count;
+    s.target = o->target;
+    if (!(s.fw = bsl_arena_calloc(arena, count, sizeof *s.fw)))
+        return BSL_ERR_NOMEM;
+    for (f = 0; f < count; f++)
+        s.fw[f] = uc[f]->fw;
+    s.limit = o->max_changes ? o->max_changes : BSL_WHATIF_DEFAULT_MAX_CHANGES;
+    if ((rc = prepare(&s, arena, err)))
+        return rc;
+    cap = actionable_count(&s.f);
+    if (cap > s.limit)
+        cap = s.limit;
+    size = root_lower_bound(&s);
+    for (; size <= cap && !s.found; size++) {
+        s.limit = size;
+        s.depth = 0;
+        search(&s);
+    }
+    p->target = o->target;
+    p->max_changes = o->max_changes ? o->max_changes : BSL_WHATIF_DEFAULT_MAX_CHANGES;
+    return build_plan(p, &s, s.found ? size - 1 : 0);
+}
+
+int bsl_whatif(bsl_whatif_plan **out, const bsl_usecase *const *usecases, size_t count,
+               const bsl_whatif_options *opts, bsl_error *err)
+{
+    bsl_whatif_options o = BSL_WHATIF_OPTIONS_INIT;
+    bsl_whatif_plan *p;
+    bsl_arena arena, scratch;
+    int rc;
+    bsl_error_clear(err);
+    if (out)
+        *out = NULL;
+    if (!out || !usecases || !count)
+        return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: out and usecases must not be NULL, count not 0");
+    if (opts)
+        o = *opts;
+    if (!usecases[0])
+        return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: usecases[0] is NULL");
+    if ((rc = check_args(usecases, count, &o, err)))
+        return rc;
+    bsl_arena_init(&arena, &usecases[0]->cfg.alloc);
+    if (!(p = bsl_arena_calloc(&arena, 1, sizeof *p)))
+        return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
+    p->alloc = usecases[0]->cfg.alloc;
+    p->arena = arena;
+    p->arena.alloc = &p->alloc;
+    bsl_arena_init(&scratch, &p->alloc); /* the search's tables, gone with the call */
+    p->usecase_id = dup(&p->arena, usecases[0]->id);
+    p->usecase_title = dup(&p->arena, usecases[0]->title);
+    rc = p->usecase_id && p->usecase_title ? run(p, usecases, count, &o, &scratch, err) : BSL_ERR_NOMEM;
+    bsl_arena_release(&scratch);
+    if (rc) {
+        bsl_whatif_free(p);
+        return rc == BSL_ERR_NOMEM ? bsl_error_set(err, rc, "out of memory") : rc;
+    }
+    *out = p;
+    return BSL_OK;
+}
+
+void bsl_whatif_free(bsl_whatif_plan *p)
+{
+    if (p)
+        bsl_arena_release_self(&p->arena);
+}

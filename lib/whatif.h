@@ -1,0 +1,67 @@
+/* What-if plans (issue 11): the search (whatif.c), the allocation-free
+ * scorer it runs on (whatif_score.c) and the renderers (whatif_render.c). */
+#ifndef BSL_WHATIF_H
+#define BSL_WHATIF_H
+
+#include "framework.h"
+#include "buf.h"
+
+/* ---- the scorer -------------------------------------------------------- */
+
+/* A use-case reduced to what scoring reads: per indicator, the outcome
+ * index of its answer, or WI_MISSING. */
+enum { WI_MISSING = -1 };
+
+typedef struct wi_score {
+    bsl_verdict verdict;
+    double score;                  /* rounded as bsl_evaluate() rounds it; 0 when not assessed */
+    int assessed;
+    bsl_criterion_status *status;  /* per criterion, caller-provided room */
+} wi_score;
+
+/* Whether indicator ind applies given the outcomes in slot (evaluate.c's rule). */
+int bsl__wi_applies(const bsl_indicator *ind, const int *slot);
+
+/* Score fw on slot exactly as bsl_evaluate() would (same statuses, verdict
+ * and global score), without allocating. */
+void bsl__wi_score(const bsl_framework *fw, const int *slot, wi_score *out);
+
+/* ---- the plan ---------------------------------------------------------- */
+
+typedef struct wi_change {
+    const char *fact;
+    const char *criterion;
+    const char *from;              /* compact JSON, NULL when not answered */
+    const char *to;                /* compact JSON */
+    double gain;
+    const bsl_text *remediation;
+} wi_change;
+
+typedef struct wi_after {
+    const bsl_framework *fw;
+    bsl_verdict verdict;
+    double score;
+    int assessed;
+} wi_after;
+
+struct bsl_whatif_plan {
+    bsl_allocator alloc;
+    bsl_arena arena;
+    const char *usecase_id, *usecase_title;
+    bsl_verdict target;
+    unsigned max_changes;          /* the largest plan searched */
+    int reachable;
+    wi_change *changes;
+    size_t change_count;
+    wi_after *after;               /* one per framework */
+    size_t framework_count;
+    const char **blocked;
+    size_t blocked_count;
+};
+
+/* The section "Pour atteindre « favorable »" / "To reach favourable" of a
+ * report, as text (BSL_FORMAT_TEXT) or Markdown (BSL_FORMAT_MARKDOWN),
+ * appended to b: for the text and Markdown result reports to call. */
+void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format);
+
+#endif
