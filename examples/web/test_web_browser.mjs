@@ -89,6 +89,7 @@ async function submitAndCheck(page, framework, file, name) {
   const rows = await page.$$eval('#comparison tbody tr', (r) => r.length);
   check(rows === 5, `${name}: the comparison has a row per embedded framework (${rows})`);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}-result.png`) }); // the verdict, where focus moved
 }
 
 /** Entered with puppeteer's pointer and typing, field by field. */
