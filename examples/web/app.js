@@ -16,7 +16,7 @@ const UI = {
     downloadUsecase: "Télécharger le cas d'usage (JSON)", result: 'Résultat',
     downloadReport: 'Télécharger le rapport', report: 'Rapport', compare: 'Comparaison entre chartes',
     notAnswered: '— non renseigné —', yes: 'oui', no: 'non', none: 'Aucune de ces valeurs',
-    required: '(requis)', min: 'minimum', max: 'maximum', verdict: 'Avis', score: 'score',
+    required: '(requis)', min: 'minimum', max: 'maximum', verdict: 'Avis', colon: ' : ', score: 'score',
     charter: 'Charte', missing: 'faits manquants', redLines: 'lignes rouges',
     ready: (ms) => `Prêt (moteur ${ms} ms).`, loaded: (f) => `Cas d'usage chargé : ${f}.`,
     evaluated: (v) => `Évalué : ${v}.`, error: 'Erreur', reportFrame: 'Rapport HTML',
@@ -29,7 +29,7 @@ const UI = {
     downloadUsecase: 'Download the use-case (JSON)', result: 'Result',
     downloadReport: 'Download the report', report: 'Report', compare: 'Comparison across charters',
     notAnswered: '— not answered —', yes: 'yes', no: 'no', none: 'None of these',
-    required: '(required)', min: 'minimum', max: 'maximum', verdict: 'Verdict', score: 'score',
+    required: '(required)', min: 'minimum', max: 'maximum', verdict: 'Verdict', colon: ': ', score: 'score',
     charter: 'Charter', missing: 'missing facts', redLines: 'red lines',
     ready: (ms) => `Ready (engine ${ms} ms).`, loaded: (f) => `Use-case loaded: ${f}.`,
     evaluated: (v) => `Evaluated: ${v}.`, error: 'Error', reportFrame: 'HTML report',
@@ -243,8 +243,8 @@ async function main() {
     const t = UI[state.lang];
     const json = JSON.stringify(usecaseDocument(), null, 2) + '\n';
     const result = JSON.parse(engine.evaluate(state.framework, json, FORMAT.JSON, state.lang));
-    $('verdict').textContent = `${t.verdict} : ${result.verdict_label}` +
-      (result.score === null ? '' : ` (${t.score} ${result.score})`);
+    const score = result.score === null ? '' : ` (${t.score} ${result.score.toLocaleString(state.lang)})`;
+    $('verdict').textContent = `${t.verdict}${t.colon}${result.verdict_label}${score}`;
     $('verdict').dataset.verdict = result.verdict;
     $('verdict').dataset.score = String(result.score);
     // The HTML report when this build of the library renders it, the text one otherwise.
