@@ -214,7 +214,8 @@ async function main() {
     const known = new Set(factControls().map((c) => c.dataset.fact));
     const facts = doc.facts || {};
     for (const control of factControls()) writeFact(control, facts[control.dataset.fact]);
-    state.carriedFacts = Object.fromEntries(Object.entries(facts).filter(([k]) => !known.has(k)));
+    // Answers the form does not show are kept; unanswered ones left by another framework are not.
+    state.carriedFacts = Object.fromEntries(Object.entries(facts).filter(([k, v]) => !known.has(k) && v !== null));
     const { id, title, facts: _f, framework: _fw, ...rest } = doc;
     state.carried = rest;
   }

@@ -72,7 +72,8 @@ async function axe(page, what) {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
     .map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].target.join(' ')}`));
-  check(violations.length === 0, `axe: no violation on ${what}${violations.length ? '\n  ' + violations.join('\n  ') : ''}`);
+  const detail = violations.length ? '\n  ' + violations.join('\n  ') : '';
+  check(violations.length === 0, `axe: no violation on ${what}${detail}`);
 }
 
 async function open(page, url) {
@@ -169,7 +170,8 @@ async function fillByLoading(page, framework, file, name) {
   check(frameworkShown === framework, `${name}: loading selects the file's framework (${frameworkShown})`);
   const wrong = Object.entries(doc.facts).filter(([k, v]) => k in shown && v !== null &&
     JSON.stringify(shown[k]) !== JSON.stringify(Array.isArray(v) ? (v.length ? v : ['__none__']) : String(v)));
-  check(wrong.length === 0, `${name}: loading fills every field${wrong.length ? ' (not ' + wrong.map(([k]) => k) + ')' : ''}`);
+  const detail = wrong.length ? ` (not ${wrong.map(([k]) => k).join(', ')})` : '';
+  check(wrong.length === 0, `${name}: loading fills every field${detail}`);
   await page.click('#evaluate');
 }
 
