@@ -1,8 +1,9 @@
 // The page in a real browser: headless Debian chromium driven by
 // puppeteer-core, the site served on 127.0.0.1 by this test (a free port,
-// closed at the end). Three examples are entered, one per way a person
-// enters them: by pointer, by keyboard only, by loading the JSON file; each
-// verdict must be the native CLI's. axe-core must find no violation on the
+// closed at the end). Four examples are entered, in each way a person
+// enters them: by pointer, by keyboard only, by loading the JSON file (two);
+// each verdict and score must be the native CLI's, and so must the
+// downloaded use-case's and report. axe-core must find no violation on the
 // form nor on the result. Prints how long the page takes to be usable
 // (budget 1 s, reported; fails past 5 s); screenshots go to BUILD_DIR/web-screenshots/.
 // Usage: node test_web_browser.mjs SITE_DIR BOUSSOLE_CLI SOURCE_ROOT BUILD_DIR
