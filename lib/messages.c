@@ -168,6 +168,13 @@ const bsl_message bsl_messages[] = {
     {"stream.no_header", "the register has no header", "le registre n'a pas d'en-tête", 0},
     {"stream.options_version", "unsupported bsl_stream_options version %u (this library knows %u)",
      "version {1} de bsl_stream_options non prise en charge (cette bibliothèque connaît la {2})", 0},
+    /* what-if (whatif.c, whatif_facts.c) */
+    {"whatif.target", "the target must be favorable or favorable_with_reservations",
+     "la cible doit être favorable ou favorable_with_reservations", 0},
+    {"whatif.options_version", "unsupported bsl_whatif_options version %u (this library knows %u)",
+     "version {1} de bsl_whatif_options non prise en charge (cette bibliothèque connaît la {2})", 0},
+    {"whatif.fact_type", "fact \"%s\" has a different type in framework \"%s\"",
+     "le fait « {1} » a un autre type dans le référentiel « {2} »", 0},
     {"evaluate.other_framework", "the use-case was parsed against another framework",
      "le cas d'usage a été lu pour un autre référentiel", 0},
     {"framework.applies_if_value", "\"%.40s\" is not a value of %s", "« {1} » n'est pas une valeur de {2}", 0},

@@ -204,9 +204,12 @@ async function checkDownloads(page, framework, original) {
   const [got, want] = [cliResult(framework, usecase), cliResult(framework, original)];
   check(got.verdict === want.verdict && got.score === want.score,
     `the downloaded use-case scores as the original (${got.verdict} ${got.score})`);
-  const cliReport = execFileSync(cli, ['evaluate', '--framework', framework, '--format', 'text', '--lang', 'fr',
+  // The page shows and saves the HTML report (BSL_FORMAT_HTML) when the engine renders it.
+  const format = report.endsWith('.html') ? 'html' : 'text';
+  const cliReport = execFileSync(cli, ['evaluate', '--framework', framework, '--format', format, '--lang', 'fr',
     usecase], { env: { LANG: 'C' } });
-  check(readFileSync(report).equals(cliReport), 'the downloaded report is the CLI report of the downloaded use-case');
+  check(format === 'html', 'the downloaded report is the HTML report');
+  check(readFileSync(report).equals(cliReport), `the downloaded report is the CLI ${format} report of the downloaded use-case`);
 }
 
 /** A value out of its bounds: the engine's error, with its path, in the status line. */

@@ -3,7 +3,7 @@ a use-case to a target verdict, searched by the library's bsl_whatif()."""
 import ctypes
 import json
 from dataclasses import dataclass
-from typing import Any, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from ._model import Verdict
 from ._native import FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, bsl_error, lib, take_buffer
@@ -39,12 +39,13 @@ class WhatIf:
     verdict_after: Verdict
     score_after: Optional[float]
     blocked_by: Tuple[str, ...]
-    _doc: dict
+    _doc: Dict[str, Any]
     _text: str
     _markdown: str
 
-    def to_dict(self) -> dict:
-        return json.loads(json.dumps(self._doc))
+    def to_dict(self) -> Dict[str, Any]:
+        copy: Dict[str, Any] = json.loads(json.dumps(self._doc))
+        return copy
 
     def to_markdown(self) -> str:
         return self._markdown
