@@ -24,6 +24,7 @@ const UI = {
     whatifCaption: 'Le plus petit ensemble de changements de faits qui rend le cas favorable',
     fact: 'Fait', criterion: 'Critère', now: 'Valeur actuelle', to: 'Nouvelle valeur', gain: 'Points gagnés',
     remediation: 'Que faire', after: 'Après ces changements', alreadyThere: 'Déjà favorable : aucun changement.',
+    anyValue: { 'set:non_empty': 'au moins une valeur', 'text:present': 'un texte' },
     unreachable: (n) => `Aucun plan d'au plus ${n} changements n'y mène.`, blockedBy: 'Bloqué par',
     verdicts: { red_line: 'ligne rouge', incomplete: 'à compléter', unfavorable: 'défavorable',
       favorable_with_reservations: 'favorable sous réserves', favorable: 'favorable' },
@@ -44,6 +45,7 @@ const UI = {
     whatifCaption: 'The fewest fact changes that make the use-case favorable',
     fact: 'Fact', criterion: 'Criterion', now: 'Value now', to: 'New value', gain: 'Points gained',
     remediation: 'What to do', after: 'After these changes', alreadyThere: 'Already favorable: no change.',
+    anyValue: { 'set:non_empty': 'at least one value', 'text:present': 'any text' },
     unreachable: (n) => `No plan of at most ${n} changes reaches it.`, blockedBy: 'Blocked by',
     verdicts: { red_line: 'red line', incomplete: 'incomplete', unfavorable: 'unfavorable',
       favorable_with_reservations: 'favorable with reservations', favorable: 'favorable' },
@@ -201,17 +203,30 @@ function comparisonTable(comparison, t) {
     element('tbody', {}, ...rows));
 }
 
-/* A plan value (compact JSON from the engine) for people: null is "not answered". */
-function planValue(value, t) {
+/* A plan value (compact JSON from the engine) for people: null is "not
+ * answered", enum and set tokens by their labels in the description. */
+function planValue(value, t, labels) {
+  const label = (v) => (labels && labels[v]) || t.anyValue[v] || String(v);
   if (value === null) return t.notAnswered;
   if (value === true) return t.yes;
   if (value === false) return t.no;
-  if (Array.isArray(value)) return value.length ? value.join(', ') : t.none;
-  return String(value);
+  if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : t.none;
+  return label(value);
+}
+
+/** fact -> {token: label} for the enum and set facts of a description. */
+function valueLabels(description) {
+  const labels = {};
+  for (const c of description.criteria) {
+    for (const ind of c.indicators) {
+      if (ind.values) labels[ind.fact] = Object.fromEntries(ind.values.map((v) => [v.value, v.label]));
+    }
+  }
+  return labels;
 }
 
 /** The what-if plan (boussole-whatif/1) as a table, the verdict after, or why none. */
-function whatifView(plan, t, lang) {
+function whatifView(plan, t, lang, labels) {
   const verdict = (v) => t.verdicts[v] || v;
   const score = (s) => (s === null ? '—' : s.toLocaleString(lang));
   const after = element('p', { id: 'whatif-after', 'data-verdict': plan.after.verdict,
@@ -227,8 +242,8 @@ function whatifView(plan, t, lang) {
     'data-from': JSON.stringify(c.from), 'data-to': JSON.stringify(c.to), 'data-gain': String(c.gain) },
     element('th', { scope: 'row' }, c.fact),
     element('td', {}, c.criterion),
-    element('td', {}, planValue(c.from, t)),
-    element('td', {}, planValue(c.to, t)),
+    element('td', {}, planValue(c.from, t, labels[c.fact])),
+    element('td', {}, planValue(c.to, t, labels[c.fact])),
     element('td', {}, c.gain.toLocaleString(lang)),
     element('td', {}, c.remediation)));
   return [element('table', { id: 'whatif-plan' },
@@ -276,7 +291,9 @@ async function main() {
     state.framework = framework;
     state.lang = lang;
     translatePage(lang);
-    buildCriteria(engine.describe(framework, lang), UI[lang]);
+    const description = engine.describe(framework, lang);
+    state.labels = valueLabels(description);
+    buildCriteria(description, UI[lang]);
     fill(doc);
   }
 
@@ -307,7 +324,7 @@ async function main() {
       ? element('iframe', { title: t.reportFrame, srcdoc: report })
       : element('pre', {}, report));
     const plan = JSON.parse(engine.whatif(state.framework, json, FORMAT.JSON, state.lang));
-    $('whatif').replaceChildren(...whatifView(plan, t, state.lang));
+    $('whatif').replaceChildren(...whatifView(plan, t, state.lang, state.labels));
     const comparison = JSON.parse(engine.compare(engine.frameworkIds(), json, FORMAT.JSON, state.lang));
     $('comparison').replaceChildren(comparisonTable(comparison, t));
     $('result').hidden = false;
