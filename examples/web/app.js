@@ -20,6 +20,14 @@ const UI = {
     charter: 'Charte', missing: 'faits manquants', redLines: 'lignes rouges',
     ready: (ms) => `Prêt (moteur ${ms} ms).`, loaded: (f) => `Cas d'usage chargé : ${f}.`,
     evaluated: (v) => `Évalué : ${v}.`, error: 'Erreur', reportFrame: 'Rapport HTML',
+    whatif: 'Pour atteindre « favorable »',
+    whatifCaption: 'Le plus petit ensemble de changements de faits qui rend le cas favorable',
+    fact: 'Fait', criterion: 'Critère', now: 'Valeur actuelle', to: 'Nouvelle valeur', gain: 'Points gagnés',
+    remediation: 'Que faire', after: 'Après ces changements', alreadyThere: 'Déjà favorable : aucun changement.',
+    anyValue: { 'set:non_empty': 'au moins une valeur', 'text:present': 'un texte' },
+    unreachable: (n) => `Aucun plan d'au plus ${n} changements n'y mène.`, blockedBy: 'Bloqué par',
+    verdicts: { red_line: 'ligne rouge', incomplete: 'à compléter', unfavorable: 'défavorable',
+      favorable_with_reservations: 'favorable sous réserves', favorable: 'favorable' },
   },
   en: {
     title: 'Boussole: assess an AI use-case',
@@ -33,6 +41,14 @@ const UI = {
     charter: 'Charter', missing: 'missing facts', redLines: 'red lines',
     ready: (ms) => `Ready (engine ${ms} ms).`, loaded: (f) => `Use-case loaded: ${f}.`,
     evaluated: (v) => `Evaluated: ${v}.`, error: 'Error', reportFrame: 'HTML report',
+    whatif: 'To reach "favorable"',
+    whatifCaption: 'The fewest fact changes that make the use-case favorable',
+    fact: 'Fact', criterion: 'Criterion', now: 'Value now', to: 'New value', gain: 'Points gained',
+    remediation: 'What to do', after: 'After these changes', alreadyThere: 'Already favorable: no change.',
+    anyValue: { 'set:non_empty': 'at least one value', 'text:present': 'any text' },
+    unreachable: (n) => `No plan of at most ${n} changes reaches it.`, blockedBy: 'Blocked by',
+    verdicts: { red_line: 'red line', incomplete: 'incomplete', unfavorable: 'unfavorable',
+      favorable_with_reservations: 'favorable with reservations', favorable: 'favorable' },
   },
 };
 
@@ -168,7 +184,7 @@ function translatePage(lang) {
     'page-title': t.title, 'page-intro': t.intro, 'settings-title': t.settings, 'framework-label': t.framework,
     'load-label': t.load, 'form-title': t.form, 'uc-id-label': t.id, 'uc-title-label': t.ucTitle,
     evaluate: t.evaluate, 'download-usecase': t.downloadUsecase, 'result-title': t.result,
-    'download-report': t.downloadReport, 'report-title': t.report, 'compare-title': t.compare,
+    'download-report': t.downloadReport, 'whatif-title': t.whatif, 'report-title': t.report, 'compare-title': t.compare,
   };
   for (const [id, text] of Object.entries(texts)) $(id).textContent = text;
 }
@@ -185,6 +201,56 @@ function comparisonTable(comparison, t) {
     element('thead', {}, element('tr', {}, ...[t.charter, t.verdict, t.score, t.redLines, t.missing]
       .map((h) => element('th', { scope: 'col' }, h)))),
     element('tbody', {}, ...rows));
+}
+
+/* A plan value (compact JSON from the engine) for people: null is "not
+ * answered", enum and set tokens by their labels in the description. */
+function planValue(value, t, labels) {
+  const label = (v) => (labels && labels[v]) || t.anyValue[v] || String(v);
+  if (value === null) return t.notAnswered;
+  if (value === true) return t.yes;
+  if (value === false) return t.no;
+  if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : t.none;
+  return label(value);
+}
+
+/** fact -> {token: label} for the enum and set facts of a description. */
+function valueLabels(description) {
+  const labels = {};
+  for (const c of description.criteria) {
+    for (const ind of c.indicators) {
+      if (ind.values) labels[ind.fact] = Object.fromEntries(ind.values.map((v) => [v.value, v.label]));
+    }
+  }
+  return labels;
+}
+
+/** The what-if plan (boussole-whatif/1) as a table, the verdict after, or why none. */
+function whatifView(plan, t, lang, labels) {
+  const verdict = (v) => t.verdicts[v] || v;
+  const score = (s) => (s === null ? '—' : s.toLocaleString(lang));
+  const after = element('p', { id: 'whatif-after', 'data-verdict': plan.after.verdict,
+    'data-score': JSON.stringify(plan.after.score) },
+    `${t.after}${t.colon}${verdict(plan.after.verdict)} (${t.score} ${score(plan.after.score)})`);
+  if (!plan.reachable) {
+    const blocked = plan.blocked_by.length ? ` ${t.blockedBy}${t.colon}${plan.blocked_by.join(', ')}.` : '';
+    return [element('p', { id: 'whatif-summary' }, t.unreachable(plan.max_changes) + blocked)];
+  }
+  if (!plan.changes.length) return [element('p', { id: 'whatif-summary' }, t.alreadyThere)];
+  // The values as the engine gave them ride along, for the tests to read the plan back exactly.
+  const rows = plan.changes.map((c) => element('tr', { 'data-fact': c.fact, 'data-criterion': c.criterion,
+    'data-from': JSON.stringify(c.from), 'data-to': JSON.stringify(c.to), 'data-gain': String(c.gain) },
+    element('th', { scope: 'row' }, c.fact),
+    element('td', {}, c.criterion),
+    element('td', {}, planValue(c.from, t, labels[c.fact])),
+    element('td', {}, planValue(c.to, t, labels[c.fact])),
+    element('td', {}, c.gain.toLocaleString(lang)),
+    element('td', {}, c.remediation)));
+  return [element('table', { id: 'whatif-plan' },
+    element('caption', {}, t.whatifCaption),
+    element('thead', {}, element('tr', {}, ...[t.fact, t.criterion, t.now, t.to, t.gain, t.remediation]
+      .map((h) => element('th', { scope: 'col' }, h)))),
+    element('tbody', {}, ...rows)), after];
 }
 
 async function main() {
@@ -225,7 +291,9 @@ async function main() {
     state.framework = framework;
     state.lang = lang;
     translatePage(lang);
-    buildCriteria(engine.describe(framework, lang), UI[lang]);
+    const description = engine.describe(framework, lang);
+    state.labels = valueLabels(description);
+    buildCriteria(description, UI[lang]);
     fill(doc);
   }
 
@@ -255,6 +323,8 @@ async function main() {
     $('report').replaceChildren(html
       ? element('iframe', { title: t.reportFrame, srcdoc: report })
       : element('pre', {}, report));
+    const plan = JSON.parse(engine.whatif(state.framework, json, FORMAT.JSON, state.lang));
+    $('whatif').replaceChildren(...whatifView(plan, t, state.lang, state.labels));
     const comparison = JSON.parse(engine.compare(engine.frameworkIds(), json, FORMAT.JSON, state.lang));
     $('comparison').replaceChildren(comparisonTable(comparison, t));
     $('result').hidden = false;

@@ -69,6 +69,15 @@
         this.run((out) => this.mod._bw_evaluate(fw, buf, len, format, langNumber(lang), out)));
     }
 
+    /** The what-if plan of the use-case under framework id (bsl_whatif(): the
+     * fewest fact changes to favorable), rendered by bsl_whatif_render():
+     * FORMAT.JSON (boussole-whatif/1), TEXT or MARKDOWN. */
+    whatif(id, usecase, format, lang) {
+      const fw = this.framework(id);
+      return this.withInput(usecase, (buf, len) =>
+        this.run((out) => this.mod._bw_whatif(fw, buf, len, format, langNumber(lang), out)));
+    }
+
     /** True when the library renders results in this format (e.g. FORMAT.HTML). */
     renders(id, usecase, format, lang) {
       try {

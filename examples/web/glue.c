@@ -196,3 +196,29 @@ BW_EXPORT int bw_compare(const bsl_framework *const *fws, size_t count, const ch
     free(results);
     return handed;
 }
+
+/**
+ * The what-if plan of the use-case buf[0..len) under fw: the fewest fact
+ * changes after which it is favorable (bsl_whatif() with its defaults),
+ * rendered by bsl_whatif_render() in `format` (BSL_FORMAT_JSON or
+ * BSL_FORMAT_JSON_COMPACT for the document boussole-whatif/1, BSL_FORMAT_TEXT
+ * or BSL_FORMAT_MARKDOWN); BSL_ERR_ARG for a format it does not render.
+ */
+BW_EXPORT int bw_whatif(const bsl_framework *fw, const char *buf, size_t len, int format, int lang,
+                        char **out)
+{
+    bsl_usecase *uc = NULL;
+    bsl_whatif_plan *plan = NULL;
+    bsl_error err;
+    int status = bsl_usecase_parse(&uc, fw, buf, len, NULL, &err);
+    if (status == BSL_OK)
+        status = bsl_whatif(&plan, (const bsl_usecase *const *)&uc, 1, NULL, &err);
+    char *text = NULL;
+    size_t text_len = 0;
+    if (status == BSL_OK)
+        status = bsl_whatif_render(&text, &text_len, plan, (bsl_format)format, (bsl_lang)lang, &err);
+    int handed = hand_over(status, text, text_len, &err, out);
+    bsl_whatif_free(plan);
+    bsl_usecase_free(uc);
+    return handed;
+}

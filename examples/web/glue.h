@@ -20,5 +20,7 @@ int bw_evaluate(const bsl_framework *fw, const char *buf, size_t len, int format
                 char **out);
 int bw_compare(const bsl_framework *const *fws, size_t count, const char *buf, size_t len,
                int format, int lang, char **out);
+int bw_whatif(const bsl_framework *fw, const char *buf, size_t len, int format, int lang,
+              char **out);
 
 #endif

@@ -74,12 +74,51 @@ function cliResult(framework, file) {
   return JSON.parse(out);
 }
 
+/* axe checks a frame only when axe is loaded in it too: it is injected into
+ * every frame (the HTML report's <iframe srcdoc>), and each frame is also
+ * checked on its own, so that the report is named when it fails. */
 async function axe(page, what) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
-    .map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].target.join(' ')}`));
-  const detail = violations.length ? '\n  ' + violations.join('\n  ') : '';
-  check(violations.length === 0, `axe: no violation on ${what}${detail}`);
+  const listed = (violations) => violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0].target.join(' ')}`);
+  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  for (const frame of [page.mainFrame(), ...frames]) await frame.addScriptTag({ path: axePath });
+  for (const frame of frames) {
+    const violations = await frame.evaluate(async () => (await window.axe.run(document)).violations);
+    const detail = violations.length ? '\n  ' + listed(violations).join('\n  ') : '';
+    check(violations.length === 0, `axe: no violation in the frame of ${what} (${frame.url()})${detail}`);
+  }
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { iframes: true })).violations);
+  const detail = violations.length ? '\n  ' + listed(violations).join('\n  ') : '';
+  check(violations.length === 0, `axe: no violation on ${what}${frames.length ? ', frames included' : ''}${detail}`);
+  return frames.length;
+}
+
+function cliWhatif(framework, file) {
+  return JSON.parse(execFileSync(cli, ['whatif', '--framework', framework, '--format', 'json', '--lang', 'fr', file],
+    { env: { LANG: 'C' } }));
+}
+
+/** The plan the page shows (read back from the table) is the CLI's: changes and after. */
+async function checkPlan(page, framework, file, name) {
+  const expected = cliWhatif(framework, file);
+  const shown = await page.evaluate(() => ({
+    changes: [...document.querySelectorAll('#whatif-plan tbody tr')].map((r) => ({
+      fact: r.dataset.fact, criterion: r.dataset.criterion, from: JSON.parse(r.dataset.from),
+      to: JSON.parse(r.dataset.to), gain: Number(r.dataset.gain), remediation: r.cells[5].textContent })),
+    after: document.getElementById('whatif-after')
+      ? { verdict: document.getElementById('whatif-after').dataset.verdict,
+        score: JSON.parse(document.getElementById('whatif-after').dataset.score) } : null,
+    summary: document.getElementById('whatif-summary') ? document.getElementById('whatif-summary').textContent : null,
+  }));
+  if (expected.reachable && expected.changes.length) {
+    const same = JSON.stringify(shown.changes) === JSON.stringify(expected.changes) &&
+      JSON.stringify(shown.after) === JSON.stringify(expected.after);
+    check(same, `${name}: the page's plan (${shown.changes.length} changes, after ${JSON.stringify(shown.after)}) ` +
+      `is the CLI's (${expected.changes.length} changes, after ${JSON.stringify(expected.after)})`);
+  } else {
+    check(shown.changes.length === 0 && shown.summary !== null,
+      `${name}: no change to show, the page says so (${shown.summary})`);
+  }
+  return expected.changes.length;
 }
 
 async function open(page, url) {
@@ -93,10 +132,12 @@ async function submitAndCheck(page, framework, file, name) {
   const expected = cliResult(framework, file);
   check(verdict === expected.verdict && score === String(expected.score),
     `${name}: verdict ${verdict} ${score}, the CLI says ${expected.verdict} ${expected.score}`);
+  const changes = await checkPlan(page, framework, file, name);
   const rows = await page.$$eval('#comparison tbody tr', (r) => r.length);
   check(rows === 5, `${name}: the comparison has a row per embedded framework (${rows})`);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   await page.screenshot({ path: join(shots, `${name}-result.png`) }); // the verdict, where focus moved
+  return changes;
 }
 
 /** Entered with puppeteer's pointer and typing, field by field. */
@@ -263,12 +304,19 @@ try {
     ['loaded-eu-ai-act', 'eu-ai-act-2024', join(examples, 'eu-ai-act-2024', 'analyse-emotions-appels.json'),
       fillByLoading],
   ];
+  let planned = 0;
   for (const [name, framework, file, fill] of cases) {
     await open(page, url);
     await fill(page, framework, file, name);
-    await submitAndCheck(page, framework, file, name);
+    planned += await submitAndCheck(page, framework, file, name);
+    // The last case is below favorable: its result is checked with its plan shown.
+    if (name !== cases[cases.length - 1][0]) continue;
+    const planRows = await page.$$eval('#whatif-plan tbody tr', (r) => r.length);
+    check(planRows > 0, `${name}: the result shows a what-if plan (${planRows} changes)`);
+    const frames = await axe(page, 'the result with its what-if plan and HTML report');
+    check(frames === 1, `axe was injected into the HTML report's frame (${frames} frame)`);
   }
-  await axe(page, 'the result');
+  check(planned > 0, `at least one example below favorable has a plan compared with the CLI's (${planned} changes)`);
   await checkDownloads(page, 'eu-ai-act-2024', cases[cases.length - 1][2]);
   await checkError(page);
 

@@ -1,7 +1,8 @@
 // The WebAssembly engine gives the same bytes as the native library: every
 // example use-case (examples/usecases/*.json with the default framework,
 // examples/usecases/<framework-id>/*.json with that one), JSON and text, in
-// French and English, against the native CLI's output; so are template,
+// French and English, against the native CLI's output, and so is its what-if
+// plan (JSON, text, Markdown: `boussole whatif`); so are template,
 // describe and compare, and errors keep their position. Also prints the
 // module's size, gzipped, against its 400 KB budget.
 // Usage: node test_web_json.mjs SITE_DIR BOUSSOLE_CLI SOURCE_ROOT BUILD_DIR
@@ -46,6 +47,8 @@ function check(ok, what) {
 }
 
 const formats = { json: FORMAT.JSON, text: FORMAT.TEXT };
+const whatifFormats = { json: FORMAT.JSON, text: FORMAT.TEXT, markdown: FORMAT.MARKDOWN };
+let whatifs = 0;
 for (const [id, file] of exampleFiles()) {
   const input = readFileSync(file);
   for (const lang of ['fr', 'en']) {
@@ -55,8 +58,17 @@ for (const [id, file] of exampleFiles()) {
       const wasm = Buffer.from(engine.evaluate(id, input, number, lang), 'utf8');
       check(native.length > 0 && wasm.equals(native), `${file} ${id} ${lang} ${name}: WebAssembly differs from native`);
     }
+    // The what-if plan (boussole-whatif/1, and the text for people), as `boussole whatif` gives it.
+    for (const [name, number] of Object.entries(whatifFormats)) {
+      const native = execFileSync(cli, ['whatif', '--framework', id, '--lang', lang, '--format', name, file],
+        { env: { LANG: 'C' } });
+      const wasm = Buffer.from(engine.whatif(id, input, number, lang), 'utf8');
+      check(native.length > 0 && wasm.equals(native), `${file} ${id} ${lang} whatif ${name}: WebAssembly differs from native`);
+      whatifs++;
+    }
   }
 }
+check(whatifs > 0, 'what-if plans compared');
 
 // The other calls of the glue, against the CLI's commands that make the same calls.
 const native = (...args) => execFileSync(cli, args, { env: { LANG: 'C' } });
@@ -86,6 +98,12 @@ try {
 const blank = engine.template(ids[0], 'en');
 check(engine.renders(ids[0], blank, FORMAT.TEXT, 'en') && !engine.renders(ids[0], blank, 99, 'en'),
   'renders() tells a format the library renders from one it does not');
+try {
+  engine.whatif(ids[0], blank, FORMAT.HTML, 'en');
+  check(false, 'whatif() refuses a format bsl_whatif_render() does not write');
+} catch (e) {
+  check(e instanceof BoussoleError && e.status === -2, `whatif() refuses a format it does not write (${e.message})`);
+}
 engine.close();
 
 const gz = (f) => gzipSync(readFileSync(join(site, f)), { level: 9 }).length;
