@@ -260,6 +260,41 @@ static int copy_keys(bsl_result *r, const bsl_unknown_key *from, size_t n, bsl_u
     return BSL_OK;
 }
 
+/* Keep what a what-if plan reads of the answers (whatif.c read_slots and
+ * write_changes): the typed value, and the JSON the outcomes already hold.
+ * A text answer only counts as blank or not, so one character stands for it. */
+static int copy_answers(bsl_result *r, const bsl_usecase *uc)
+{
+    const bsl_framework *fw = r->fw;
+    size_t c, k;
+    if (!(r->answers = bsl_arena_calloc(&r->arena, fw->indicator_count ? fw->indicator_count : 1,
+                                        sizeof *r->answers)))
+        return BSL_ERR_NOMEM;
+    for (c = 0; c < r->criterion_count; c++)
+        for (k = 0; k < r->criteria[c].outcome_count; k++) {
+            size_t i = fw->criteria[c].first_indicator + k;
+            const bsl_answer *a = &uc->facts[i];
+            bsl_answer *to = &r->answers[i];
+            size_t j;
+            if (!a->present)
+                continue;
+            to->present = 1;
+            to->outcome = a->outcome;
+            to->number = a->number;
+            to->member_count = a->member_count;
+            to->json = r->criteria[c].outcomes[k].value_json;
+            to->json_is_shared = 1;
+            to->text = "";
+            for (j = 0; j < a->text_len; j++)
+                if (!strchr(" \t\n\r", a->text[j])) {
+                    to->text = "x";
+                    to->text_len = 1;
+                    break;
+                }
+        }
+    return BSL_OK;
+}
+
 static int build(bsl_result *r, const bsl_usecase *uc)
 {
     const bsl_framework *fw = r->fw;
@@ -290,6 +325,8 @@ static int build(bsl_result *r, const bsl_usecase *uc)
     for (c = 0; c < fw->criterion_count; c++)
         if (evaluate_criterion(r, uc, c))
             return BSL_ERR_NOMEM;
+    if (copy_answers(r, uc))
+        return BSL_ERR_NOMEM;
     decide(r);
     list_reasons(r);
     return BSL_OK;

@@ -4,7 +4,8 @@
  * the criteria with the picture, the indicators, red lines, failed
  * necessary conditions, missing facts, reservations with their
  * remediations, the remediations of no reservation, unknown keys,
- * vocabulary facts not read, provenance.
+ * vocabulary facts not read, what it takes to reach favorable (below it
+ * only), provenance.
  *
  * Accessibility (WCAG 2.1 AA, RGAA 4.1): lang set, one h1 and headings in
  * order, tables with a caption and th scope, statuses in words (colour
@@ -12,6 +13,7 @@
  * Every string that is not ours goes through bsl_markup_text(). */
 #include "render.h"
 #include "markup.h"
+#include "whatif.h"
 
 #define NO_SCORE "\xe2\x80\x94" /* U+2014: no score, not 0 */
 
@@ -464,6 +466,130 @@ static void provenance(bsl_buf *b, const bsl_result *r, const html_words *w)
     section_end(b);
 }
 
+/* ---- what it takes to reach favorable (lib/whatif.c) ----------------------- */
+
+typedef struct whatif_words {
+    const char *reach, *caption, *from, *to, *gain, *remediation, *already, *unreachable, *too_many,
+        *changes, *after;
+} whatif_words;
+
+static const whatif_words whatif_fr = {
+    "Pour atteindre", "Les changements qui y mènent, les moins nombreux", "Maintenant", "À atteindre",
+    "Points gagnés", "Remédiation", "Le cas d'usage l'atteint déjà.",
+    "Inatteignable en changeant seulement des faits modifiables. Bloqué par",
+    "Aucun plan ne l'atteint en au plus ", "changements", "Après ces changements",
+};
+static const whatif_words whatif_en = {
+    "To reach", "The fewest changes that lead there", "Now", "To reach", "Points gained",
+    "Remediation", "The use-case already reaches it.",
+    "Unreachable by changing only facts that can change. Blocked by",
+    "No plan reaches it in at most ", "changes", "After these changes",
+};
+
+static void whatif_change_row(bsl_buf *b, const wi_change *c, const html_words *w, bsl_lang lang)
+{
+    put(b, "<tr><th scope=\"row\"><code>");
+    text(b, c->fact);
+    put(b, "</code></th><td>");
+    text(b, c->criterion);
+    put(b, "</td><td>");
+    if (c->from) {
+        put(b, "<code>");
+        text(b, c->from);
+        put(b, "</code>");
+    } else {
+        put(b, w->not_answered);
+    }
+    put(b, "</td><td><code>");
+    text(b, c->to);
+    put(b, "</code></td><td class=\"num\">");
+    if (c->gain >= 0.05)
+        put(b, "+");
+    bsl_buf_decimal1(b, c->gain, lang == BSL_LANG_FR, 1);
+    put(b, "</td><td>");
+    text(b, c->remediation->s[lang]);
+    put(b, "</td></tr>\n");
+}
+
+static void whatif_plan(bsl_buf *b, const bsl_whatif_plan *p, const html_words *w, bsl_lang lang)
+{
+    const whatif_words *ww = lang == BSL_LANG_FR ? &whatif_fr : &whatif_en;
+    size_t i;
+    put(b, "<section aria-labelledby=\"whatif\">\n<h2 id=\"whatif\">");
+    put(b, ww->reach);
+    put(b, " ");
+    put(b, w->open_q);
+    text(b, bsl_verdict_label(p->target, lang));
+    put(b, w->close_q);
+    put(b, "</h2>\n");
+    if (!p->reachable && !p->blocked_count) {
+        put(b, "<p>");
+        put(b, ww->too_many);
+        bsl_buf_uint(b, p->max_changes);
+        put(b, " ");
+        put(b, ww->changes);
+        put(b, ".</p>\n");
+    } else if (!p->reachable) {
+        put(b, "<p>");
+        put(b, ww->unreachable);
+        put(b, w->colon);
+        for (i = 0; i < p->blocked_count; i++) {
+            put(b, i ? ", <code>" : "<code>");
+            text(b, p->blocked[i]);
+            put(b, "</code>");
+        }
+        put(b, ".</p>\n");
+    } else if (!p->change_count) {
+        put(b, "<p>");
+        put(b, ww->already);
+        put(b, "</p>\n");
+    } else {
+        put(b, "<table>\n<caption>");
+        put(b, ww->caption);
+        put(b, "</caption>\n<thead><tr>");
+        th_col(b, w->fact);
+        th_col(b, w->criterion);
+        th_col(b, ww->from);
+        th_col(b, ww->to);
+        th_col(b, ww->gain);
+        th_col(b, ww->remediation);
+        put(b, "</tr></thead>\n<tbody>\n");
+        for (i = 0; i < p->change_count; i++)
+            whatif_change_row(b, &p->changes[i], w, lang);
+        put(b, "</tbody>\n</table>\n");
+    }
+    for (i = 0; i < p->framework_count; i++) {
+        const wi_after *a = &p->after[i];
+        put(b, "<p><strong>");
+        put(b, p->change_count ? ww->after : lang == BSL_LANG_FR ? "Après" : "After");
+        put(b, "</strong>");
+        put(b, w->colon);
+        text(b, bsl_verdict_label(a->verdict, lang));
+        put(b, ", ");
+        put(b, w->score);
+        put(b, " ");
+        score(b, a->score, a->assessed, lang);
+        put(b, "</p>\n");
+    }
+    put(b, "</section>\n");
+}
+
+/* Below favorable only: the plan, computed here from the result. */
+static void whatif(bsl_buf *b, const bsl_result *r, const html_words *w, bsl_lang lang)
+{
+    bsl_whatif_plan *p;
+    int rc = bsl__whatif_of_result(&p, r);
+    if (rc) {
+        if (!b->failed)
+            b->failed = rc;
+        return;
+    }
+    if (!p)
+        return;
+    whatif_plan(b, p, w, lang);
+    bsl_whatif_free(p);
+}
+
 void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang)
 {
     const html_words *w = lang == BSL_LANG_FR ? &fr : &en;
@@ -483,6 +609,7 @@ void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     other_remediations(b, r, w, lang);
     unknown_keys(b, r, w);
     not_used(b, r, w);
+    whatif(b, r, w, lang);
     provenance(b, r, w);
     put(b, "</main>\n</body>\n</html>\n");
 }

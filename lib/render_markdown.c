@@ -6,6 +6,7 @@
  * that a use-case title such as "**bold**", "](javascript:" or "<script>"
  * reads as text, and so does a framework file's wording. */
 #include "render.h"
+#include "whatif.h"
 
 #define NBSP "\xc2\xa0"
 #define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH: not assessed, not 0 */
@@ -330,5 +331,6 @@ void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     unknown_keys(b, w, r, lang);
     not_used(b, w, r);
     remediations(b, w, r, lang);
+    bsl__whatif_report_section(b, r, lang, BSL_FORMAT_MARKDOWN);
     provenance(b, w, r);
 }

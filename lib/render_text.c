@@ -4,6 +4,7 @@
  * keys, vocabulary facts the framework does not read, and provenance. */
 #include "render.h"
 #include "text_wrap.h"
+#include "whatif.h"
 
 #include <string.h>
 
@@ -297,6 +298,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             put(b, "\n");
         }
     }
+    bsl__whatif_report_section(b, r, lang, BSL_FORMAT_TEXT);
     put(b, "\n");
     put(b, w->provenance);
     put(b, w->colon);

@@ -60,6 +60,10 @@ struct bsl_result {
     size_t not_used_count;
     const struct bsl_outcome **remediations;
     size_t remediation_count;
+    /* The use-case's answers, indexed like fw->indicators, for the what-if
+     * section of the reports (whatif.c): json points at the outcome's
+     * value_json, text is kept only when not blank, evidence is NULL. */
+    bsl_answer *answers;
 };
 
 #endif

@@ -23,17 +23,34 @@ static size_t columns(const char *s, size_t n)
     return chars;
 }
 
-/* Where a continuation of line starts: under the text after its leading
- * spaces and its marker ("- ", "[ok] "), or four columns in. */
-static size_t continuation(const char *line, size_t len)
+/* The column of the text after a numbered item's marker ("  12. "), or 0. */
+static size_t numbered(const char *line, size_t len)
 {
-    size_t lead = 0;
+    size_t lead = 0, d;
+    while (lead < len && line[lead] == ' ')
+        lead++;
+    for (d = lead; d < len && d - lead < 3 && line[d] >= '0' && line[d] <= '9'; d++)
+        ;
+    return d > lead && len - d > 2 && line[d] == '.' && line[d + 1] == ' ' ? d + 2 : 0;
+}
+
+/* Where a continuation of line starts: under the text after its leading
+ * spaces and its marker ("- ", "[ok] ", "1. "), or four columns in. A line
+ * indented to the text of the numbered item above it (hang, 0 for none:
+ * the remediation of a what-if change) continues at its own indent. */
+static size_t continuation(const char *line, size_t len, size_t hang)
+{
+    size_t lead = 0, n = numbered(line, len);
     while (lead < len && line[lead] == ' ')
         lead++;
     if (len - lead > 2 && line[lead] == '-' && line[lead + 1] == ' ')
         return lead + 2;
     if (len - lead > 5 && line[lead] == '[' && line[lead + 3] == ']' && line[lead + 4] == ' ')
         return lead + 5;
+    if (n)
+        return n;
+    if (hang && lead == hang)
+        return lead;
     return lead + 4;
 }
 
@@ -68,9 +85,10 @@ static void spaces(bsl_buf *out, size_t n)
 
 /* One line (without its newline) wrapped at ASCII spaces; runs of spaces
  * inside it (column padding) are kept unless the line breaks there. */
-static void wrap_line(bsl_buf *out, const char *line, size_t len, size_t width, const char *mark)
+static void wrap_line(bsl_buf *out, const char *line, size_t len, size_t width, const char *mark,
+                      size_t hang)
 {
-    size_t indent = continuation(line, len), col = 0, i = 0;
+    size_t indent = continuation(line, len, hang), col = 0, i = 0;
     int started = 0;
     while (i < len) {
         size_t gap = i, word, chars;
@@ -131,7 +149,7 @@ static void short_line(bsl_buf *out, const char *line, size_t len, int color, in
 
 void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int color)
 {
-    size_t start = 0, i;
+    size_t start = 0, i, hang = 0;
     for (i = 0; i <= len; i++) {
         const char *line = text + start, *mark = NULL;
         size_t n = i - start, lead = 0;
@@ -144,7 +162,14 @@ void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int
                 lead++;
             if (lead)
                 mark = marker_colour(line + lead, n - lead);
-            wrap_line(out, line, n, width, mark);
+            wrap_line(out, line, n, width, mark, hang);
+        }
+        {
+            size_t num = numbered(line, n), own = 0;
+            while (own < n && line[own] == ' ')
+                own++;
+            /* an item's own lines keep its hang; any other line ends it */
+            hang = num ? num : own == hang ? hang : 0;
         }
         if (i < len)
             bsl_buf_putc(out, '\n');

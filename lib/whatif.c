@@ -675,6 +675,23 @@ int bsl_whatif(bsl_whatif_plan **out, const bsl_usecase *const *usecases, size_t
     return BSL_OK;
 }
 
+int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r)
+{
+    bsl_usecase uc;
+    const bsl_usecase *ucs[1];
+    *out = NULL;
+    if (r->verdict >= BSL_VERDICT_FAVORABLE)
+        return BSL_OK;
+    memset(&uc, 0, sizeof uc);
+    uc.cfg.alloc = r->alloc;
+    uc.fw = r->fw;
+    uc.id = r->usecase_id;
+    uc.title = r->usecase_title;
+    uc.facts = r->answers;
+    ucs[0] = &uc;
+    return bsl_whatif(out, ucs, 1, NULL, NULL);
+}
+
 void bsl_whatif_free(bsl_whatif_plan *p)
 {
     if (p)

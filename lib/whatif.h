@@ -64,4 +64,14 @@ struct bsl_whatif_plan {
  * appended to b: for the text and Markdown result reports to call. */
 void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format);
 
+/* The plan of a result's reports: toward favorable under the result's
+ * framework, from the answers the result keeps. *out is NULL (and BSL_OK)
+ * when the verdict is already favorable; else BSL_OK or BSL_ERR_NOMEM.
+ * Free with bsl_whatif_free(). */
+int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r);
+
+/* The section of a result's text or Markdown report, after a blank line,
+ * when its verdict is below favorable; b->failed set on failure. */
+void bsl__whatif_report_section(bsl_buf *b, const bsl_result *r, bsl_lang lang, bsl_format format);
+
 #endif

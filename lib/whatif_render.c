@@ -272,6 +272,26 @@ void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang l
     after_line(b, p, w, lang, format);
 }
 
+void bsl__whatif_report_section(bsl_buf *b, const bsl_result *r, bsl_lang lang, bsl_format format)
+{
+    bsl_whatif_plan *p;
+    int rc = bsl__whatif_of_result(&p, r);
+    if (rc) {
+        if (!b->failed)
+            b->failed = rc;
+        return;
+    }
+    if (!p)
+        return;
+    put(b, "\n");
+    bsl__whatif_render_section(b, p, lang, format);
+    bsl_whatif_free(p);
+    /* The Markdown section ends with a blank line; the next heading brings its own. */
+    if (format == BSL_FORMAT_MARKDOWN && !b->failed && b->len >= 2 && b->data[b->len - 1] == '\n' &&
+        b->data[b->len - 2] == '\n')
+        b->data[--b->len] = '\0';
+}
+
 static void render_document(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
