@@ -1531,6 +1531,15 @@ BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
  * @since 0.2.0 */
 #define BSL_RENDER_COLOR 1u
 
+/** bsl_render_options.flags: leave out the section "Pour atteindre
+ * « favorable »" / "To reach "favorable"" (the what-if plan, see bsl_whatif())
+ * of the text, Markdown and HTML reports of a use-case below favorable. That
+ * section is on by default; finding its plan is a search that may take
+ * milliseconds for a use-case far from favorable (doc/whatif-format.md),
+ * against microseconds for the rest of a report: leave it out where reports
+ * are rendered in bulk and nobody acts on the plan. @since 0.2.0 */
+#define BSL_RENDER_NO_PLAN 2u
+
 /**
  * How bsl_render_with_options() lays out a report for people (the JSON
  * formats ignore them). Initialise with BSL_RENDER_OPTIONS_INIT or
@@ -1541,7 +1550,7 @@ BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
 typedef struct bsl_render_options {
     unsigned version; /**< must be BSL_RENDER_OPTIONS_VERSION */
     unsigned width;   /**< columns of the text report: 0 means 80; values below 40 count as 40 (a caller passes the terminal's width) */
-    unsigned flags;   /**< 0, or BSL_RENDER_COLOR (text report only) */
+    unsigned flags;   /**< 0, or BSL_RENDER_COLOR (text report only) and/or BSL_RENDER_NO_PLAN */
 } bsl_render_options;
 
 /** Static initialiser for bsl_render_options with every default. @since 0.2.0 */

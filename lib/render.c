@@ -52,6 +52,7 @@ int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bs
 {
     static const bsl_render_options defaults = BSL_RENDER_OPTIONS_INIT;
     size_t width;
+    int plan;
     bsl_buf b;
 
     bsl_error_clear(err);
@@ -66,16 +67,17 @@ int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bs
          format != BSL_FORMAT_JSON_COMPACT && format != BSL_FORMAT_MARKDOWN &&
          format != BSL_FORMAT_HTML && format != BSL_FORMAT_SVG) ||
         (lang != BSL_LANG_FR && lang != BSL_LANG_EN) ||
-        opts->version != BSL_RENDER_OPTIONS_VERSION || (opts->flags & ~BSL_RENDER_COLOR))
+        opts->version != BSL_RENDER_OPTIONS_VERSION || (opts->flags & ~(BSL_RENDER_COLOR | BSL_RENDER_NO_PLAN)))
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_render: bad argument");
     width = opts->width == 0 ? DEFAULT_WIDTH : opts->width < MIN_WIDTH ? MIN_WIDTH : opts->width;
+    plan = !(opts->flags & BSL_RENDER_NO_PLAN);
     bsl_handout_init(&b, &r->alloc);
     if (format == BSL_FORMAT_TEXT)
-        bsl_render_text(&b, r, lang, width, (opts->flags & BSL_RENDER_COLOR) != 0);
+        bsl_render_text(&b, r, lang, width, (opts->flags & BSL_RENDER_COLOR) != 0, plan);
     else if (format == BSL_FORMAT_MARKDOWN)
-        bsl_render_markdown(&b, r, lang);
+        bsl_render_markdown(&b, r, lang, plan);
     else if (format == BSL_FORMAT_HTML)
-        bsl_render_html(&b, r, lang);
+        bsl_render_html(&b, r, lang, plan);
     else if (format == BSL_FORMAT_SVG)
         bsl_render_svg(&b, r, lang, 1);
     else

@@ -590,7 +590,7 @@ static void whatif(bsl_buf *b, const bsl_result *r, const html_words *w, bsl_lan
     bsl_whatif_free(p);
 }
 
-void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
 {
     const html_words *w = lang == BSL_LANG_FR ? &fr : &en;
     head(b, r, w, lang);
@@ -609,7 +609,8 @@ void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     other_remediations(b, r, w, lang);
     unknown_keys(b, r, w);
     not_used(b, r, w);
-    whatif(b, r, w, lang);
+    if (plan)
+        whatif(b, r, w, lang);
     provenance(b, r, w);
     put(b, "</main>\n</body>\n</html>\n");
 }

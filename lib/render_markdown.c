@@ -318,7 +318,7 @@ static void provenance(bsl_buf *b, const md_words *w, const bsl_result *r)
     put(b, "\n");
 }
 
-void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
 {
     const md_words *w = lang == BSL_LANG_FR ? &fr : &en;
     header(b, w, r, lang);
@@ -331,6 +331,7 @@ void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     unknown_keys(b, w, r, lang);
     not_used(b, w, r);
     remediations(b, w, r, lang);
-    bsl__whatif_report_section(b, r, lang, BSL_FORMAT_MARKDOWN);
+    if (plan)
+        bsl__whatif_report_section(b, r, lang, BSL_FORMAT_MARKDOWN);
     provenance(b, w, r);
 }

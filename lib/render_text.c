@@ -173,7 +173,7 @@ static void field(bsl_buf *b, const words *w, const char *name, const char *valu
 }
 
 /* The report, one logical line per item; bsl_render_text() wraps it. */
-static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
+static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
     size_t i, k;
@@ -298,7 +298,8 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
             put(b, "\n");
         }
     }
-    bsl__whatif_report_section(b, r, lang, BSL_FORMAT_TEXT);
+    if (plan)
+        bsl__whatif_report_section(b, r, lang, BSL_FORMAT_TEXT);
     put(b, "\n");
     put(b, w->provenance);
     put(b, w->colon);
@@ -318,11 +319,12 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang)
     put(b, "\n");
 }
 
-void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color)
+void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color,
+                     int plan)
 {
     bsl_buf lines;
     bsl_buf_init(&lines, b->alloc);
-    render_lines(&lines, r, lang);
+    render_lines(&lines, r, lang, plan);
     if (lines.failed) {
         if (!b->failed)
             b->failed = lines.failed;

@@ -119,7 +119,7 @@ static void test_arguments(void)
               "unknown options version");
     CHECK(out == NULL && err.code == BSL_ERR_ARG, "no output, error filled");
     o.version = BSL_RENDER_OPTIONS_VERSION;
-    o.flags = 2;
+    o.flags = 4;
     CHECK_INT(bsl_render_with_options(&out, NULL, r, BSL_FORMAT_TEXT, BSL_LANG_EN, &o, &err), BSL_ERR_ARG,
               "unknown flags");
     o.flags = BSL_RENDER_COLOR;
@@ -127,6 +127,41 @@ static void test_arguments(void)
               "JSON ignores the layout");
     CHECK(out && !strchr(out, '\x1b'), "no colour in JSON");
     bsl_render_free(out);
+    bsl_result_free(r);
+}
+
+/* The what-if section: in the text, Markdown and HTML reports of a use-case
+ * below favorable by default; BSL_RENDER_NO_PLAN leaves it out and nothing else. */
+static void test_plan_section(void)
+{
+    static const struct { bsl_format format; const char *heading; } reports[] = {
+        {BSL_FORMAT_TEXT, "To reach \"favorable\""},
+        {BSL_FORMAT_MARKDOWN, "To reach \"favorable\""},
+        {BSL_FORMAT_HTML, "<h2 id=\"whatif\">"},
+    };
+    bsl_result *r = evaluate(example(), NULL);
+    size_t i;
+    if (!CHECK(r != NULL && bsl_result_verdict(r) < BSL_VERDICT_FAVORABLE, "an example below favorable"))
+        return;
+    for (i = 0; i < sizeof reports / sizeof reports[0]; i++) {
+        bsl_render_options o = BSL_RENDER_OPTIONS_INIT;
+        char *with = NULL, *without = NULL;
+        CHECK_INT(bsl_render_with_options(&with, NULL, r, reports[i].format, BSL_LANG_EN, &o, NULL),
+                  BSL_OK, "render with the plan");
+        o.flags = BSL_RENDER_NO_PLAN;
+        CHECK_INT(bsl_render_with_options(&without, NULL, r, reports[i].format, BSL_LANG_EN, &o, NULL),
+                  BSL_OK, "render without the plan");
+        if (with && without) {
+            CHECK(strstr(with, reports[i].heading) != NULL, "the section by default");
+            CHECK(strstr(without, reports[i].heading) == NULL, "BSL_RENDER_NO_PLAN leaves it out");
+            CHECK(strlen(without) < strlen(with) && strstr(without, "Provenance") &&
+                      strstr(with, "Provenance") &&
+                      !strcmp(strstr(without, "Provenance"), strstr(with, "Provenance")),
+                  "the same report after the section");
+        }
+        bsl_render_free(with);
+        bsl_render_free(without);
+    }
     bsl_result_free(r);
 }
 
@@ -160,6 +195,7 @@ int main(void)
     test_width_and_defaults();
     test_colour();
     test_arguments();
+    test_plan_section();
     test_out_of_memory();
     bsl_framework_free(fw);
     tu_cleanup();

@@ -16,16 +16,20 @@
 enum { MAX_FILES = 64, TRIALS = 7, LOADS = 50 };
 
 /* The renderings timed, each also reported in bytes per result. */
-enum { FORMATS = 5 };
+enum { FORMATS = 7 };
 static const struct {
     const char *name;
     bsl_format format;
+    unsigned flags; /* bsl_render_options.flags */
 } formats[FORMATS] = {
-    {"JSON:", BSL_FORMAT_JSON},
-    {"JSON compact:", BSL_FORMAT_JSON_COMPACT},
-    {"text:", BSL_FORMAT_TEXT},
-    {"HTML:", BSL_FORMAT_HTML},
-    {"SVG:", BSL_FORMAT_SVG},
+    {"JSON:", BSL_FORMAT_JSON, 0},
+    {"JSON compact:", BSL_FORMAT_JSON_COMPACT, 0},
+    /* the renderers alone, then with the what-if plan they add below favorable */
+    {"text:", BSL_FORMAT_TEXT, BSL_RENDER_NO_PLAN},
+    {"HTML:", BSL_FORMAT_HTML, BSL_RENDER_NO_PLAN},
+    {"SVG:", BSL_FORMAT_SVG, 0},
+    {"text+plan:", BSL_FORMAT_TEXT, 0},
+    {"HTML+plan:", BSL_FORMAT_HTML, 0},
 };
 
 /* Steps timed in each trial: the renderings follow RENDER in formats[] order. */
@@ -170,8 +174,11 @@ int main(int argc, char **argv)
                     bsl_result *r;
                     char *out;
                     size_t len;
+                    bsl_render_options ro = BSL_RENDER_OPTIONS_INIT;
+                    ro.flags = formats[f].flags;
                     bsl_evaluate(&r, fw, ucs[i], &err);
-                    bsl_render(&out, &len, r, formats[f].format, BSL_LANG_FR, &err);
+                    bsl_render_with_options(&out, &len, r, formats[f].format, BSL_LANG_FR, &ro,
+                                            &err);
                     sink += (double)len;
                     if (trial == 0 && k == 0)
                         out_bytes[f] += len;
