@@ -7,7 +7,7 @@
 #   valgrind  the unit and fuzz-replay suites under valgrind memcheck
 #             (errors and definite/indirect leaks fail the test)
 #   tsan      the threads test built with -fsanitize=thread
-#   fuzz      fuzz/run.sh: every libFuzzer harness for $FUZZ_SECONDS (60)
+#   fuzz      fuzz/run.sh: every libFuzzer harness for $FUZZ_SECONDS (20)
 #   afl       fuzz/run.sh --engine afl: every harness under AFL++ for
 #             $AFL_SECONDS (5) each
 #   coverage  the unit, fuzz-replay, golden and cli suites in a gcc
@@ -25,7 +25,7 @@
 set -u
 cd "$(dirname "$0")/.."
 dir=${HARDENING_DIR:-build-hardening}
-seconds=${FUZZ_SECONDS:-60}
+seconds=${FUZZ_SECONDS:-20}
 stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(asan valgrind tsan fuzz afl coverage)
 
