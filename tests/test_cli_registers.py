@@ -140,8 +140,13 @@ tap.check(p.returncode == 0 and p.stdout.count(b'\n') == 1 and p.stdout.startswi
 # Memory does not grow with the register: 30 000 use-cases under a 64 MB
 # address-space limit, the same as 300.
 big = ('\n'.join(lines) + '\n').encode() * 2500
-p = run(['evaluate', '--input', 'jsonl', '--detail', 'summary', '-'], big, limit_kb=65536)
+# AddressSanitizer reserves terabytes of shadow memory: no limit there.
+with open(cli, 'rb') as f:
+    sanitized = b'__asan_init' in f.read()
+p = run(['evaluate', '--input', 'jsonl', '--detail', 'summary', '-'], big,
+        limit_kb=None if sanitized else 65536)
 tap.check(p.returncode == 0 and p.stdout.count(b'\n') == 2500 * len(docs),
-          '30 000 use-cases stream under a 64 MB address-space limit', p.stderr[-300:])
+          '30 000 use-cases stream%s' % ('' if sanitized else ' under a 64 MB address-space limit'),
+          p.stderr[-300:])
 
 tap.done()
