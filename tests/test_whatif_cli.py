@@ -101,6 +101,11 @@ def check_errors():
         os.unlink(g.name)
     res = run('whatif', '--target', 'unfavorable', examples[0])
     tap.equal(res.returncode, 2, '--target unfavorable is a usage error')
+    for lang, want in (('C', b'whatif needs at least one FILE'),
+                       ('fr_FR.UTF-8', 'whatif demande au moins un FICHIER'.encode())):
+        res = subprocess.run([cli, 'whatif'], capture_output=True, env={'LANG': lang})
+        tap.check(res.returncode == 2 and want in res.stderr,
+                  'no FILE: a usage error in the language of LANG=%s' % lang, res.stderr.decode())
 
 
 ids = frameworks()
