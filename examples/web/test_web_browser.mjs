@@ -313,6 +313,9 @@ try {
     if (name !== cases[cases.length - 1][0]) continue;
     const planRows = await page.$$eval('#whatif-plan tbody tr', (r) => r.length);
     check(planRows > 0, `${name}: the result shows a what-if plan (${planRows} changes)`);
+    // doc/web.md's picture: the verdict and its plan, as a reader sees them.
+    await page.$eval('#result-title', (e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(shots, 'result-with-plan.png') });
     const frames = await axe(page, 'the result with its what-if plan and HTML report');
     check(frames === 1, `axe was injected into the HTML report's frame (${frames} frame)`);
   }
