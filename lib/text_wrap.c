@@ -51,19 +51,26 @@ static size_t columns(const char *s, size_t n)
 
 /* The bytes of the first room characters of s[0..n) (all of it when it has
  * fewer): where the character that would take column room + 1 starts. A
- * byte is at most one column, so room bytes never hold more than room
- * characters; the first step takes them all on ASCII text, and each further
- * step only the characters the multibyte ones left over. */
+ * byte is at most one column, so while room is 8 or more the next 8 bytes
+ * fit whole and are counted at once; the last few characters one by one. */
 static size_t fit(const char *s, size_t n, size_t room)
 {
+    const uint64_t high = 0x8080808080808080u;
     size_t k = 0;
-    while (room && k < n) {
-        size_t step = room < n - k ? room : n - k;
-        room -= columns(s + k, step);
-        k += step;
+    for (; room >= 8 && n - k >= 8; k += 8) {
+        uint64_t w;
+        memcpy(&w, s + k, 8);
+        room -= 8;
+        if (w & high) /* not ASCII: its continuation bytes take no column */
+            room += continuation_bytes(w);
     }
-    while (k < n && continuation_byte(s[k]))
-        k++; /* the rest of the last character that fits */
+    for (; k < n; k++) {
+        if (continuation_byte(s[k]))
+            continue; /* the rest of a character that fits */
+        if (!room)
+            break;
+        room--;
+    }
     return k;
 }
 
@@ -75,10 +82,11 @@ static size_t leading_spaces(const char *line, size_t len)
     return lead;
 }
 
-/* The column of the text after a numbered item's marker ("  12. "), or 0. */
-static size_t numbered(const char *line, size_t len)
+/* The column of the text after a numbered item's marker ("  12. "), or 0;
+ * lead: the line's leading spaces. */
+static size_t numbered(const char *line, size_t len, size_t lead)
 {
-    size_t lead = leading_spaces(line, len), d;
+    size_t d;
     for (d = lead; d < len && d - lead < 3 && line[d] >= '0' && line[d] <= '9'; d++)
         ;
     return d > lead && len - d > 2 && line[d] == '.' && line[d + 1] == ' ' ? d + 2 : 0;
@@ -87,11 +95,10 @@ static size_t numbered(const char *line, size_t len)
 /* Where a continuation of line starts: under the text after its leading
  * spaces and its marker ("- ", "[ok] ", "1. "), or four columns in. A line
  * indented to the text of the numbered item above it (hang, 0 for none:
- * the remediation of a what-if change) continues at its own indent. n: the
- * line's numbered() column. */
-static size_t continuation(const char *line, size_t len, size_t n, size_t hang)
+ * the remediation of a what-if change) continues at its own indent. lead:
+ * the line's leading spaces, n its numbered() column. */
+static size_t continuation(const char *line, size_t len, size_t lead, size_t n, size_t hang)
 {
-    size_t lead = leading_spaces(line, len);
     if (len - lead > 2 && line[lead] == '-' && line[lead + 1] == ' ')
         return lead + 2;
     if (len - lead > 5 && line[lead] == '[' && line[lead + 3] == ']' && line[lead + 4] == ' ')
@@ -126,13 +133,15 @@ static int is_heading(const char *line, size_t len, int first)
     return len > 0 && line[0] != ' ' && (first || line[len - 1] == ':');
 }
 
-static void spaces(bsl_buf *out, size_t n)
+/* A line break and the indent of the continuation, in one append. */
+static void newline_indent(bsl_buf *out, size_t indent)
 {
-    static const char blanks[] = "                                ";
-    while (n) {
-        size_t k = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
-        bsl_buf_append(out, blanks, k);
-        n -= k;
+    static const char blanks[] = "\n                                ";
+    size_t k = indent + 1 < sizeof blanks - 1 ? indent + 1 : sizeof blanks - 1;
+    bsl_buf_append(out, blanks, k);
+    for (indent -= k - 1; indent; indent -= k) {
+        k = indent < sizeof blanks - 2 ? indent : sizeof blanks - 2;
+        bsl_buf_append(out, blanks + 1, k);
     }
 }
 
@@ -185,13 +194,13 @@ static size_t painted_marker(bsl_buf *out, const char *line, size_t lead, const 
  * line or the end of a word, at column col; o is where the character that
  * would take column width + 1 starts (at itself when col is past width). */
 static void wrap_line(bsl_buf *out, const char *line, size_t len, size_t o, size_t width,
-                      const char *mark, size_t indent)
+                      const char *mark, size_t lead, size_t indent)
 {
     size_t end = len, from = 0, at = 0, col = 0;
     while (end > 0 && line[end - 1] == ' ')
         end--;
     if (mark)
-        from = painted_marker(out, line, leading_spaces(line, end), mark);
+        from = painted_marker(out, line, lead, mark);
     while (o < end) {
         /* o is at column width + 1 (or col + 1): count back to the break
          * rather than again from at */
@@ -199,8 +208,7 @@ static void wrap_line(bsl_buf *out, const char *line, size_t len, size_t o, size
         col = (col < width ? width : col) - columns(line + pe, o - pe);
         if (col > indent) {
             bsl_buf_append(out, line + from, pe - from);
-            bsl_buf_putc(out, '\n');
-            spaces(out, indent);
+            newline_indent(out, indent);
             from = pe = pe + leading_spaces(line + pe, end - pe);
             col = indent;
         }
@@ -212,11 +220,11 @@ static void wrap_line(bsl_buf *out, const char *line, size_t len, size_t o, size
     bsl_buf_append(out, line + from, end - from);
 }
 
-/* One logical line that fits, painted when colour is on. */
-static void short_line(bsl_buf *out, const char *line, size_t len, int color, int first)
+/* One logical line that fits, painted when colour is on (mark: the colour
+ * of its marker after lead spaces, or NULL). */
+static void short_line(bsl_buf *out, const char *line, size_t len, int color, int first,
+                       const char *mark, size_t lead)
 {
-    size_t lead;
-    const char *mark;
     if (!color) {
         bsl_buf_append(out, line, len);
         return;
@@ -227,8 +235,6 @@ static void short_line(bsl_buf *out, const char *line, size_t len, int color, in
         bsl_buf_puts(out, SGR_RESET);
         return;
     }
-    lead = leading_spaces(line, len);
-    mark = lead ? marker_colour(line + lead, len - lead) : NULL;
     if (!mark) {
         bsl_buf_append(out, line, len);
         return;
@@ -239,10 +245,10 @@ static void short_line(bsl_buf *out, const char *line, size_t len, int color, in
 
 /* The hang after line for the next one: a numbered item's text column, kept
  * by the lines indented to it (an item's own lines); any other line ends it.
- * num: the line's numbered() column. */
-static size_t next_hang(const char *line, size_t n, size_t num, size_t hang)
+ * lead: the line's leading spaces, num its numbered() column. */
+static size_t next_hang(size_t lead, size_t num, size_t hang)
 {
-    return num ? num : leading_spaces(line, n) == hang ? hang : 0;
+    return num ? num : lead == hang ? hang : 0;
 }
 
 void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int color)
@@ -257,16 +263,15 @@ void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int
         const char *line = text + start;
         const char *nl = start < len ? memchr(line, '\n', len - start) : NULL;
         size_t n = nl ? (size_t)(nl - line) : len - start;
+        size_t lead = leading_spaces(line, n), num = numbered(line, n, lead);
         /* a line of n bytes has at most n columns: most fit uncounted */
-        size_t o = n <= width ? n : fit(line, n, width), num = numbered(line, n);
-        if (o == n) {
-            short_line(out, line, n, color, start == 0);
-        } else {
-            size_t lead = color ? leading_spaces(line, n) : 0;
-            wrap_line(out, line, n, o, width, lead ? marker_colour(line + lead, n - lead) : NULL,
-                      continuation(line, n, num, hang));
-        }
-        hang = next_hang(line, n, num, hang);
+        size_t o = n <= width ? n : fit(line, n, width);
+        const char *mark = color && lead ? marker_colour(line + lead, n - lead) : NULL;
+        if (o == n)
+            short_line(out, line, n, color, start == 0, mark, lead);
+        else
+            wrap_line(out, line, n, o, width, mark, lead, continuation(line, n, lead, num, hang));
+        hang = next_hang(lead, num, hang);
         if (!nl)
             break;
         bsl_buf_putc(out, '\n');
