@@ -191,30 +191,33 @@ static size_t painted_marker(bsl_buf *out, const char *line, size_t lead, const 
  * the width). mark: the colour of the line's marker, or NULL.
  *
  * line[from..at) is written but not yet copied out; at is the start of the
- * line or the end of a word, at column col; o is where the character that
- * would take column width + 1 starts (at itself when col is past width). */
+ * line, the end of a word or the start of a continuation line, at column
+ * col; o is where the character after at that would take column width + 1
+ * starts (at itself when col is past width). */
 static void wrap_line(bsl_buf *out, const char *line, size_t len, size_t o, size_t width,
                       const char *mark, size_t lead, size_t indent)
 {
     size_t end = len, from = 0, at = 0, col = 0;
+    int broken = 0;
     while (end > 0 && line[end - 1] == ' ')
         end--;
     if (mark)
         from = painted_marker(out, line, lead, mark);
     while (o < end) {
-        /* o is at column width + 1 (or col + 1): count back to the break
-         * rather than again from at */
-        size_t pe = break_before(line, at, o);
-        col = (col < width ? width : col) - columns(line + pe, o - pe);
-        if (col > indent) {
+        size_t pe = break_before(line, at, o), col_o = col < width ? width : col;
+        /* Break when the line holds something past its indent: on a
+         * continuation line, any word; on the first, count back from o. */
+        if (broken ? pe > from : col_o - columns(line + pe, o - pe) > indent) {
             bsl_buf_append(out, line + from, pe - from);
             newline_indent(out, indent);
-            from = pe = pe + leading_spaces(line + pe, end - pe);
+            from = at = pe + leading_spaces(line + pe, end - pe);
             col = indent;
+            broken = 1;
+        } else {
+            /* the word that overflows stays: a marker, a long word */
+            at = word_end(line, end, o, &col_o);
+            col = col_o;
         }
-        /* the word that did not fit, on the new line or (when no break is
-         * allowed before it) on this one */
-        at = word_end(line, end, pe, &col);
         o = at + fit(line + at, end - at, col < width ? width - col : 0);
     }
     bsl_buf_append(out, line + from, end - from);
