@@ -51,18 +51,24 @@ static size_t columns(const char *s, size_t n)
 
 /* The bytes of the first room characters of s[0..n) (all of it when it has
  * fewer): where the character that would take column room + 1 starts. A
- * byte is at most one column, so while room is 8 or more the next 8 bytes
- * fit whole and are counted at once; the last few characters one by one. */
+ * byte is at most one column, so the next room bytes fit whole: they are
+ * counted eight at a time (ASCII words at a glance), room shrinks by their
+ * columns, and what the multibyte characters left over goes the same way;
+ * the last few characters one by one. */
 static size_t fit(const char *s, size_t n, size_t room)
 {
     const uint64_t high = 0x8080808080808080u;
     size_t k = 0;
-    for (; room >= 8 && n - k >= 8; k += 8) {
-        uint64_t w;
-        memcpy(&w, s + k, 8);
-        room -= 8;
-        if (w & high) /* not ASCII: its continuation bytes take no column */
-            room += continuation_bytes(w);
+    while (room >= 8 && n - k >= 8) {
+        size_t step = (room < n - k ? room : n - k) & ~(size_t)7, cont = 0, i;
+        for (i = k; i < k + step; i += 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & high)
+                cont += continuation_bytes(w);
+        }
+        room -= step - cont;
+        k += step;
     }
     for (; k < n; k++) {
         if (continuation_byte(s[k]))
