@@ -54,7 +54,7 @@ static size_t columns(const char *s, size_t n)
  * byte is at most one column, so the next room bytes fit whole: they are
  * counted eight at a time (ASCII words at a glance), room shrinks by their
  * columns, and what the multibyte characters left over goes the same way;
- * the last few characters one by one. */
+ * the last few characters at once when they are ASCII, else one by one. */
 static size_t fit(const char *s, size_t n, size_t room)
 {
     const uint64_t high = 0x8080808080808080u;
@@ -69,6 +69,12 @@ static size_t fit(const char *s, size_t n, size_t room)
         }
         room -= step - cont;
         k += step;
+    }
+    if (n - k >= 8) {
+        uint64_t w;
+        memcpy(&w, s + k, 8);
+        if (!(w & high))
+            return k + room; /* fewer than 8 columns left, in ASCII */
     }
     for (; k < n; k++) {
         if (continuation_byte(s[k]))
