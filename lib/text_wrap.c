@@ -172,8 +172,8 @@ static size_t word_end(const char *line, size_t end, size_t i, size_t *cols)
 
 /* The end of the last word before the word that holds byte o, or before
  * the word that follows o when o is a space: where a line that overflows at
- * o breaks. at is the line's start or a word end before o, so the answer is
- * at least at. */
+ * o breaks. at (the line's start, a word's end or the first word of a
+ * continuation line) is before o, so the answer is at least at. */
 static size_t break_before(const char *line, size_t at, size_t o)
 {
     if (line[o] != ' ')
