@@ -157,8 +157,9 @@ static const char *const pieces[] = {
     "évaluées", "justification.", "«\xc2\xa0", "\xc2\xa0»", "\xc2\xa0:", "\xe2\x80\x94", "😀",
     "[ok]", "[!!]", "[..]", "[??]", "[--]", "[  ]", "[x]", "- ", "1. ", "12. ", "123. ", "1.",
     "      ", "    ", "  ", "Verdict", "Critères\xc2\xa0:", "C1", "80,0", "fact_key", "=",
-    "\"pseudonymised\"", "(60/100):", "sha256:31753f0171ad532e3101b57982293dc92b11287d72ae28"
-    "010f4d493c9c31a457,", "un_mot_bien_plus_long_que_la_largeur_de_la_ligne_entière_sans_espace",
+    "\"pseudonymised\"", "(60/100):",
+    ("sha256:31753f0171ad532e3101b57982293dc92b11287d72ae28010f4d493c9c31a457,"),
+    "un_mot_bien_plus_long_que_la_largeur_de_la_ligne_entière_sans_espace",
 };
 
 static uint64_t rng = 0x9E3779B97F4A7C15u;
