@@ -237,11 +237,18 @@ static void test_cases(void)
     CHECK_INT(bad, 0, "report lines at widths 40 to 120, with and without colour");
 }
 
+/* text wrapped at 40 columns, as a string (the buffer's bytes and length,
+ * not its terminator, are what the wrap promises). */
 static const char *wrap40(bsl_buf *b, const char *text)
 {
+    static char copy[256];
     b->len = 0;
     bsl_text_wrap(b, text, strlen(text), 40, 0);
-    return b->failed ? NULL : b->data;
+    if (b->failed || b->len >= sizeof copy)
+        return NULL;
+    memcpy(copy, b->data, b->len);
+    copy[b->len] = '\0';
+    return copy;
 }
 
 /* The layout rules themselves, on the fast path alone. */
