@@ -162,6 +162,18 @@ void bsl_buf_decimal1(bsl_buf *b, double value, int decimal_comma, int always_de
  * U+2066..U+2069). Everything else, valid UTF-8 by construction, is kept. */
 void bsl_buf_put_untrusted(bsl_buf *b, const char *s) { bsl_buf_put_untrusted_n(b, s, strlen(s)); }
 
+/* Nonzero when one of the 8 bytes of w may need a look: below 0x20, DEL,
+ * or 0x80 and above (the start of a C1 control or of a character such as
+ * U+2028); possibly also after such a byte (a borrow), which only costs a
+ * look. Printable ASCII, most of what use-cases hold, is skipped a word at
+ * a time, as the JSON escapes do. */
+static uint64_t word_needs_look(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t del = w ^ (ones * 0x7F);
+    return (((w - ones * 0x20) | (del - ones)) & ~w & high) | (w & high);
+}
+
 void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -171,6 +183,9 @@ void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len)
         const unsigned char *run = p;
         /* the longest run that needs nothing */
         for (;;) {
+            uint64_t w;
+            while (end - p >= 8 && (memcpy(&w, p, 8), !word_needs_look(w)))
+                p += 8;
             if (p == end || *p < 0x20 || *p == 0x7F)
                 break;
             if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)

@@ -12,41 +12,92 @@
 #define NBSP "\xc2\xa0"
 #define NO_SCORE "\xe2\x80\x94" /* U+2014 EM DASH, one character wide */
 
+/* A constant string with its length: the report appends a few hundred
+ * pieces, and measuring each again with strlen() was a seventh of its cost. */
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+#define WORD(lit) { "" lit, sizeof lit - 1 }
+/* Append a string literal (its length known at compile time). */
+#define LIT(b, lit) bsl_buf_append((b), "" lit, sizeof lit - 1)
+
 typedef struct words {
-    const char *verdict, *score, *usecase, *framework, *criteria, *red_lines, *conditions, *missing,
-        *reservations, *unknown, *not_used, *did_you_mean, *remediations, *provenance, *not_applicable,
-        *not_answered, *evidence, *colon, *open_q, *close_q, *version, *library, *legend,
-        *service, *phase, *description;
+    word verdict, score, usecase, framework, criteria, red_lines, conditions, missing,
+        reservations, unknown, not_used, did_you_mean, remediations, provenance, not_applicable,
+        not_answered, evidence, colon, open_q, close_q, version, library, legend,
+        service, phase, description, heading_colon;
 } words;
 
 static const words fr = {
-    "Verdict", "score global", "Cas d'usage", "Référentiel", "Critères", "Lignes rouges",
-    "Conditions nécessaires non remplies", "Faits requis manquants", "Réserves", "Clés inconnues",
-    "Faits du vocabulaire que ce référentiel ne lit pas", "vouliez-vous dire",
-    "Remédiations", "Provenance", "sans objet", "non renseigné", "Justificatif",
-    NBSP ": ", "«" NBSP, NBSP "»", "version", "bibliothèque",
-    "  Légende" NBSP ": [ok] tous les points, [..] une partie des points, [??] non renseigné, "
-    "[!!] ligne rouge, [--] sans objet, [  ] informatif (sans pondération).\n",
-    "Service", "Phase", "Description",
+    WORD("Verdict"),
+    WORD("score global"),
+    WORD("Cas d'usage"),
+    WORD("Référentiel"),
+    WORD("Critères"),
+    WORD("Lignes rouges"),
+    WORD("Conditions nécessaires non remplies"),
+    WORD("Faits requis manquants"),
+    WORD("Réserves"),
+    WORD("Clés inconnues"),
+    WORD("Faits du vocabulaire que ce référentiel ne lit pas"),
+    WORD("vouliez-vous dire"),
+    WORD("Remédiations"),
+    WORD("Provenance"),
+    WORD("sans objet"),
+    WORD("non renseigné"),
+    WORD("Justificatif"),
+    WORD(NBSP ": "),
+    WORD("«" NBSP),
+    WORD(NBSP "»"),
+    WORD("version"),
+    WORD("bibliothèque"),
+    WORD("  Légende" NBSP ": [ok] tous les points, [..] une partie des points, [??] non renseigné, "
+        "[!!] ligne rouge, [--] sans objet, [  ] informatif (sans pondération).\n"),
+    WORD("Service"),
+    WORD("Phase"),
+    WORD("Description"),
+    WORD(NBSP ":\n"),
 };
 static const words en = {
-    "Verdict", "global score", "Use-case", "Framework", "Criteria", "Red lines",
-    "Failed necessary conditions", "Missing required facts", "Reservations", "Unknown keys",
-    "Vocabulary facts this framework does not read", "did you mean",
-    "Remediations", "Provenance", "not applicable", "not answered", "Evidence",
-    ": ", "\"", "\"", "version", "library",
-    "  Key: [ok] full points, [..] part of the points, [??] not answered, [!!] red line, "
-    "[--] not applicable, [  ] informative (no weight).\n",
-    "Service", "Phase", "Description",
+    WORD("Verdict"),
+    WORD("global score"),
+    WORD("Use-case"),
+    WORD("Framework"),
+    WORD("Criteria"),
+    WORD("Red lines"),
+    WORD("Failed necessary conditions"),
+    WORD("Missing required facts"),
+    WORD("Reservations"),
+    WORD("Unknown keys"),
+    WORD("Vocabulary facts this framework does not read"),
+    WORD("did you mean"),
+    WORD("Remediations"),
+    WORD("Provenance"),
+    WORD("not applicable"),
+    WORD("not answered"),
+    WORD("Evidence"),
+    WORD(": "),
+    WORD("\""),
+    WORD("\""),
+    WORD("version"),
+    WORD("library"),
+    WORD("  Key: [ok] full points, [..] part of the points, [??] not answered, [!!] red line, "
+        "[--] not applicable, [  ] informative (no weight).\n"),
+    WORD("Service"),
+    WORD("Phase"),
+    WORD("Description"),
+    WORD(":\n"),
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
+static void say(bsl_buf *b, word w) { bsl_buf_append(b, w.s, w.n); }
 
-static void heading(bsl_buf *b, const words *w, const char *title)
+static void heading(bsl_buf *b, const words *w, word title)
 {
-    put(b, "\n");
-    put(b, title);
-    put(b, w == &fr ? NBSP ":\n" : ":\n");
+    LIT(b, "\n");
+    say(b, title);
+    say(b, w->heading_colon);
 }
 
 /* A score, or a dash when there is none: a criterion that could not be
@@ -56,70 +107,71 @@ static void score(bsl_buf *b, double v, int assessed, bsl_lang lang)
     if (assessed)
         bsl_buf_decimal1(b, v, lang == BSL_LANG_FR, 1);
     else
-        put(b, NO_SCORE);
+        LIT(b, NO_SCORE);
 }
 
-/* Pad to a column so scores and statuses line up (counts characters). */
+/* Pad to a column (at most 18) so scores and statuses line up (counts
+ * characters). */
 static void pad(bsl_buf *b, const char *s, size_t width)
 {
+    static const char blanks[] = "                  ";
     size_t chars = 0;
     const char *p;
     for (p = s; *p; p++)
         chars += ((unsigned char)*p & 0xC0) != 0x80;
-    put(b, s);
-    while (chars++ < width)
-        bsl_buf_putc(b, ' ');
+    bsl_buf_append(b, s, (size_t)(p - s));
+    if (chars < width)
+        bsl_buf_append(b, blanks, width - chars);
 }
 
 static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang)
 {
     const bsl_indicator *ind = o->ind;
-    const char *mark = o->red_line ? "[!!]" : o->not_applicable ? "[--]" : o->missing ? "[??]"
-                     : ind->weight.value == 0 ? "[  ]"
-                     : o->points >= ind->maximum ? "[ok]" : "[..]";
-    put(b, "      ");
-    put(b, mark);
-    put(b, " ");
+    /* the marker with its indent and the space after it: 11 bytes */
+    const char *mark = o->red_line ? "      [!!] " : o->not_applicable ? "      [--] "
+                     : o->missing ? "      [??] " : ind->weight.value == 0 ? "      [  ] "
+                     : o->points >= ind->maximum ? "      [ok] " : "      [..] ";
+    bsl_buf_append(b, mark, 11);
     put(b, ind->fact);
     if (o->value_json) {
         const char *unit = ind->def ? ind->def->unit.s[lang] : NULL;
-        put(b, " = ");
+        LIT(b, " = ");
         bsl_buf_put_untrusted(b, o->value_json);
         if (unit) {
-            put(b, NBSP);
+            LIT(b, NBSP);
             put(b, unit);
         }
     }
     if (o->not_applicable || o->missing) {
-        put(b, w->colon);
-        put(b, o->not_applicable ? w->not_applicable : w->not_answered);
+        say(b, w->colon);
+        say(b, o->not_applicable ? w->not_applicable : w->not_answered);
         if (o->missing && ind->required)
             put(b, lang == BSL_LANG_FR ? " (requis)" : " (required)");
     } else {
         if (ind->weight.value > 0 && !o->red_line) {
-            put(b, " (");
+            LIT(b, " (");
             put(b, o->matched->points.text);
-            put(b, "/");
+            LIT(b, "/");
             put(b, ind->maximum_text);
-            put(b, ")");
+            LIT(b, ")");
         }
-        put(b, w->colon);
+        say(b, w->colon);
         put(b, o->matched->justification.s[lang]);
     }
-    put(b, "\n");
+    LIT(b, "\n");
     if (o->evidence) {
-        put(b, "           ");
-        put(b, w->evidence);
-        put(b, w->colon);
+        LIT(b, "           ");
+        say(b, w->evidence);
+        say(b, w->colon);
         bsl_buf_put_untrusted(b, o->evidence);
-        put(b, "\n");
+        LIT(b, "\n");
     }
 }
 
 /* The section of the reasons of one fact-level kind (red lines, failed
  * necessary conditions), when there are any. */
 static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_reason_kind kind,
-                         const char *title, bsl_lang lang)
+                         word title, bsl_lang lang)
 {
     size_t i;
     int any = 0;
@@ -129,13 +181,13 @@ static void fact_reasons(bsl_buf *b, const words *w, const bsl_result *r, bsl_re
             continue;
         if (!any++)
             heading(b, w, title);
-        put(b, "  - ");
+        LIT(b, "  - ");
         put(b, reason->criterion);
-        put(b, ", ");
+        LIT(b, ", ");
         put(b, reason->fact);
-        put(b, w->colon);
+        say(b, w->colon);
         put(b, reason->text[lang]);
-        put(b, "\n");
+        LIT(b, "\n");
     }
 }
 
@@ -151,25 +203,25 @@ static void allowed_values(bsl_buf *b, const words *w, const bsl_result *r, cons
             if (strcmp(ind->fact, fact) || !ind->def || !ind->def->value_count)
                 continue;
             put(b, lang == BSL_LANG_FR ? " Valeurs admises" : " Allowed values");
-            put(b, w->colon);
+            say(b, w->colon);
             for (v = 0; v < ind->def->value_count; v++) {
                 put(b, v ? ", " : "");
                 put(b, ind->def->values[v].value); /* tokens */
             }
-            put(b, ".");
+            LIT(b, ".");
             return;
         }
 }
 
 /* "Name: value" for a use-case's own string, when it has one. */
-static void field(bsl_buf *b, const words *w, const char *name, const char *value)
+static void field(bsl_buf *b, const words *w, word name, const char *value)
 {
     if (!value)
         return;
-    put(b, name);
-    put(b, w->colon);
+    say(b, name);
+    say(b, w->colon);
     bsl_buf_put_untrusted(b, value);
-    put(b, "\n");
+    LIT(b, "\n");
 }
 
 /* The report, one logical line per item; bsl_render_text() wraps it. */
@@ -179,37 +231,37 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
     size_t i, k;
     int any;
 
-    put(b, w->verdict);
-    put(b, w->colon);
+    say(b, w->verdict);
+    say(b, w->colon);
     put(b, bsl_verdict_label(r->verdict, lang));
-    put(b, " (");
-    put(b, w->score);
-    put(b, " ");
+    LIT(b, " (");
+    say(b, w->score);
+    LIT(b, " ");
     score(b, r->score, r->assessed, lang);
     put(b, r->assessed ? "/100)\n" : ")\n");
-    put(b, w->usecase);
-    put(b, w->colon);
+    say(b, w->usecase);
+    say(b, w->colon);
     bsl_buf_put_untrusted(b, r->usecase_title);
-    put(b, " [");
+    LIT(b, " [");
     bsl_buf_put_untrusted(b, r->usecase_id);
-    put(b, "]\n");
+    LIT(b, "]\n");
     field(b, w, w->service, r->service);
     field(b, w, w->phase, r->phase);
     field(b, w, w->description, r->description);
-    put(b, w->framework);
-    put(b, w->colon);
+    say(b, w->framework);
+    say(b, w->colon);
     put(b, r->fw->title.s[lang]);
-    put(b, " [");
+    LIT(b, " [");
     put(b, r->fw->id);
-    put(b, " ");
+    LIT(b, " ");
     put(b, r->fw->version);
-    put(b, "]\n");
+    LIT(b, "]\n");
 
     heading(b, w, w->criteria);
-    put(b, w->legend);
+    say(b, w->legend);
     for (i = 0; i < r->criterion_count; i++) {
         const struct bsl_criterion_result *c = &r->criteria[i];
-        put(b, "  ");
+        LIT(b, "  ");
         pad(b, c->def->id, 4);
         bsl_buf_putc(b, ' ');
         {
@@ -222,7 +274,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
         bsl_buf_putc(b, ' ');
         pad(b, bsl_criterion_status_label(c->status, lang), 18);
         put(b, c->def->title.s[lang]);
-        put(b, "\n");
+        LIT(b, "\n");
         for (k = 0; k < c->outcome_count; k++)
             indicator_line(b, w, &c->outcomes[k], lang);
     }
@@ -233,10 +285,10 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
         heading(b, w, w->missing);
         for (i = 0; i < r->reason_count; i++)
             if (r->reasons[i].kind == BSL_REASON_MISSING) {
-                put(b, "  - ");
+                LIT(b, "  - ");
                 put(b, r->reasons[i].text[lang]);
                 allowed_values(b, w, r, r->reasons[i].fact, lang);
-                put(b, "\n");
+                LIT(b, "\n");
             }
     }
     any = 0;
@@ -254,76 +306,83 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
         if (!any++)
             heading(b, w, w->reservations);
         /* What to do about it is said once, under the remediations. */
-        put(b, "  - ");
+        LIT(b, "  - ");
         put(b, c->def->reason_text[kind].s[lang]);
-        put(b, "\n");
+        LIT(b, "\n");
     }
     if (r->unknown_count) {
         heading(b, w, w->unknown);
         for (i = 0; i < r->unknown_count; i++) {
-            put(b, "  - ");
+            LIT(b, "  - ");
             bsl_buf_put_untrusted(b, r->unknown[i].path);
             if (r->unknown[i].suggestion) {
-                put(b, w->colon);
-                put(b, w->did_you_mean);
-                put(b, " ");
-                put(b, w->open_q);
+                say(b, w->colon);
+                say(b, w->did_you_mean);
+                LIT(b, " ");
+                say(b, w->open_q);
                 put(b, r->unknown[i].suggestion);
-                put(b, w->close_q);
+                say(b, w->close_q);
                 put(b, lang == BSL_LANG_FR ? NBSP "?" : "?");
             }
-            put(b, "\n");
+            LIT(b, "\n");
         }
     }
     if (r->not_used_count) {
         heading(b, w, w->not_used);
-        put(b, "  ");
+        LIT(b, "  ");
         for (i = 0; i < r->not_used_count; i++) {
             if (i)
-                put(b, ", ");
+                LIT(b, ", ");
             put(b, r->not_used[i].path); /* a vocabulary key: a token */
         }
-        put(b, "\n");
+        LIT(b, "\n");
     }
     if (r->remediation_count) {
         heading(b, w, w->remediations);
         for (i = 0; i < r->remediation_count; i++) {
             const struct bsl_outcome *o = r->remediations[i];
-            put(b, "  - ");
+            LIT(b, "  - ");
             put(b, o->criterion_id);
-            put(b, ", ");
+            LIT(b, ", ");
             put(b, o->ind->fact);
-            put(b, w->colon);
+            say(b, w->colon);
             put(b, o->remediation->s[lang]);
-            put(b, "\n");
+            LIT(b, "\n");
         }
     }
     if (plan)
         bsl__whatif_report_section(b, r, lang, BSL_FORMAT_TEXT);
-    put(b, "\n");
-    put(b, w->provenance);
-    put(b, w->colon);
+    LIT(b, "\n");
+    say(b, w->provenance);
+    say(b, w->colon);
     put(b, r->fw->id);
-    put(b, " ");
+    LIT(b, " ");
     put(b, r->fw->version);
-    put(b, " sha256:");
+    LIT(b, " sha256:");
     put(b, r->fw->sha256);
     put(b, lang == BSL_LANG_FR ? ", vocabulaire " : ", vocabulary ");
     put(b, r->fw->vocab->id);
-    put(b, " ");
+    LIT(b, " ");
     put(b, r->fw->vocab->version);
-    put(b, " sha256:");
+    LIT(b, " sha256:");
     put(b, r->fw->vocab->sha256);
-    put(b, ", libboussole ");
+    LIT(b, ", libboussole ");
     put(b, bsl_version_string());
-    put(b, "\n");
+    LIT(b, "\n");
 }
 
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color,
                      int plan)
 {
     bsl_buf lines;
+    size_t i, outcomes = 0;
+    for (i = 0; i < r->criterion_count; i++)
+        outcomes += r->criteria[i].outcome_count;
     bsl_buf_init(&lines, b->alloc);
+    /* Room for the report at once (a line of about 300 bytes per
+     * indicator, the rest in the constant), rather than doubling the
+     * buffer and copying it six or seven times. */
+    bsl_buf_reserve(&lines, 2048 + 320 * outcomes);
     render_lines(&lines, r, lang, plan);
     if (lines.failed) {
         if (!b->failed)

@@ -1,6 +1,8 @@
 /* lib/buf.c: the JSON escapes written a word at a time give the same bytes
  * as escaping each byte on its own, wherever the byte to escape sits in
- * the word, and reserving room once changes no byte. */
+ * the word, and reserving room once changes no byte; so do the escapes of
+ * use-case strings in text reports, which skip printable ASCII a word at a
+ * time. */
 #include "check.h"
 
 #include "alloc.h"
@@ -78,9 +80,55 @@ static void test_reserve(void)
     bsl_buf_release(&b);
 }
 
+/* Characters a text report spells \uXXXX, and some it keeps, as UTF-8 with
+ * the code point of those it spells (KEPT: written as they are). */
+enum { KEPT = -1 };
+static const struct {
+    const char *utf8;
+    size_t len;
+    long spelled;
+} characters[] = {
+    {"\0", 1, 0x0}, {"\n", 1, 0xA}, {"\x1b", 1, 0x1B}, {"\x1f", 1, 0x1F}, {"\x7f", 1, 0x7F},
+    {"\xc2\x80", 2, 0x80}, {"\xc2\x9f", 2, 0x9F}, {"\xe2\x80\xa8", 3, 0x2028},
+    {"\xe2\x80\xae", 3, 0x202E}, {"\xe2\x81\xa6", 3, 0x2066}, {"\xe2\x81\xa9", 3, 0x2069},
+    {" ", 1, KEPT}, {"~", 1, KEPT}, {"\xc2\xa0", 2, KEPT}, {"\xc3\xa9", 2, KEPT},
+    {"\xe2\x80\x94", 3, KEPT}, {"\xe2\x80\xa7", 3, KEPT}, {"\xe2\x81\xa5", 3, KEPT},
+    {"\xf0\x9f\x98\x80", 4, KEPT},
+};
+
+/* Each character after 0 to 20 ASCII letters and before 9 more, as
+ * bsl_buf_put_untrusted_n() writes it and as spelled out here. */
+static void test_untrusted_everywhere(void)
+{
+    size_t c, at;
+    int bad = 0;
+    for (c = 0; c < sizeof characters / sizeof characters[0]; c++)
+        for (at = 0; at <= 20; at++) {
+            char in[64], want[64];
+            size_t n = 0, w = 0, k;
+            bsl_buf b;
+            for (k = 0; k < at; k++)
+                in[n++] = want[w++] = (char)('a' + k);
+            memcpy(in + n, characters[c].utf8, characters[c].len);
+            n += characters[c].len;
+            if (characters[c].spelled != KEPT)
+                w += (size_t)sprintf(want + w, "\\u%04lx", (unsigned long)characters[c].spelled);
+            else
+                memcpy(want + w, characters[c].utf8, characters[c].len), w += characters[c].len;
+            memcpy(in + n, "123456789", 9), n += 9;
+            memcpy(want + w, "123456789", 9), w += 9;
+            bsl_buf_init(&b, bsl_libc_allocator());
+            bsl_buf_put_untrusted_n(&b, in, n);
+            bad += b.failed || b.len != w || memcmp(b.data, want, w);
+            bsl_buf_release(&b);
+        }
+    CHECK_INT(bad, 0, "untrusted text: every character at every place of a word");
+}
+
 int main(void)
 {
     test_every_byte_everywhere();
     test_reserve();
+    test_untrusted_everywhere();
     return check_done();
 }
