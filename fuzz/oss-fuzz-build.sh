@@ -38,7 +38,16 @@ export SRC
 
 # Compiler flags as the library's own build gives them (lib/meson.build).
 lib_flags=(-std=c11 -DBSL_BUILDING_LIBRARY -DJSMN_STATIC -DJSMN_STRICT -DJSMN_PARENT_LINKS
-           -I"$root/include" -I"$root/lib")
+           -I"$root/include" -I"$root/lib" -I"$WORK/include")
+
+# <boussole/version.h>, which boussole.h includes, configured from the
+# project version as include/boussole/meson.build does.
+version=$(sed -n "s/^  version : '\([0-9.]*\)',$/\1/p" "$root/meson.build")
+IFS=. read -r v_major v_minor v_patch <<<"$version"
+mkdir -p "$WORK/include/boussole"
+sed -e "s/@BSL_VERSION_MAJOR@/$v_major/" -e "s/@BSL_VERSION_MINOR@/$v_minor/" \
+    -e "s/@BSL_VERSION_PATCH@/$v_patch/" -e "s/@BSL_VERSION_STRING@/$version/" \
+    "$root/include/boussole/version.h.in" >"$WORK/include/boussole/version.h"
 
 # The embedded vocabulary and frameworks, compiled into C tables as meson
 # does: lib/tools/gen_tables.c, linked with the library's core sources, loads

@@ -1,21 +1,30 @@
 /* Every member of the structs behind a loaded framework and vocabulary,
  * with how the generator writes it (gen.h). A new member is one line
- * here, in its struct's list; forgetting it fails gen_check_layout(). A
- * member filled at load time by the loader (wording.c, lint.c, or any
- * other pass bsl_framework_build() runs) is written with the value the
- * loader gave it, since the generator dumps what the loader built. */
+ * here, in its struct's list, in declaration order:
+ *
+ *     F(bsl_criterion_def, title_json, GEN_STR),                  a NUL-terminated string
+ *     STRN(bsl_criterion_def, title_json, title_json_len),        bytes with their length
+ *     F(bsl_criterion_def, title_json_len, GEN_SIZE),             ... and the length itself
+ *
+ * Forgetting one fails gen_check_layout() at build time, or, for a member
+ * small enough to sit where padding could be, the `embedded` test (it
+ * compares the bytes between listed members). A member filled at load time
+ * (wording.c, lint.c, or any other pass bsl_framework_build() runs, such
+ * as strings escaped once for the renderers) is written with the value
+ * the loader gave it: the generator dumps what the loader built. */
 #include "gen.h"
 
 #include <stdio.h>
 
 #define AT(T, m) #m, offsetof(T, m), sizeof(((T *)0)->m)
+#define STRN(T, m, n) { AT(T, m), 0, GEN_STRN, offsetof(T, n), NULL }
 #define F(T, m, kind) { AT(T, m), 0, kind, 0, NULL }
 #define ARRAY(T, m, kind, n, elem) { AT(T, m), 0, kind, offsetof(T, n), elem }
 #define SKIP(T, m, type) { AT(T, m), _Alignof(type), GEN_SKIP, 0, NULL }
 #define END { NULL, 0, 0, 0, GEN_SKIP, 0, NULL }
 
 static const gen_field value_fields[] = {
-    F(bsl_value_def, value, GEN_STR),
+    STRN(bsl_value_def, value, len),
     F(bsl_value_def, len, GEN_SIZE),
     F(bsl_value_def, json, GEN_STR),
     F(bsl_value_def, label, GEN_TEXT),
@@ -23,7 +32,7 @@ static const gen_field value_fields[] = {
 static const gen_type value_type = { "bsl_value_def", sizeof(bsl_value_def), value_fields };
 
 static const gen_field fact_fields[] = {
-    F(bsl_fact, key, GEN_STR),
+    STRN(bsl_fact, key, key_len),
     F(bsl_fact, key_len, GEN_SIZE),
     F(bsl_fact, type, GEN_INT),
     F(bsl_fact, label, GEN_TEXT),
