@@ -14,7 +14,8 @@
 # For every harness fuzz/fuzz_<name>.c it writes to $OUT: fuzz_<name>,
 # fuzz_<name>_seed_corpus.zip (fuzz/corpus/<name>/), fuzz_<name>.dict and
 # fuzz_<name>.options (libFuzzer's max_len and dict). The library sources
-# are those of lib/meson.build, compiled once with $CFLAGS.
+# are those of lib/meson.build, compiled once with $CFLAGS (and once more
+# for the table generator, without them).
 #
 #   CC=afl-clang-fast CXX=afl-clang-fast++ LIB_FUZZING_ENGINE=/usr/lib/afl/libAFLDriver.a \
 #       OUT=build-afl bash fuzz/oss-fuzz-build.sh        # the same harnesses for AFL++
@@ -37,21 +38,42 @@ export SRC
 
 # Compiler flags as the library's own build gives them (lib/meson.build).
 lib_flags=(-std=c11 -DBSL_BUILDING_LIBRARY -DJSMN_STATIC -DJSMN_STRICT -DJSMN_PARENT_LINKS
-           -I"$root/include" -I"$root/lib")
+           -I"$root/include" -I"$root/lib" -I"$WORK/include")
 
-# The embedded vocabulary and frameworks, generated as meson does.
+# <boussole/version.h>, which boussole.h includes, configured from the
+# project version as include/boussole/meson.build does.
+version=$(sed -n "s/^  version : '\([0-9.]*\)',$/\1/p" "$root/meson.build")
+IFS=. read -r v_major v_minor v_patch <<<"$version"
+mkdir -p "$WORK/include/boussole"
+sed -e "s/@BSL_VERSION_MAJOR@/$v_major/" -e "s/@BSL_VERSION_MINOR@/$v_minor/" \
+    -e "s/@BSL_VERSION_PATCH@/$v_patch/" -e "s/@BSL_VERSION_STRING@/$version/" \
+    "$root/include/boussole/version.h.in" >"$WORK/include/boussole/version.h"
+
+# The embedded vocabulary and frameworks, compiled into C tables as meson
+# does: lib/tools/gen_tables.c, linked with the library's core sources, loads
+# the JSON and writes them. It runs here, so it is built for this machine
+# without the fuzzing flags ($BUILD_CC, default $CC, and no $CFLAGS).
 embed_inputs=("$root/frameworks/vocabulary.json")
 for f in $(meson_files_list "$root/frameworks/meson.build" embedded_framework_files); do
     embed_inputs+=("$root/frameworks/$f")
 done
-python3 "$root/frameworks/embed.py" "$WORK/embedded_frameworks.c" "${embed_inputs[@]}"
+BUILD_CC=${BUILD_CC:-$CC}
+gen_objects=()
+for f in $(meson_files_list "$root/lib/meson.build" lib_core_sources) tools/gen_tables.c tools/gen_fields.c; do
+    o="$WORK/gen_$(echo "${f%.c}" | tr / _).o"
+    $BUILD_CC "${lib_flags[@]}" -c "$root/lib/$f" -o "$o"
+    gen_objects+=("$o")
+done
+$BUILD_CC "${gen_objects[@]}" -lm -o "$WORK/gen_tables"
+"$WORK/gen_tables" "$WORK/embedded_tables.c" "${embed_inputs[@]}"
 
 # shellcheck disable=SC2086 # CFLAGS and friends are word lists
 compile() { $CC $CFLAGS "${lib_flags[@]}" -c "$1" -o "$2"; }
 
-objects=("$WORK/embedded_frameworks.o")
-compile "$WORK/embedded_frameworks.c" "$WORK/embedded_frameworks.o"
-for f in $(meson_files_list "$root/lib/meson.build" lib_sources); do
+objects=("$WORK/embedded_tables.o")
+compile "$WORK/embedded_tables.c" "$WORK/embedded_tables.o"
+for f in $(meson_files_list "$root/lib/meson.build" lib_core_sources) \
+         $(meson_files_list "$root/lib/meson.build" lib_embedded_sources); do
     compile "$root/lib/$f" "$WORK/lib_${f%.c}.o"
     objects+=("$WORK/lib_${f%.c}.o")
 done

@@ -520,6 +520,9 @@ BSL_API int bsl_framework_load_file(bsl_framework **out, const char *path,
  * @param opts limits and allocator; NULL for the defaults. Copied.
  * @param err optional error details; may be NULL.
  * @return as bsl_framework_load(), or BSL_ERR_NOTFOUND for an unknown id.
+ * The embedded frameworks are compiled into the library as tables, validated
+ * when it was built: this allocates one small handle (with the allocator of
+ * opts) and parses nothing; the limits of opts still apply as to the JSON.
  * Thread-safe. Free with bsl_framework_free(). @since 0.1.0
  */
 BSL_API int bsl_framework_load_embedded(bsl_framework **out, const char *id,

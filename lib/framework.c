@@ -2,7 +2,6 @@
  * Everything is validated here so that evaluation never meets bad data. */
 #include "loader.h"
 #include "bytes.h"
-#include "embedded.h"
 #include "buf.h"
 #include "sha256.h"
 
@@ -491,15 +490,12 @@ static int load_document(bsl_loader *ld)
     return rc ? rc : resolve_conditions(ld);
 }
 
-/* known_sha256: the hash of the canonical JSON when the caller already has
- * it (an embedded document, hashed at build time), else NULL to compute it. */
-static int load_framework(bsl_framework **out, const char *buf, size_t len, const char *known_sha256,
-                          const bsl_options *opts, bsl_error *err)
+int bsl_framework_build(bsl_framework **out, const char *buf, size_t len, const bsl_vocabulary *vocab,
+                        const bsl_options *opts, bsl_error *err)
 {
     bsl_config cfg;
     bsl_json_doc doc;
     bsl_framework *fw;
-    bsl_options vopts = BSL_OPTIONS_INIT;
     bsl_loader ld;
     int rc;
 
@@ -521,23 +517,14 @@ static int load_framework(bsl_framework **out, const char *buf, size_t len, cons
     fw->cfg = cfg;
     doc.alloc = &fw->cfg.alloc; /* same functions; keep one live copy */
     bsl_arena_init(&fw->arena, &fw->cfg.alloc);
-    /* The embedded vocabulary is the library's own data: only the
-     * allocator applies to it, not the caller's limits for documents. */
-    vopts.allocator = fw->cfg.alloc;
-    if ((rc = bsl_vocabulary_load_embedded(&fw->vocab, &vopts, err))) {
-        bsl_json_doc_free(&doc);
-        bsl_framework_free(fw);
-        return rc;
-    }
+    fw->vocab = vocab;
     memset(&ld, 0, sizeof ld);
     ld.fw = fw;
     bsl_reader_init(&ld.rd, &doc, &fw->arena, err);
     rc = bsl_reader_reject_nul(&ld.rd);
     if (!rc)
         rc = load_document(&ld);
-    if (!rc && known_sha256)
-        memcpy(fw->sha256, known_sha256, sizeof fw->sha256);
-    else if (!rc)
+    if (!rc)
         rc = bsl_document_sha256(&doc, &fw->cfg.alloc, fw->sha256) ? bsl_loader_nomem(&ld) : BSL_OK;
     if (!rc && (bsl_wording_build(fw) || bsl_lint_build(fw)))
         rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
@@ -550,28 +537,14 @@ static int load_framework(bsl_framework **out, const char *buf, size_t len, cons
     return BSL_OK;
 }
 
-int bsl_framework_load(bsl_framework **out, const char *buf, size_t len,
-                       const bsl_options *opts, bsl_error *err)
+int bsl_file_read(const char *path, const bsl_config *cfg, char **out, size_t *out_len, bsl_error *err)
 {
-    return load_framework(out, buf, len, NULL, opts, err);
-}
-
-int bsl_framework_load_file(bsl_framework **out, const char *path,
-                            const bsl_options *opts, bsl_error *err)
-{
-    bsl_config cfg;
     FILE *f;
     char *data = NULL;
     size_t len = 0, cap = 0;
-    int rc;
 
-    bsl_error_clear(err);
-    if (out)
-        *out = NULL;
-    if (!out || !path)
-        return bsl_error_set(err, BSL_ERR_ARG, "bsl_framework_load_file: out and path must not be NULL");
-    if ((rc = bsl_config_init(&cfg, opts, err)))
-        return rc;
+    *out = NULL;
+    *out_len = 0;
     f = fopen(path, "rb");
     if (!f)
         return bsl_error_set(err, BSL_ERR_IO, "cannot open %.200s: %s", path, strerror(errno));
@@ -580,16 +553,16 @@ int bsl_framework_load_file(bsl_framework **out, const char *path,
         if (len == cap) {
             size_t ncap = cap ? cap * 2 : 64 * 1024;
             char *p;
-            if (cap > cfg.json.max_input_bytes) {
+            if (cap > cfg->json.max_input_bytes) {
                 fclose(f);
-                bsl_free(&cfg.alloc, data);
+                bsl_free(&cfg->alloc, data);
                 return bsl_error_set(err, BSL_ERR_LIMIT, "%.200s is larger than max_input_bytes (%zu)",
-                                     path, cfg.json.max_input_bytes);
+                                     path, cfg->json.max_input_bytes);
             }
-            p = data ? bsl_realloc(&cfg.alloc, data, cap, ncap) : bsl_malloc(&cfg.alloc, ncap);
+            p = data ? bsl_realloc(&cfg->alloc, data, cap, ncap) : bsl_malloc(&cfg->alloc, ncap);
             if (!p) {
                 fclose(f);
-                bsl_free(&cfg.alloc, data);
+                bsl_free(&cfg->alloc, data);
                 return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
             }
             data = p;
@@ -602,35 +575,13 @@ int bsl_framework_load_file(bsl_framework **out, const char *path,
     }
     if (ferror(f)) {
         fclose(f);
-        bsl_free(&cfg.alloc, data);
+        bsl_free(&cfg->alloc, data);
         return bsl_error_set(err, BSL_ERR_IO, "cannot read %.200s", path);
     }
     fclose(f);
-    rc = bsl_framework_load(out, data, len, opts, err);
-    bsl_free(&cfg.alloc, data);
-    return rc;
-}
-
-size_t bsl_embedded_framework_count(void) { return bsl_embedded_framework_total; }
-
-const char *bsl_embedded_framework_id(size_t i)
-{
-    return i < bsl_embedded_framework_total ? bsl_embedded_frameworks[i].id : NULL;
-}
-
-int bsl_framework_load_embedded(bsl_framework **out, const char *id,
-                                const bsl_options *opts, bsl_error *err)
-{
-    size_t i;
-    bsl_error_clear(err);
-    if (!out)
-        return bsl_error_set(err, BSL_ERR_ARG, "bsl_framework_load_embedded: out must not be NULL");
-    *out = NULL;
-    for (i = 0; i < bsl_embedded_framework_total; i++)
-        if (!id || !strcmp(id, bsl_embedded_frameworks[i].id))
-            return load_framework(out, bsl_embedded_frameworks[i].data, bsl_embedded_frameworks[i].len,
-                                  bsl_embedded_frameworks[i].sha256, opts, err);
-    return bsl_error_set(err, BSL_ERR_NOTFOUND, "no embedded framework \"%.80s\"", id);
+    *out = data;
+    *out_len = len;
+    return BSL_OK;
 }
 
 void bsl_framework_free(bsl_framework *fw)
@@ -639,8 +590,7 @@ void bsl_framework_free(bsl_framework *fw)
     if (!fw)
         return;
     alloc = fw->cfg.alloc;
-    bsl_vocabulary_free(fw->vocab);
-    bsl_arena_release(&fw->arena);
+    bsl_arena_release(&fw->arena); /* empty for an embedded framework: its tables are static */
     bsl_free(&alloc, fw);
 }
 

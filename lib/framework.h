@@ -1,5 +1,8 @@
 /* The compiled, immutable form of a framework (référentiel). Built once by
- * bsl_framework_load() in one arena; read by usecase.c and evaluate.c. */
+ * bsl_framework_build() in one arena, or, for an embedded framework, a
+ * copy of this struct whose tables are static (generated at build time by
+ * lib/tools/gen_tables.c, which dumps every member: see its field lists);
+ * read by usecase.c and evaluate.c. */
 #ifndef BSL_FRAMEWORK_H
 #define BSL_FRAMEWORK_H
 
@@ -81,8 +84,8 @@ typedef struct bsl_criterion_def {
 
 struct bsl_framework {
     bsl_config cfg;
-    bsl_arena arena;
-    bsl_vocabulary *vocab;         /* owned: the embedded shared vocabulary */
+    bsl_arena arena;               /* empty for an embedded framework */
+    const bsl_vocabulary *vocab;   /* not owned: the embedded vocabulary (static) */
     int format;                    /* 1 or 2 */
     const char *id, *version;
     bsl_text title, source, description;
@@ -96,6 +99,16 @@ struct bsl_framework {
     const char **warnings;         /* lint.c: what looks wrong, with its path */
     size_t warning_count;
 };
+
+/* Load framework JSON buf[0..len) whose facts come from vocab (which must
+ * outlive the framework): what bsl_framework_load() does with the embedded
+ * vocabulary, and the table generator with the vocabulary it loaded. */
+int bsl_framework_build(bsl_framework **out, const char *buf, size_t len, const bsl_vocabulary *vocab,
+                        const bsl_options *opts, bsl_error *err);
+
+/* Read a whole file into *out (allocated with cfg's allocator), at most
+ * cfg's max_input_bytes: BSL_OK, BSL_ERR_IO, BSL_ERR_LIMIT or BSL_ERR_NOMEM. */
+int bsl_file_read(const char *path, const bsl_config *cfg, char **out, size_t *len, bsl_error *err);
 
 /* Find what looks wrong in a loaded framework (lint.c). */
 int bsl_lint_build(bsl_framework *fw);

@@ -3,7 +3,6 @@
 #include "vocabulary.h"
 #include "bytes.h"
 #include "buf.h"
-#include "embedded.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -263,10 +262,8 @@ static int read_document(bsl_reader *rd, bsl_vocabulary *v)
     return rc ? rc : build_key_index(rd, v, facts);
 }
 
-/* known_sha256 as in framework.c: the build-time hash of an embedded
- * document, or NULL to compute it. */
-static int load_vocabulary(bsl_vocabulary **out, const char *buf, size_t len,
-                           const char *known_sha256, const bsl_options *opts, bsl_error *err)
+int bsl_vocabulary_load(bsl_vocabulary **out, const char *buf, size_t len,
+                        const bsl_options *opts, bsl_error *err)
 {
     bsl_config cfg;
     bsl_json_doc doc;
@@ -298,9 +295,7 @@ static int load_vocabulary(bsl_vocabulary **out, const char *buf, size_t len,
     rc = bsl_reader_reject_nul(&rd);
     if (!rc)
         rc = read_document(&rd, v);
-    if (!rc && known_sha256)
-        memcpy(v->sha256, known_sha256, sizeof v->sha256);
-    else if (!rc && bsl_document_sha256(&doc, &v->cfg.alloc, v->sha256))
+    if (!rc && bsl_document_sha256(&doc, &v->cfg.alloc, v->sha256))
         rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     bsl_json_doc_free(&doc);
     if (rc) {
@@ -309,18 +304,6 @@ static int load_vocabulary(bsl_vocabulary **out, const char *buf, size_t len,
     }
     *out = v;
     return BSL_OK;
-}
-
-int bsl_vocabulary_load(bsl_vocabulary **out, const char *buf, size_t len,
-                        const bsl_options *opts, bsl_error *err)
-{
-    return load_vocabulary(out, buf, len, NULL, opts, err);
-}
-
-int bsl_vocabulary_load_embedded(bsl_vocabulary **out, const bsl_options *opts, bsl_error *err)
-{
-    return load_vocabulary(out, bsl_embedded_vocabulary.data, bsl_embedded_vocabulary.len,
-                           bsl_embedded_vocabulary.sha256, opts, err);
 }
 
 void bsl_vocabulary_free(bsl_vocabulary *v)

@@ -213,7 +213,8 @@ int main(int argc, char **argv)
     for (f = 0; f < FORMATS; f++)
         printf("render %-14s %8.3f us/use-case  %6.0f bytes/result\n", formats[f].name,
                best[RENDER + f], (double)out_bytes[f] / n);
-    printf("load embedded default: %8.3f ms        (target <= 0.1 ms)\n", best[LOAD] / 1000);
+    printf("load embedded default: %8.4f ms        (target <= 0.1 ms; %.3f us)\n", best[LOAD] / 1000,
+           best[LOAD]);
     for (s = 0; s < RATIOS; s++) {
         median_sort(ratios[s]);
         printf("%-38s %6.2f x (target <= %gx; median of per-trial ratios, %.2f..%.2f)\n",
