@@ -172,8 +172,10 @@ def _installed_libdir() -> 'Optional[str]':
         from . import _config  # written by meson install (_config.py.in)
     except ImportError:
         return None
-    libdir: str = _config.LIBDIR
-    return libdir
+    # getattr: _config.py exists only once installed, so a type checker of
+    # the source tree cannot know its members.
+    libdir = getattr(_config, 'LIBDIR', None)
+    return libdir if isinstance(libdir, str) else None
 
 
 def _load() -> 'Tuple[ctypes.CDLL, str]':
