@@ -132,6 +132,25 @@ static int remediation_json(prep *p, bsl_indicator *ind)
     return BSL_OK;
 }
 
+/* The pieces of ind that are the same in both languages, written with
+ * the first language. */
+static int layout_pieces(prep *p, bsl_indicator *ind)
+{
+    int y = p->layout;
+    bsl_jw *w;
+    body(start(p, OUTCOME), ind, NULL, "missing", 1, NULL);
+    if (keep(p, &ind->json_missing[y]))
+        return BSL_ERR_NOMEM;
+    body(start(p, OUTCOME), ind, NULL, "not_applicable", 0, NULL);
+    if (keep(p, &ind->json_not_applicable[y]))
+        return BSL_ERR_NOMEM;
+    w = start(p, CRITERION);
+    bsl_jw_str(w, "criterion", ind->criterion_id);
+    bsl_jw_str(w, "fact", ind->fact);
+    bsl_jw_key(w, "text");
+    return keep(p, &ind->json_remediation_head[y]);
+}
+
 static int indicator(prep *p, bsl_indicator *ind)
 {
     bsl_lang l = p->lang;
@@ -147,11 +166,7 @@ static int indicator(prep *p, bsl_indicator *ind)
     bsl_jw_key(w, "value");
     if (keep(p, &ind->json_head[l][y]))
         return BSL_ERR_NOMEM;
-    body(start(p, OUTCOME), ind, NULL, "missing", 1, NULL);
-    if (keep(p, &ind->json_missing[y]))
-        return BSL_ERR_NOMEM;
-    body(start(p, OUTCOME), ind, NULL, "not_applicable", 0, NULL);
-    if (keep(p, &ind->json_not_applicable[y]))
+    if (l == BSL_LANG_FR && layout_pieces(p, ind))
         return BSL_ERR_NOMEM;
     most = max_size(ind->json_missing[y].len, ind->json_not_applicable[y].len);
     for (k = 0; k < ind->outcome_count; k++) {
@@ -164,12 +179,6 @@ static int indicator(prep *p, bsl_indicator *ind)
     if (ind->required &&
         reason(p, &ind->json_missing_reason[l][y], BSL_REASON_MISSING, ind->criterion_id, ind->fact,
                ind->missing_text.s[l]))
-        return BSL_ERR_NOMEM;
-    w = start(p, CRITERION);
-    bsl_jw_str(w, "criterion", ind->criterion_id);
-    bsl_jw_str(w, "fact", ind->fact);
-    bsl_jw_key(w, "text");
-    if (keep(p, &ind->json_remediation_head[y]))
         return BSL_ERR_NOMEM;
     /* The outcome quotes its remediation, and "remediations" again. */
     p->size += ind->json_head[l][y].len + most + reasons + ind->json_missing_reason[l][y].len +
@@ -189,13 +198,15 @@ static int criterion(prep *p, bsl_criterion_def *c)
     bsl_jw_key(w, "score");
     if (keep(p, &c->json_head[l][y]))
         return BSL_ERR_NOMEM;
-    w = start(p, CRITERION);
-    bsl_jw_open(w, "thresholds", '{');
-    bsl_jw_raw(w, "met", c->met.text);
-    bsl_jw_raw(w, "reservations", c->reservations.text);
-    bsl_jw_close(w, '}');
-    if (keep(p, &c->json_thresholds[y]))
-        return BSL_ERR_NOMEM;
+    if (l == BSL_LANG_FR) { /* the same in both languages */
+        w = start(p, CRITERION);
+        bsl_jw_open(w, "thresholds", '{');
+        bsl_jw_raw(w, "met", c->met.text);
+        bsl_jw_raw(w, "reservations", c->reservations.text);
+        bsl_jw_close(w, '}');
+        if (keep(p, &c->json_thresholds[y]))
+            return BSL_ERR_NOMEM;
+    }
     for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++) {
         if (reason(p, &c->json_reason[kind][l][y], (bsl_reason_kind)kind, c->id, NULL,
                    c->reason_text[kind].s[l]))
@@ -237,7 +248,7 @@ static int document(prep *p)
         most = max_size(most, fw->json_status[s][l][y].len);
     }
     p->size += most * fw->criterion_count;
-    if (l == BSL_LANG_FR) {
+    if (l == BSL_LANG_FR) { /* the same in both languages */
         w = start(p, TOP);
         bsl_jw_open(w, "provenance", '{');
         bsl_jw_open(w, "framework", '{');

@@ -12,6 +12,10 @@ static const char separator[] = ",\n"
 static void newline(bsl_jw *w)
 {
     size_t left = 2 * (size_t)w->depth;
+    if (w->depth <= SEPARATOR_DEPTH) {
+        bsl_buf_append(w->b, separator + 1, 1 + left);
+        return;
+    }
     bsl_buf_putc(w->b, '\n');
     while (left) {
         size_t n = left < sizeof separator - 3 ? left : sizeof separator - 3;
@@ -66,6 +70,14 @@ void bsl_jw_key(bsl_jw *w, const char *k)
         bsl_buf_json_string(w->b, k, strlen(k));
         bsl_buf_append(w->b, ": ", w->compact ? 1 : 2);
     }
+}
+
+void bsl_jw_name(bsl_jw *w, const char *name)
+{
+    separate(w);
+    bsl_buf_putc(w->b, '"');
+    bsl_buf_puts(w->b, name);
+    bsl_buf_append(w->b, "\": ", w->compact ? 2 : 3);
 }
 
 void bsl_jw_open(bsl_jw *w, const char *k, char bracket)

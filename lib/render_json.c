@@ -44,7 +44,11 @@ static void outcome(bsl_jw *w, const struct bsl_outcome *o, bsl_lang lang)
     bsl_jw_value(w, o->value_json, o->value_json ? strlen(o->value_json) : 0);
     bsl_jw_frag(w, body);                     /* "points" .. "remediation": */
     text(w, o->remediation, lang);
-    bsl_jw_str(w, "evidence", o->evidence);
+    bsl_jw_name(w, "evidence");
+    if (o->evidence)
+        bsl_buf_json_string(w->b, o->evidence, strlen(o->evidence));
+    else
+        bsl_jw_value(w, NULL, 0);
     bsl_jw_close(w, '}');
 }
 
