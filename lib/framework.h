@@ -31,10 +31,12 @@ typedef struct bsl_outcome_def {
     bsl_bound_kind bound_kind;
     double bound;           /* number bands only */
     const char *bound_text; /* the bound as written; NULL for the open band */
-    /* JSON: the outcome's members "points" to "justification" and the key
-     * "remediation"; its "red_line" and "necessary_condition" reasons
-     * (whole objects; empty when the outcome gives none). */
-    bsl_json_frags json_body, json_red_reason, json_condition_reason;
+    /* JSON: the outcome's members "points" to the key "justification"
+     * ([layout], the same in both languages; justification.json holds the
+     * value); its "red_line" and "necessary_condition" reasons (whole
+     * objects; s NULL when the outcome gives none). */
+    bsl_frag json_body[2];
+    bsl_json_frags json_red_reason, json_condition_reason;
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */
@@ -75,10 +77,11 @@ typedef struct bsl_indicator {
     bsl_text missing_text;         /* reason sentence when required and missing */
     bsl_text answer_text;          /* remediation when missing: the question and its allowed values */
     /* JSON: the outcome's members "fact", "label" and the key "value"; the
-     * members "points" to the key "remediation" when the fact is missing or
-     * the indicator not applicable ([layout], the same in both languages);
-     * the "missing" reason (empty when not required); a remediation's
-     * members "criterion", "fact" and the key "text" ([layout]). */
+     * members "points" to the key "justification" when the fact is missing
+     * or the indicator not applicable ([layout], the same in both
+     * languages); the "missing" reason (s NULL when not required); a
+     * remediation's members "criterion", "fact" and the key "text"
+     * ([layout]). */
     bsl_json_frags json_head;
     bsl_frag json_missing[2], json_not_applicable[2];
     bsl_json_frags json_missing_reason;
@@ -101,7 +104,7 @@ typedef struct bsl_criterion_def {
      * objects (empty for the other kinds). */
     bsl_json_frags json_head;
     bsl_frag json_thresholds[2];
-    bsl_json_frags json_reason[BSL_REASON_MET + 1];
+    bsl_json_frags json_reason[BSL_REASON_MET + 1]; /* s NULL for the other kinds */
 } bsl_criterion_def;
 
 struct bsl_framework {
@@ -122,12 +125,13 @@ struct bsl_framework {
     size_t warning_count;
     /* JSON: the result's "{" and members "format" to "verdict_label" and
      * the key "score", by verdict; a criterion's members "status" and
-     * "status_label", by status; the member "provenance" ([layout]); and
-     * the bytes of framework text in a result at most (reasons and
-     * remediations counted all at once), to reserve the output once. */
+     * "status_label", by status; the member "provenance", and an outcome's
+     * keys "remediation" and "evidence" ([layout]); and the bytes of
+     * framework text in a result at most (reasons and remediations counted
+     * all at once), to reserve the output once. */
     bsl_json_frags json_start[BSL_VERDICT_FAVORABLE + 1];
     bsl_json_frags json_status[BSL_CRITERION_INCOMPLETE + 1];
-    bsl_frag json_provenance[2];
+    bsl_frag json_provenance[2], json_remediation_key[2], json_evidence_key[2];
     size_t json_size[2][2];
 };
 

@@ -74,9 +74,9 @@ static int reason(prep *p, bsl_frag *f, bsl_reason_kind kind, const char *criter
     return keep(p, f);
 }
 
-/* The members of an outcome from "points" to the key "remediation". */
+/* The members of an outcome from "points" to the key "justification". */
 static void body(bsl_jw *w, const bsl_indicator *ind, const bsl_outcome_def *d, const char *rule,
-                 int missing, const char *justification)
+                 int missing)
 {
     bsl_jw_raw(w, "points", d ? d->points.text : NULL);
     bsl_jw_raw(w, "maximum", ind->maximum_text);
@@ -87,8 +87,7 @@ static void body(bsl_jw *w, const bsl_indicator *ind, const bsl_outcome_def *d, 
     bsl_jw_bool(w, "not_applicable", !d && !missing);
     bsl_jw_bool(w, "red_line", d && d->red_line);
     bsl_jw_bool(w, "fails_necessary_condition", d && d->fails_condition);
-    bsl_jw_str(w, "justification", justification);
-    bsl_jw_key(w, "remediation");
+    bsl_jw_key(w, "justification");
 }
 
 /* The largest remediation text of ind's outcome, as JSON. */
@@ -97,14 +96,11 @@ static size_t remediation_size(const bsl_indicator *ind, bsl_lang lang)
     return max_size(ind->remediation.json[lang].len, ind->answer_text.json[lang].len);
 }
 
-static int outcome_def(prep *p, const bsl_indicator *ind, bsl_outcome_def *d, size_t *most)
+/* The reasons outcome d of ind gives, if any. */
+static int outcome_reasons(prep *p, const bsl_indicator *ind, bsl_outcome_def *d)
 {
     bsl_lang l = p->lang;
     int y = p->layout;
-    body(start(p, OUTCOME), ind, d, d->rule, 0, d->justification.s[l]);
-    if (keep(p, &d->json_body[l][y]))
-        return BSL_ERR_NOMEM;
-    *most = max_size(*most, d->json_body[l][y].len);
     if (d->red_line && reason(p, &d->json_red_reason[l][y], BSL_REASON_RED_LINE, ind->criterion_id,
                               ind->fact, d->justification.s[l]))
         return BSL_ERR_NOMEM;
@@ -115,20 +111,27 @@ static int outcome_def(prep *p, const bsl_indicator *ind, bsl_outcome_def *d, si
     return BSL_OK;
 }
 
-/* The remediation texts of ind as JSON strings (both layouts use them). */
-static int remediation_json(prep *p, bsl_indicator *ind)
+/* t->s[lang] as a JSON string, when there is one. */
+static int text_json(prep *p, bsl_text *t)
 {
-    bsl_text *texts[2] = { &ind->remediation, &ind->answer_text };
-    int t;
-    for (t = 0; t < 2; t++) {
-        const char *s = texts[t]->s[p->lang];
-        if (!s)
-            continue;
-        start(p, OUTCOME);
-        bsl_buf_json_string(&p->scratch, s, strlen(s));
-        if (keep(p, &texts[t]->json[p->lang]))
+    const char *s = t->s[p->lang];
+    if (!s)
+        return BSL_OK;
+    start(p, OUTCOME);
+    bsl_buf_json_string(&p->scratch, s, strlen(s));
+    return keep(p, &t->json[p->lang]);
+}
+
+/* The texts of ind a result quotes in the middle of use-case values, as
+ * JSON strings (both layouts use them). */
+static int texts_json(prep *p, bsl_indicator *ind)
+{
+    size_t k;
+    if (text_json(p, &ind->remediation) || text_json(p, &ind->answer_text))
+        return BSL_ERR_NOMEM;
+    for (k = 0; k < ind->outcome_count; k++)
+        if (text_json(p, &ind->outcomes[k].justification))
             return BSL_ERR_NOMEM;
-    }
     return BSL_OK;
 }
 
@@ -137,11 +140,18 @@ static int remediation_json(prep *p, bsl_indicator *ind)
 static int layout_pieces(prep *p, bsl_indicator *ind)
 {
     int y = p->layout;
+    size_t k;
     bsl_jw *w;
-    body(start(p, OUTCOME), ind, NULL, "missing", 1, NULL);
+    for (k = 0; k < ind->outcome_count; k++) {
+        bsl_outcome_def *d = &ind->outcomes[k];
+        body(start(p, OUTCOME), ind, d, d->rule, 0);
+        if (keep(p, &d->json_body[y]))
+            return BSL_ERR_NOMEM;
+    }
+    body(start(p, OUTCOME), ind, NULL, "missing", 1);
     if (keep(p, &ind->json_missing[y]))
         return BSL_ERR_NOMEM;
-    body(start(p, OUTCOME), ind, NULL, "not_applicable", 0, NULL);
+    body(start(p, OUTCOME), ind, NULL, "not_applicable", 0);
     if (keep(p, &ind->json_not_applicable[y]))
         return BSL_ERR_NOMEM;
     w = start(p, CRITERION);
@@ -158,7 +168,7 @@ static int indicator(prep *p, bsl_indicator *ind)
     bsl_jw *w;
     size_t k, most, reasons = 0;
 
-    if (!y && remediation_json(p, ind))
+    if (!y && texts_json(p, ind))
         return BSL_ERR_NOMEM;
     w = start(p, OUTCOME);
     bsl_jw_str(w, "fact", ind->fact);
@@ -168,10 +178,12 @@ static int indicator(prep *p, bsl_indicator *ind)
         return BSL_ERR_NOMEM;
     if (l == BSL_LANG_FR && layout_pieces(p, ind))
         return BSL_ERR_NOMEM;
-    most = max_size(ind->json_missing[y].len, ind->json_not_applicable[y].len);
+    /* Missing or not applicable, the justification is null (4 bytes). */
+    most = max_size(ind->json_missing[y].len, ind->json_not_applicable[y].len) + 4;
     for (k = 0; k < ind->outcome_count; k++) {
         const bsl_outcome_def *d = &ind->outcomes[k];
-        if (outcome_def(p, ind, &ind->outcomes[k], &most))
+        most = max_size(most, d->json_body[y].len + d->justification.json[l].len);
+        if (outcome_reasons(p, ind, &ind->outcomes[k]))
             return BSL_ERR_NOMEM;
         /* One outcome matches: its reasons count, not every outcome's. */
         reasons = max_size(reasons, d->json_red_reason[l][y].len + d->json_condition_reason[l][y].len);
@@ -259,6 +271,14 @@ static int document(prep *p)
         bsl_render_json_provenance(w, fw->vocab);
         bsl_jw_close(w, '}');
         if (keep(p, &fw->json_provenance[y]))
+            return BSL_ERR_NOMEM;
+    }
+    if (l == BSL_LANG_FR) { /* the keys between an outcome's use-case values */
+        bsl_jw_key(start(p, OUTCOME), "remediation");
+        if (keep(p, &fw->json_remediation_key[y]))
+            return BSL_ERR_NOMEM;
+        bsl_jw_key(start(p, OUTCOME), "evidence");
+        if (keep(p, &fw->json_evidence_key[y]))
             return BSL_ERR_NOMEM;
     }
     p->size += fw->json_provenance[y].len + GLUE;

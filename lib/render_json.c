@@ -30,21 +30,23 @@ static void text(bsl_jw *w, const bsl_text *t, bsl_lang lang)
         bsl_jw_value(w, NULL, 0);
 }
 
-static void outcome(bsl_jw *w, const struct bsl_outcome *o, bsl_lang lang)
+static void outcome(bsl_jw *w, const bsl_framework *fw, const struct bsl_outcome *o, bsl_lang lang)
 {
     const bsl_indicator *ind = o->ind;
     int y = w->compact;
     /* evaluate.c copies rule, red_line and fails_condition from the
      * matched outcome, and sets missing or not_applicable without one. */
-    const bsl_frag *body = o->matched ? &o->matched->json_body[lang][y]
+    const bsl_frag *body = o->matched ? &o->matched->json_body[y]
                            : o->missing ? &ind->json_missing[y]
                                         : &ind->json_not_applicable[y];
     bsl_jw_open(w, NULL, '{');
     bsl_jw_frag(w, &ind->json_head[lang][y]); /* "fact", "label", "value": */
     bsl_jw_value(w, o->value_json, o->value_json ? strlen(o->value_json) : 0);
-    bsl_jw_frag(w, body);                     /* "points" .. "remediation": */
+    bsl_jw_frag(w, body);                     /* "points" .. "justification": */
+    text(w, o->matched ? &o->matched->justification : NULL, lang);
+    bsl_jw_frag(w, &fw->json_remediation_key[y]);
     text(w, o->remediation, lang);
-    bsl_jw_name(w, "evidence");
+    bsl_jw_frag(w, &fw->json_evidence_key[y]);
     if (o->evidence)
         bsl_buf_json_string(w->b, o->evidence, strlen(o->evidence));
     else
@@ -64,7 +66,7 @@ static void criterion(bsl_jw *w, const bsl_framework *fw, const struct bsl_crite
     bsl_jw_frag(w, &c->def->json_thresholds[y]);
     bsl_jw_open(w, "indicators", '[');
     for (k = 0; k < c->outcome_count; k++)
-        outcome(w, &c->outcomes[k], lang);
+        outcome(w, fw, &c->outcomes[k], lang);
     bsl_jw_close(w, ']');
     bsl_jw_close(w, '}');
 }

@@ -25,9 +25,10 @@ typedef struct bsl_num {
 /* A French/English pair. */
 typedef struct bsl_text {
     const char *s[2]; /* indexed by bsl_lang */
-    /* s[] as JSON string literals, for the texts a JSON result quotes at
-     * render time (remediations): written by bsl_framework_prepare_json(),
-     * s NULL elsewhere. */
+    /* s[] as JSON string literals, for the texts a JSON result quotes
+     * between use-case values (an outcome's justification and
+     * remediations): written by bsl_framework_prepare_json(), s NULL
+     * elsewhere. */
     bsl_frag json[2];
 } bsl_text;
 
