@@ -21,10 +21,11 @@ static void score(bsl_jw *w, double v, int assessed)
         bsl_jw_value(w, NULL, 0);
 }
 
-/* A framework text as JSON (bsl_text.json), or null. */
+/* A framework text as JSON (bsl_text.json), or null when there is none
+ * (t NULL, or no text in this language). */
 static void text(bsl_jw *w, const bsl_text *t, bsl_lang lang)
 {
-    if (t)
+    if (t && t->json[lang].s)
         bsl_buf_frag(w->b, &t->json[lang]);
     else
         bsl_jw_value(w, NULL, 0);
