@@ -46,6 +46,16 @@ static inline void bsl_buf_putc(bsl_buf *b, char c)
     }
 }
 
+/* A piece of output written once ahead of time (a framework's text as
+ * JSON, see json_prepare.c): plain pointer and length, so that it can as
+ * well be a table compiled into the library. s is NULL when not written. */
+typedef struct bsl_frag {
+    const char *s;
+    size_t len;
+} bsl_frag;
+
+static inline void bsl_buf_frag(bsl_buf *b, const bsl_frag *f) { bsl_buf_append(b, f->s, f->len); }
+
 /* Make room for extra more bytes at once (a bound the writer knows), so
  * that the appends that follow do not grow the buffer step by step; 0 and
  * b->failed set when that fails. */

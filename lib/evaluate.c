@@ -161,13 +161,14 @@ static int evaluate_criterion(bsl_result *r, const bsl_usecase *uc, size_t ci)
 }
 
 static void set_reason(struct bsl_reason *reason, bsl_reason_kind kind, const char *criterion,
-                       const char *fact, const bsl_text *text)
+                       const char *fact, const bsl_text *text, const bsl_json_frags *json)
 {
     reason->kind = kind;
     reason->criterion = criterion;
     reason->fact = fact;
     reason->text[0] = text->s[0];
     reason->text[1] = text->s[1];
+    reason->json = json;
 }
 
 /* Reasons in the order of the verdict precedence: red lines, failed
@@ -193,13 +194,13 @@ static void list_reasons(bsl_result *r)
             const struct bsl_outcome *o = &r->criteria[c].outcomes[k];
             if (o->red_line)
                 set_reason(&r->reasons[at[0]++], BSL_REASON_RED_LINE, o->criterion_id, o->ind->fact,
-                           &o->matched->justification);
+                           &o->matched->justification, &o->matched->json_red_reason);
             if (o->fails_condition)
                 set_reason(&r->reasons[at[1]++], BSL_REASON_NECESSARY_CONDITION, o->criterion_id,
-                           o->ind->fact, &o->matched->justification);
+                           o->ind->fact, &o->matched->justification, &o->matched->json_condition_reason);
             if (o->missing && o->ind->required)
                 set_reason(&r->reasons[at[2]++], BSL_REASON_MISSING, o->criterion_id, o->ind->fact,
-                           &o->ind->missing_text);
+                           &o->ind->missing_text, &o->ind->json_missing_reason);
         }
     r->reason_count = at[2];
     for (kind = BSL_REASON_NOT_MET; kind <= BSL_REASON_MET; kind++)
@@ -211,7 +212,7 @@ static void list_reasons(bsl_result *r)
             if (cr->status != BSL_CRITERION_RED_LINE && cr->status != BSL_CRITERION_INCOMPLETE &&
                 !cr->failed_condition && status_kind[cr->status] == (bsl_reason_kind)kind)
                 set_reason(&r->reasons[r->reason_count++], (bsl_reason_kind)kind, cr->def->id, NULL,
-                           &cr->def->reason_text[kind]);
+                           &cr->def->reason_text[kind], &cr->def->json_reason[kind]);
         }
 }
 

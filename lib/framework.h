@@ -12,6 +12,12 @@
 #include "schema.h"
 #include "vocabulary.h"
 
+/* The JSON result's framework text, written once at load by
+ * bsl_framework_prepare_json() (json_prepare.c) so that rendering copies it
+ * (render_json.c): pieces indexed [lang][layout], layout 0 indented and 1
+ * compact (bsl_jw.compact), each as bsl_jw_frag() expects it. */
+typedef bsl_frag bsl_json_frags[2][2];
+
 typedef enum bsl_bound_kind { BSL_BOUND_OPEN, BSL_BOUND_UP_TO, BSL_BOUND_BELOW } bsl_bound_kind;
 
 /* One way an indicator can resolve: an enum level, a boolean value, a
@@ -28,6 +34,12 @@ typedef struct bsl_outcome_def {
     bsl_bound_kind bound_kind;
     double bound;           /* number bands only */
     const char *bound_text; /* the bound as written; NULL for the open band */
+    /* JSON: the outcome's members "points" to the key "justification"
+     * ([layout], the same in both languages; justification.json holds the
+     * value); its "red_line" and "necessary_condition" reasons (whole
+     * objects; s NULL when the outcome gives none). */
+    bsl_frag json_body[2];
+    bsl_json_frags json_red_reason, json_condition_reason;
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */
@@ -67,6 +79,16 @@ typedef struct bsl_indicator {
     size_t cond_value_count;
     bsl_text missing_text;         /* reason sentence when required and missing */
     bsl_text answer_text;          /* remediation when missing: the question and its allowed values */
+    /* JSON: the outcome's members "fact", "label" and the key "value"; the
+     * members "points" to the key "justification" when the fact is missing
+     * or the indicator not applicable ([layout], the same in both
+     * languages); the "missing" reason (s NULL when not required); a
+     * remediation's members "criterion", "fact" and the key "text"
+     * ([layout]). */
+    bsl_json_frags json_head;
+    bsl_frag json_missing[2], json_not_applicable[2];
+    bsl_json_frags json_missing_reason;
+    bsl_frag json_remediation_head[2];
 } bsl_indicator;
 
 typedef struct bsl_criterion_def {
@@ -80,6 +102,12 @@ typedef struct bsl_criterion_def {
      * formats nothing: indexed by bsl_reason_kind for the criterion-level
      * kinds (NOT_MET, NOT_ASSESSED, RESERVATION, MET). */
     bsl_text reason_text[BSL_REASON_MET + 1];
+    /* JSON: the members "id", "title", "weight" and the key "score"; the
+     * member "thresholds" ([layout]); the reasons of reason_text as whole
+     * objects (empty for the other kinds). */
+    bsl_json_frags json_head;
+    bsl_frag json_thresholds[2];
+    bsl_json_frags json_reason[BSL_REASON_MET + 1]; /* s NULL for the other kinds */
 } bsl_criterion_def;
 
 struct bsl_framework {
@@ -98,6 +126,16 @@ struct bsl_framework {
     size_t *by_fact;               /* indicator indexes sorted by fact key */
     const char **warnings;         /* lint.c: what looks wrong, with its path */
     size_t warning_count;
+    /* JSON: the result's "{" and members "format" to "verdict_label" and
+     * the key "score", by verdict; a criterion's members "status" and
+     * "status_label", by status; the member "provenance", and an outcome's
+     * keys "remediation" and "evidence" ([layout]); and the bytes of
+     * framework text in a result at most (reasons and remediations counted
+     * all at once), to reserve the output once. */
+    bsl_json_frags json_start[BSL_VERDICT_FAVORABLE + 1];
+    bsl_json_frags json_status[BSL_CRITERION_INCOMPLETE + 1];
+    bsl_frag json_provenance[2], json_remediation_key[2], json_evidence_key[2];
+    size_t json_size[2][2];
 };
 
 /* Load framework JSON buf[0..len) whose facts come from vocab (which must
@@ -115,6 +153,10 @@ int bsl_lint_build(bsl_framework *fw);
 
 /* Write the reason sentences of every criterion and indicator (wording.c). */
 int bsl_wording_build(bsl_framework *fw);
+
+/* Write the JSON pieces above and the JSON of remediation texts, once,
+ * after bsl_wording_build() (json_prepare.c): BSL_OK or BSL_ERR_NOMEM. */
+int bsl_framework_prepare_json(bsl_framework *fw);
 
 /* Index of the indicator reading fact key[0..len), or SIZE_MAX. */
 size_t bsl_framework_find_fact(const bsl_framework *fw, const char *key, size_t len);

@@ -35,6 +35,7 @@ struct bsl_reason {
     const char *criterion;
     const char *fact;
     const char *text[2];
+    const bsl_json_frags *json;     /* the whole reason as JSON (framework.h) */
 };
 
 struct bsl_result {

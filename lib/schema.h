@@ -5,6 +5,7 @@
 #define BSL_SCHEMA_H
 
 #include "alloc.h"
+#include "buf.h"
 #include "error.h"
 #include "json.h"
 
@@ -24,6 +25,11 @@ typedef struct bsl_num {
 /* A French/English pair. */
 typedef struct bsl_text {
     const char *s[2]; /* indexed by bsl_lang */
+    /* s[] as JSON string literals, for the texts a JSON result quotes
+     * between use-case values (an outcome's justification and
+     * remediations): written by bsl_framework_prepare_json(), s NULL
+     * elsewhere. */
+    bsl_frag json[2];
 } bsl_text;
 
 void bsl_reader_init(bsl_reader *rd, const bsl_json_doc *doc, bsl_arena *arena, bsl_error *err);

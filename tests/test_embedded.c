@@ -46,9 +46,20 @@ static size_t size_at(const void *obj, size_t off)
     return n;
 }
 
+/* n pieces of JSON alike: the same bytes (json_prepare.c). */
+static int same_frags(const bsl_frag *a, const bsl_frag *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (a[i].len != b[i].len || (!a[i].s) != (!b[i].s) ||
+            (a[i].len && memcmp(a[i].s, b[i].s, a[i].len)))
+            return 0;
+    return 1;
+}
+
 static int same_text(const bsl_text *a, const bsl_text *b)
 {
-    return same_str(a->s[0], b->s[0]) && same_str(a->s[1], b->s[1]);
+    return same_str(a->s[0], b->s[0]) && same_str(a->s[1], b->s[1]) && same_frags(a->json, b->json, 2);
 }
 
 static void compare(diff_state *d, const gen_type *t, const void *a, const void *b, const char *path);
@@ -137,6 +148,10 @@ static void compare(diff_state *d, const gen_type *t, const void *a, const void 
         case GEN_CHARS: same = !strncmp(ma, mb, f->size); break;
         case GEN_STRUCTS: case GEN_SIZES: case GEN_STRS: case GEN_FLAGS: compare_array(d, f, a, b, path); break;
         case GEN_FACT: case GEN_VOCAB: same = ptr_at(a, f->offset) == ptr_at(b, f->offset); break;
+        case GEN_FRAGS:
+            same = same_frags((const bsl_frag *)ma, (const bsl_frag *)mb, f->size / sizeof(bsl_frag));
+            break;
+        case GEN_SIZE_GRID: same = !memcmp(ma, mb, f->size); break;
         }
         if (!same)
             differ(d, path, f->name);

@@ -27,8 +27,16 @@ typedef enum gen_kind {
     GEN_STRS,    /* const char **, `count` of them */
     GEN_FLAGS,   /* unsigned char *: applies_if's one flag per outcome of its target */
     GEN_FACT,    /* const bsl_fact *: one of the vocabulary's facts */
-    GEN_VOCAB    /* const bsl_vocabulary *: the embedded vocabulary */
+    GEN_VOCAB,   /* const bsl_vocabulary *: the embedded vocabulary */
+    GEN_FRAGS,   /* bsl_frag pieces of JSON (json_prepare.c), shaped by `count`: a GEN_FRAG_* */
+    GEN_SIZE_GRID /* size_t[2][2] */
 } gen_kind;
+
+/* The shapes of GEN_FRAGS members, for the braces of their initializers. */
+enum { GEN_FRAG_ONE,        /* bsl_frag */
+       GEN_FRAG_ARRAY,      /* bsl_frag[n] */
+       GEN_FRAG_GRID,       /* bsl_json_frags: bsl_frag[2][2] */
+       GEN_FRAG_GRIDS };    /* bsl_json_frags[n] */
 
 typedef struct gen_type gen_type;
 
@@ -37,7 +45,7 @@ typedef struct gen_field {
     size_t offset, size, align;
     gen_kind kind;
     size_t count;          /* GEN_STRN, GEN_STRUCTS, GEN_SIZES, GEN_STRS: offset of the size_t
-                              length; GEN_TEXTS: the number of elements */
+                              length; GEN_TEXTS: the number of elements; GEN_FRAGS: its shape */
     const gen_type *elem;  /* GEN_STRUCTS */
 } gen_field;
 

@@ -21,6 +21,7 @@
 #define F(T, m, kind) { AT(T, m), 0, kind, 0, NULL }
 #define ARRAY(T, m, kind, n, elem) { AT(T, m), 0, kind, offsetof(T, n), elem }
 #define SKIP(T, m, type) { AT(T, m), _Alignof(type), GEN_SKIP, 0, NULL }
+#define FRAGS(T, m, shape) { AT(T, m), 0, GEN_FRAGS, shape, NULL }
 #define END { NULL, 0, 0, 0, GEN_SKIP, 0, NULL }
 
 static const gen_field value_fields[] = {
@@ -73,6 +74,9 @@ static const gen_field outcome_fields[] = {
     F(bsl_outcome_def, bound_kind, GEN_INT),
     F(bsl_outcome_def, bound, GEN_DOUBLE),
     F(bsl_outcome_def, bound_text, GEN_STR),
+    FRAGS(bsl_outcome_def, json_body, GEN_FRAG_ARRAY),
+    FRAGS(bsl_outcome_def, json_red_reason, GEN_FRAG_GRID),
+    FRAGS(bsl_outcome_def, json_condition_reason, GEN_FRAG_GRID),
     END };
 static const gen_type outcome_type = { "bsl_outcome_def", sizeof(bsl_outcome_def), outcome_fields };
 
@@ -102,6 +106,11 @@ static const gen_field indicator_fields[] = {
     F(bsl_indicator, cond_value_count, GEN_SIZE),
     F(bsl_indicator, missing_text, GEN_TEXT),
     F(bsl_indicator, answer_text, GEN_TEXT),
+    FRAGS(bsl_indicator, json_head, GEN_FRAG_GRID),
+    FRAGS(bsl_indicator, json_missing, GEN_FRAG_ARRAY),
+    FRAGS(bsl_indicator, json_not_applicable, GEN_FRAG_ARRAY),
+    FRAGS(bsl_indicator, json_missing_reason, GEN_FRAG_GRID),
+    FRAGS(bsl_indicator, json_remediation_head, GEN_FRAG_ARRAY),
     END };
 static const gen_type indicator_type = { "bsl_indicator", sizeof(bsl_indicator), indicator_fields };
 
@@ -115,6 +124,9 @@ static const gen_field criterion_fields[] = {
     F(bsl_criterion_def, first_indicator, GEN_SIZE),
     F(bsl_criterion_def, indicator_count, GEN_SIZE),
     { AT(bsl_criterion_def, reason_text), 0, GEN_TEXTS, BSL_REASON_MET + 1, NULL },
+    FRAGS(bsl_criterion_def, json_head, GEN_FRAG_GRID),
+    FRAGS(bsl_criterion_def, json_thresholds, GEN_FRAG_ARRAY),
+    FRAGS(bsl_criterion_def, json_reason, GEN_FRAG_GRIDS),
     END };
 static const gen_type criterion_type = { "bsl_criterion_def", sizeof(bsl_criterion_def), criterion_fields };
 
@@ -138,6 +150,12 @@ static const gen_field framework_fields[] = {
     ARRAY(bsl_framework, by_fact, GEN_SIZES, indicator_count, NULL),
     ARRAY(bsl_framework, warnings, GEN_STRS, warning_count, NULL),
     F(bsl_framework, warning_count, GEN_SIZE),
+    FRAGS(bsl_framework, json_start, GEN_FRAG_GRIDS),
+    FRAGS(bsl_framework, json_status, GEN_FRAG_GRIDS),
+    FRAGS(bsl_framework, json_provenance, GEN_FRAG_ARRAY),
+    FRAGS(bsl_framework, json_remediation_key, GEN_FRAG_ARRAY),
+    FRAGS(bsl_framework, json_evidence_key, GEN_FRAG_ARRAY),
+    F(bsl_framework, json_size, GEN_SIZE_GRID),
     END };
 const gen_type gen_framework_type = { "bsl_framework", sizeof(bsl_framework), framework_fields };
 
@@ -156,6 +174,15 @@ static int kind_layout(const gen_field *f, size_t *size, size_t *align)
     case GEN_CHARS: *size = f->size; *align = 1; return 0;
     case GEN_STRUCTS: case GEN_SIZES: case GEN_STRS: case GEN_FLAGS: case GEN_FACT: case GEN_VOCAB:
         *size = sizeof(void *); *align = _Alignof(void *); return 0;
+    case GEN_FRAGS: {
+        size_t unit = f->count == GEN_FRAG_ONE || f->count == GEN_FRAG_ARRAY ? sizeof(bsl_frag)
+                                                                             : sizeof(bsl_json_frags);
+        int array = f->count == GEN_FRAG_ARRAY || f->count == GEN_FRAG_GRIDS;
+        *size = array && f->size % unit == 0 ? f->size : unit;
+        *align = _Alignof(bsl_frag);
+        return 0;
+    }
+    case GEN_SIZE_GRID: *size = sizeof(size_t[2][2]); *align = _Alignof(size_t); return 0;
     }
     return -1;
 }

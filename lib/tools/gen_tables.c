@@ -101,21 +101,55 @@ static void put_str(gen_out *o, const char *s, size_t len)
         fputs("NULL", o->body);
 }
 
-static void put_text(gen_out *o, const bsl_text *t)
-{
-    fputs("{ { ", o->body);
-    put_str(o, t->s[0], t->s[0] ? strlen(t->s[0]) : 0);
-    fputs(", ", o->body);
-    put_str(o, t->s[1], t->s[1] ? strlen(t->s[1]) : 0);
-    fputs(" } }", o->body);
-}
-
 static void put_size(FILE *f, size_t n)
 {
     if (n == SIZE_MAX)
         fputs("SIZE_MAX", f);
     else
         fprintf(f, "%zu", n);
+}
+
+/* A piece of JSON: its bytes (no NUL among them) and their length. */
+static void put_frag(gen_out *o, const bsl_frag *f)
+{
+    fputs("{ ", o->body);
+    put_str(o, f->s, f->len);
+    fputs(", ", o->body);
+    put_size(o->body, f->len);
+    fputs(" }", o->body);
+}
+
+/* n pieces between braces, each group of `group` pieces braced again
+ * (1: a flat list): the initializer of bsl_frag[n / group][group]. */
+static void put_frag_list(gen_out *o, const bsl_frag *f, size_t n, size_t group)
+{
+    size_t i;
+    fputs("{ ", o->body);
+    for (i = 0; i < n; i += group) {
+        if (group == 1)
+            put_frag(o, f + i);
+        else
+            put_frag_list(o, f + i, group, 1);
+        fputs(", ", o->body);
+    }
+    fputs("}", o->body);
+}
+
+/* A bsl_json_frags ([lang][layout]). */
+static void put_frag_grid(gen_out *o, const bsl_frag *f)
+{
+    put_frag_list(o, f, 4, 2);
+}
+
+static void put_text(gen_out *o, const bsl_text *t)
+{
+    fputs("{ { ", o->body);
+    put_str(o, t->s[0], t->s[0] ? strlen(t->s[0]) : 0);
+    fputs(", ", o->body);
+    put_str(o, t->s[1], t->s[1] ? strlen(t->s[1]) : 0);
+    fputs(" }, ", o->body);
+    put_frag_list(o, t->json, 2, 1);
+    fputs(" }", o->body);
 }
 
 /* Byte c inside a C string literal. */
@@ -301,6 +335,31 @@ static void emit_value(gen_out *o, const gen_field *f, const void *obj, const ch
         return;
     }
     case GEN_VOCAB: fputs("&bsl_embedded_vocabulary", o->body); return;
+    case GEN_FRAGS: {
+        const bsl_frag *frags = m;
+        size_t n = f->size / sizeof(bsl_frag);
+        if (f->count == GEN_FRAG_ONE)
+            put_frag(o, frags);
+        else if (f->count == GEN_FRAG_ARRAY)
+            put_frag_list(o, frags, n, 1);
+        else if (f->count == GEN_FRAG_GRID)
+            put_frag_grid(o, frags);
+        else {
+            fputs("{ ", o->body);
+            for (i = 0; i < n; i += 4) {
+                put_frag_grid(o, frags + i);
+                fputs(", ", o->body);
+            }
+            fputs("}", o->body);
+        }
+        return;
+    }
+    case GEN_SIZE_GRID: {
+        size_t grid[4];
+        memcpy(grid, m, sizeof grid);
+        fprintf(o->body, "{ { %zu, %zu }, { %zu, %zu } }", grid[0], grid[1], grid[2], grid[3]);
+        return;
+    }
     }
 }
 
