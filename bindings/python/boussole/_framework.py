@@ -11,7 +11,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 
 from . import _errors, _model, _vocabulary
 from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
-                      bsl_error, lib, take_buffer, text)
+                      bsl_error, cstr, lib, take_buffer, text)
 from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
                       render_source as _render_source)
 
@@ -251,14 +251,13 @@ class Framework:
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
                                      ctypes.byref(err)), err, source, lang)
+        # Only the scalars are read now, through the accessors; the rest of
+        # the Result is rendered and parsed if and when it is read.
         try:
-            out, n = ctypes.c_void_p(), ctypes.c_size_t()
-            _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, FORMAT_JSON_COMPACT, code,
-                                  ctypes.byref(err)), err, source)
-            line = take_buffer(out, n.value)
+            eager = _eager_fields(r, code)
         finally:
             lib.bsl_result_free(r)
-        return _model.result_from_doc(json.loads(line), data, handle)
+        return _model.lazy_result(eager, data, handle)
 
     def whatif(self, usecase: UseCase, target: str = 'favorable', lang: Optional[str] = None) -> Any:
         """The fewest fact changes after which the use-case reaches target
@@ -337,11 +336,42 @@ def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str]
 
 
 
+_LANG_TOKENS = {code: lang for lang, code in LANGS.items()}
+#: (verdict rank, lang code) -> (Verdict, its label): static strings of the library.
+_VERDICT_LABELS: Dict[Tuple[int, int], Tuple[_model.Verdict, str]] = {}
+
+
+def _verdict(rank: int, code: int) -> Tuple[_model.Verdict, str]:
+    got = _VERDICT_LABELS.get((rank, code))
+    if got is None:
+        got = _VERDICT_LABELS[rank, code] = (
+            _model.Verdict(text(lib.bsl_verdict_token(rank))),
+            text(lib.bsl_verdict_label(rank, code)))
+    return got
+
+
+def _eager_fields(r: Any, code: int) -> Dict[str, Any]:
+    """The scalar fields of a Result, read from the C result r with its
+    accessors: what the compact JSON result says in its first members."""
+    verdict, label = _verdict(lib.bsl_result_verdict(r), code)
+    score: Optional[float] = lib.bsl_result_score(r)
+    # 0 is also what the library says when no criterion is assessed (the
+    # JSON writes null then); the JSON writes one decimal, as '%.1f' does.
+    if score == 0.0 and not any(
+            lib.bsl_criterion_result_assessed(lib.bsl_result_criterion(r, i))
+            for i in range(lib.bsl_result_criterion_count(r))):
+        score = None
+    elif score is not None:
+        score = float('%.1f' % score)
+    return {'id': cstr(lib.bsl_result_usecase_id(r)), 'title': cstr(lib.bsl_result_usecase_title(r)),
+            'lang': _LANG_TOKENS[code], 'verdict': verdict, 'verdict_label': label, 'score': score}
+
+
 def _build_row(row: Any, handle: Any) -> Any:
     """The item of a row: a Result (full line), a Summary (summary line) or
     the ErrorRecord itself."""
     if isinstance(row, tuple):
-        return _model.result_from_doc(json.loads(row[0]), row[1], handle)
+        return _model.result_from_line(row[0], row[1], handle)
     if isinstance(row, bytes):
         from ._stream import Summary
         return Summary.from_line(row)

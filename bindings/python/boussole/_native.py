@@ -84,6 +84,14 @@ _PROTOTYPES = {
     'bsl_framework_criterion_title': (c_char_p, [c_void_p, c_size_t, c_int]),
     'bsl_evaluate_json': (c_int, [_P(c_void_p), c_void_p, c_char_p, c_size_t, c_void_p, _P(bsl_error)]),
     'bsl_result_free': (None, [c_void_p]),
+    # the scalars a lazy Result is made with (the rest comes from a rendering)
+    'bsl_result_verdict': (c_int, [c_void_p]),
+    'bsl_result_score': (c_double, [c_void_p]),
+    'bsl_result_usecase_id': (c_char_p, [c_void_p]),
+    'bsl_result_usecase_title': (c_char_p, [c_void_p]),
+    'bsl_result_criterion_count': (c_size_t, [c_void_p]),
+    'bsl_result_criterion': (c_void_p, [c_void_p, c_size_t]),
+    'bsl_criterion_result_assessed': (c_int, [c_void_p]),
     'bsl_verdict_token': (c_char_p, [c_int]),
     'bsl_verdict_label': (c_char_p, [c_int, c_int]),
     'bsl_criterion_status_token': (c_char_p, [c_int]),
@@ -172,7 +180,9 @@ def _installed_libdir() -> 'Optional[str]':
         from . import _config  # written by meson install (_config.py.in)
     except ImportError:
         return None
-    libdir: str = _config.LIBDIR
+    # getattr: _config.py exists only once installed, so a type checker
+    # reading the source tree cannot know its members.
+    libdir: str = getattr(_config, 'LIBDIR')
     return libdir
 
 
