@@ -85,6 +85,28 @@ class StreamTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.fw.evaluate_many(docs, detail='brief')
 
+    def test_compact_summaries_are_the_json_summaries(self):
+        # evaluate_many keeps each summary as a compact CSV record; what it
+        # builds from it is what the CLI's JSON summary line says, to the
+        # last member, for ids and unknown keys holding the CSV's
+        # separators, quotes, line breaks and its list separator '|'.
+        odd = [{'id': 'a,b "q"\n|x', 'title': 't', 'facts': {'hosting': 'eu', 'ho|st': 1, 'a,b': 2}},
+               {'id': 'x', 'title': 't', 'facts': {}},
+               {'id': 'é$', 'title': 't', 'facts': {'hostnig': 'eu'},
+                'evidence': {'zz|z': 'q', 'hosting': 'h'}}]
+        docs = example_docs() + odd
+        code, out, err = support.cli('evaluate', '--input', 'jsonl', '--detail', 'summary',
+                                     self._jsonl(docs))
+        want = [boussole.Summary.from_line(line) for line in out.splitlines()]
+        self.assertEqual(len(want), len(docs), err)
+        self.assertTrue(any('|' in p for p in want[-3].unknown), want[-3].unknown)
+        results = self.fw.evaluate_many(docs + [None] + docs, detail='summary')
+        self.assertEqual(list(results[:len(docs)]), want)
+        self.assertEqual(list(results[len(docs) + 1:]), want)
+        self.assertEqual(list(self.fw.evaluate_stream(docs, detail='summary')), want)
+        self.assertEqual([e.index for e in results.errors], [len(docs)])
+        self.assertIsInstance(results[0], boussole.Summary)
+
     def _jsonl(self, docs):
         f = tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8')
         self.addCleanup(os.unlink, f.name)
