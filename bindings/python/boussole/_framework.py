@@ -18,6 +18,8 @@ from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_
 from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
                       render_source as _render_source)
 
+#: Dicts as compact JSON, non-ASCII characters escaped (what _stream.json_line writes).
+_encode = json.JSONEncoder(separators=(',', ':'), allow_nan=False).encode
 #: What evaluate() takes: a dict, JSON text, or a file named by a path object.
 UseCase = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, 'os.PathLike[str]']
 #: What Framework.load() takes: the same, but no memoryview.
@@ -57,11 +59,10 @@ def _to_bytes(obj: object, what: str, lang: Optional[str] = None) -> Tuple[bytes
     bytes is always JSON text, so text from a form or a web request can never
     open a file."""
     if isinstance(obj, Mapping):
-        try:
-            text = json.dumps(obj, ensure_ascii=False, separators=(',', ':'), allow_nan=False)
+        try:   # as a batch serialises it (\u escapes), so that positions agree
+            return _encode(obj).encode('ascii'), None
         except (TypeError, ValueError) as e:
             raise TypeError('%s is not JSON-serialisable: %s' % (what, e)) from None
-        return text.encode('utf-8'), None
     if isinstance(obj, (bytes, bytearray, memoryview)):
         return bytes(obj), None
     if isinstance(obj, str):

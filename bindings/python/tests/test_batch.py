@@ -140,7 +140,7 @@ class BatchTest(unittest.TestCase):
                     results = self.fw.evaluate_many(gen(), detail=detail)
                 finally:
                     _stream.lib.bsl_stream_feed = real
-                self.assertEqual(feeds, [chunk, 2 * chunk, 600])
+                self.assertEqual(feeds, list(range(chunk, 601, chunk)) + [600])
                 self.assertEqual(len(results), 602)
                 self.assertEqual([e.index for e in results.errors], [300, 601])
                 self.assertEqual([r.id for r in results[:300]], [str(i) for i in range(300)])

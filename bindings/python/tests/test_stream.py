@@ -53,6 +53,20 @@ class StreamTest(unittest.TestCase):
         self.assertEqual(results.errors[0].name, 'arg')
         self.assertEqual(results[4].id, 'after')
 
+    def test_a_lone_surrogate_is_an_error_record_in_place(self):
+        # Dicts are serialised with \u escapes: a str holding a lone
+        # surrogate (which UTF-8 cannot encode, and which raised
+        # UnicodeEncodeError out of the whole batch) is refused by the
+        # library as that use-case's error, at its position.
+        bad = {'id': 'a', 'title': 'x\ud800y', 'facts': {}}
+        results = self.fw.evaluate_many([bad, GOOD], lang='en')
+        self.assertEqual([r.ok for r in results], [False, True])
+        self.assertEqual((results[0].name, results[0].line, results[0].column), ('syntax', 1, 21))
+        self.assertIn('lone surrogate', results[0].message)
+        with self.assertRaises(boussole.JSONSyntaxError) as cm:
+            self.fw.evaluate(bad, lang='en')
+        self.assertEqual(str(cm.exception), str(results[0]))
+
     def test_nan_is_not_answered(self):
         with_nan = {'id': 'n', 'title': 't', 'facts': {'hosting': 'eu', 'energy_kwh_per_year': math.nan}}
         without = {'id': 'n', 'title': 't', 'facts': {'hosting': 'eu'}}
