@@ -110,8 +110,13 @@ def provenance_dict(p: ProvenanceParts) -> Dict[str, Any]:
 def summary(row: Row, ids: Tuple[str, ...]) -> Summary:
     uid, verdict, score, scores, statuses, red, failed, missing, unknown = parse(
         row.payload, row.unknown, len(ids))
-    return Summary(uid, verdict, score, dict(zip(ids, scores)), dict(zip(ids, statuses)),
-                   red, failed, missing, unknown, provenance_dict(row.provenance))
+    # _new: not the frozen dataclass's __init__, which sets each field through
+    # object.__setattr__ (evaluate_stream builds one Summary per use-case).
+    return _model._new(Summary, {
+        'id': uid, 'verdict': verdict, 'score': score,
+        'criterion_scores': dict(zip(ids, scores)), 'criterion_statuses': dict(zip(ids, statuses)),
+        'red_lines': red, 'failed_conditions': failed, 'missing': missing, 'unknown': unknown,
+        'provenance': provenance_dict(row.provenance)})
 
 
 def record(row: Row, ids: Tuple[str, ...]) -> Dict[str, Any]:
