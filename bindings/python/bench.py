@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Use-cases per second through the Python binding, against C.
 
-Usage: bench.py [--c-bench PATH] [--rounds N] [FOLDER]
+Usage: bench.py [--c-bench PATH] [--cli PATH] [--rounds N] [--summary-rounds N] [FOLDER]
 
 Scores the example use-cases (as dicts, what a data scientist holds) many
 times:
@@ -14,7 +14,10 @@ times:
   evaluate_many+records  the same, then records() for every use-case
   evaluate_many+Results  the same, then every Result built with all its fields
 
-and the C figures for the same work: the C bench program's parse + evaluate
+then, given the boussole program (--cli or $BOUSSOLE_CLI), evaluate_stream
+and evaluate_many at summary detail against the C streaming path (the CLI's
+CPU time on the same use-cases as JSON Lines, interleaved; issue 12: within
+2x); and the C figures for the same work: the C bench program's parse + evaluate
 + render JSON per use-case (tests/bench, when --c-bench is given), and
 bsl_evaluate_lines alone on the same batch (parse + evaluate + compact
 render, in C, one crossing). The targets: evaluate_many within 3x of C
@@ -79,6 +82,10 @@ def main():
     ap.add_argument('--c-bench', help='the C bench program (tests/bench/bench)')
     ap.add_argument('--rounds', type=int, default=40, help='copies of the examples per batch')
     ap.add_argument('--repeats', type=int, default=5)
+    ap.add_argument('--cli', help='the boussole program, for the summary detail figures '
+                                  '(default: $BOUSSOLE_CLI; none: skipped)')
+    ap.add_argument('--summary-rounds', type=int, default=400,
+                    help='copies of the examples for the summary detail figures')
     args = ap.parse_args()
 
     files = sorted(os.path.join(args.folder, f) for f in os.listdir(args.folder)
@@ -151,7 +158,54 @@ def main():
         ratio = max(py[name] / c_ref, py[name] / c_batch)
         print('target: %s within 3x of C (the stricter of the two): %.2fx (%s)'
               % (name, ratio, 'met' if ratio <= 3 else 'NOT met'))
+    cli = args.cli or os.environ.get('BOUSSOLE_CLI')
+    if cli:
+        summary_detail(fw, docs * args.summary_rounds, cli, rep)
     return 0
+
+
+def cli_cpu_s(cli, payload):
+    """CPU time of the CLI's streaming path (JSON Lines in, summary JSON
+    Lines out) over payload, its start-up included."""
+    p = subprocess.Popen([cli, 'evaluate', '--input', 'jsonl', '--detail', 'summary', '-'],
+                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env={'LANG': 'C'})
+    p.stdin.write(payload)
+    p.stdin.close()
+    _, status, usage = os.wait4(p.pid, 0)
+    assert status == 0, status
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli_cpu_us(cli, payload, count):
+    """CPU time per use-case of the CLI's streaming path, without its
+    start-up (a run over no input, subtracted)."""
+    return (cli_cpu_s(cli, payload) - cli_cpu_s(cli, b'')) / count * 1e6
+
+
+def summary_detail(fw, batch, cli, rep):
+    """Issue 12: Python's streaming paths at summary detail against the C
+    streaming path (the CLI) on the same use-cases, interleaved, best of rep."""
+    n = len(batch)
+    payload = b''.join(json.dumps(d, ensure_ascii=False, separators=(',', ':')).encode() + b'\n'
+                       for d in batch)
+    work = {
+        'C stream (CLI)': lambda: None,
+        'evaluate_stream summary': lambda: [None for _ in fw.evaluate_stream(batch,
+                                                                           detail='summary')],
+        'evaluate_many summary': lambda: fw.evaluate_many(batch, detail='summary'),
+    }
+    best = dict.fromkeys(work, float('inf'))
+    for _ in range(rep):
+        for name, fn in work.items():
+            us = (cli_cpu_us(cli, payload, n) if name == 'C stream (CLI)'
+                  else best_us_per_usecase(fn, n, 1))
+            best[name] = min(best[name], us)
+    c = best.pop('C stream (CLI)')
+    print('summary detail, %d use-cases, best of %d: C streaming path (CLI, CPU time) %.1f '
+          'us/use-case' % (n, rep, c))
+    for name, us in best.items():
+        print('Python %-25s %8.1f us/use-case  %5.2fx C streaming path (target 2x: %s)'
+              % (name + ':', us, us / c, 'met' if us / c <= 2 else 'NOT met'))
 
 
 if __name__ == '__main__':
