@@ -1,22 +1,30 @@
 #!/usr/bin/env python3
 """Use-cases per second through the Python binding, against C.
 
-Usage: bench.py [--c-bench PATH] [--rounds N] [FOLDER]
+Usage: bench.py [--c-bench PATH] [--cli PATH] [--rounds N] [--summary-rounds N] [FOLDER]
 
 Scores the example use-cases (as dicts, what a data scientist holds) many
 times:
 
-  evaluate             one Framework.evaluate() call per use-case, Result built
+  evaluate             one Framework.evaluate() call per use-case, its verdict
+                       and score read (the rest of a Result is built lazily)
+  evaluate+all fields  the same, then every field of the Result read (the
+                       criteria, indicators, reasons, remediations built)
   evaluate_many        one call for the whole batch (Results built on access)
   evaluate_many+records  the same, then records() for every use-case
-  evaluate_many+Results  the same, then every Result dataclass built
+  evaluate_many+Results  the same, then every Result built with all its fields
 
-and the C figures for the same work: the C bench program's parse + evaluate
+then, given the boussole program (--cli or $BOUSSOLE_CLI), evaluate_stream
+and evaluate_many at summary detail against the C streaming path (the CLI's
+CPU time on the same use-cases as JSON Lines, interleaved; issue 12: within
+2x); and the C figures for the same work: the C bench program's parse + evaluate
 + render JSON per use-case (tests/bench, when --c-bench is given), and
 bsl_evaluate_lines alone on the same batch (parse + evaluate + compact
-render, in C, one crossing). The target is evaluate_many within 3x of C
-parse+evaluate+render per use-case. Each figure is the best of several
-repeats (the machine may be shared). Prints figures; never fails on speed.
+render, in C, one crossing). The targets: evaluate_many within 3x of C
+parse+evaluate+render per use-case (issue 12), and evaluate one by one
+within 3x of the same (issue 14). Each figure is the best of several
+repeats, in CPU time of the thread (the machine may be shared). Prints
+figures; never fails on speed.
 """
 import argparse
 import ctypes
@@ -35,9 +43,9 @@ from boussole._native import bsl_error, lib, take_buffer  # noqa: E402
 def best_us_per_usecase(fn, count, repeats):
     best = float('inf')
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = time.thread_time()   # CPU time of this thread: the machine may be shared
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.thread_time() - t0)
     return best / count * 1e6
 
 
@@ -74,6 +82,10 @@ def main():
     ap.add_argument('--c-bench', help='the C bench program (tests/bench/bench)')
     ap.add_argument('--rounds', type=int, default=40, help='copies of the examples per batch')
     ap.add_argument('--repeats', type=int, default=5)
+    ap.add_argument('--cli', help='the boussole program, for the summary detail figures '
+                                  '(default: $BOUSSOLE_CLI; none: skipped)')
+    ap.add_argument('--summary-rounds', type=int, default=400,
+                    help='copies of the examples for the summary detail figures')
     args = ap.parse_args()
 
     files = sorted(os.path.join(args.folder, f) for f in os.listdir(args.folder)
@@ -97,12 +109,18 @@ def main():
                                len(payload), 0, None, ctypes.byref(nerr), ctypes.byref(err))
         take_buffer(out, size.value)
 
+    def read_all(r):
+        """Every field of a Result, so that nothing stays unbuilt."""
+        return (r.verdict, r.score, r.criteria, r.red_lines, r.missing, r.unknown, r.not_used,
+                r.reasons, r.remediations, r.provenance)
+
     work = {
         'C batch': c_lines,
-        'evaluate': lambda: [fw.evaluate(d) for d in batch],
+        'evaluate': lambda: [(r.verdict, r.score) for r in map(fw.evaluate, batch)],
+        'evaluate+all fields': lambda: [read_all(fw.evaluate(d)) for d in batch],
         'evaluate_many': lambda: fw.evaluate_many(batch),
         'evaluate_many+records': lambda: fw.evaluate_many(batch).records(),
-        'evaluate_many+Results': lambda: list(fw.evaluate_many(batch)),
+        'evaluate_many+Results': lambda: [read_all(r) for r in fw.evaluate_many(batch)],
     }
     # Interleaved repeats, best of each: load on a shared machine then
     # affects every figure alike.
@@ -136,11 +154,58 @@ def main():
     for name, us in py.items():
         print('Python %-25s %8.1f us/use-case  %8.0f use-cases/s  %5.2fx %s, %5.2fx C batch'
               % (name + ':', us, 1e6 / us, us / c_ref, c_label, us / c_batch))
-    for name in ('evaluate_many', 'evaluate_many+records'):
+    for name in ('evaluate', 'evaluate_many', 'evaluate_many+records'):
         ratio = max(py[name] / c_ref, py[name] / c_batch)
         print('target: %s within 3x of C (the stricter of the two): %.2fx (%s)'
               % (name, ratio, 'met' if ratio <= 3 else 'NOT met'))
+    cli = args.cli or os.environ.get('BOUSSOLE_CLI')
+    if cli:
+        summary_detail(fw, docs * args.summary_rounds, cli, rep)
     return 0
+
+
+def cli_cpu_s(cli, payload):
+    """CPU time of the CLI's streaming path (JSON Lines in, summary JSON
+    Lines out) over payload, its start-up included."""
+    p = subprocess.Popen([cli, 'evaluate', '--input', 'jsonl', '--detail', 'summary', '-'],
+                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env={'LANG': 'C'})
+    p.stdin.write(payload)
+    p.stdin.close()
+    _, status, usage = os.wait4(p.pid, 0)
+    assert status == 0, status
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli_cpu_us(cli, payload, count):
+    """CPU time per use-case of the CLI's streaming path, without its
+    start-up (a run over no input, subtracted)."""
+    return (cli_cpu_s(cli, payload) - cli_cpu_s(cli, b'')) / count * 1e6
+
+
+def summary_detail(fw, batch, cli, rep):
+    """Issue 12: Python's streaming paths at summary detail against the C
+    streaming path (the CLI) on the same use-cases, interleaved, best of rep."""
+    n = len(batch)
+    payload = b''.join(json.dumps(d, ensure_ascii=False, separators=(',', ':')).encode() + b'\n'
+                       for d in batch)
+    work = {
+        'C stream (CLI)': lambda: None,
+        'evaluate_stream summary': lambda: [None for _ in fw.evaluate_stream(batch,
+                                                                           detail='summary')],
+        'evaluate_many summary': lambda: fw.evaluate_many(batch, detail='summary'),
+    }
+    best = dict.fromkeys(work, float('inf'))
+    for _ in range(rep):
+        for name, fn in work.items():
+            us = (cli_cpu_us(cli, payload, n) if name == 'C stream (CLI)'
+                  else best_us_per_usecase(fn, n, 1))
+            best[name] = min(best[name], us)
+    c = best.pop('C stream (CLI)')
+    print('summary detail, %d use-cases, best of %d: C streaming path (CLI, CPU time) %.1f '
+          'us/use-case' % (n, rep, c))
+    for name, us in best.items():
+        print('Python %-25s %8.1f us/use-case  %5.2fx C streaming path (target 2x: %s)'
+              % (name + ':', us, us / c, 'met' if us / c <= 2 else 'NOT met'))
 
 
 if __name__ == '__main__':

@@ -27,7 +27,7 @@ _LAZY = {
     '_framework': ('Framework', 'Results', 'frameworks'),
     '_vocabulary': ('Fact', 'FactValue', 'Condition', 'Text', 'vocabulary'),
     '_compare': ('compare', 'Comparison', 'ComparedUseCase', 'ComparedResult'),
-    '_stream': ('Summary',),
+    '_summary': ('Summary',),
     '_whatif': ('WhatIf', 'Change'),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from ._framework import Framework, Results, frameworks
     from ._vocabulary import Fact, FactValue, Condition, Text, vocabulary
     from ._compare import compare, Comparison, ComparedUseCase, ComparedResult
-    from ._stream import Summary
+    from ._summary import Summary
     from ._whatif import WhatIf, Change
 
 

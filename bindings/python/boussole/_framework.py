@@ -10,11 +10,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _errors, _model, _vocabulary
+TYPE_CHECKING = False  # mypy takes it as true; _summary is imported on first use
+if TYPE_CHECKING:
+    from . import _summary
 from ._native import (FORMAT_JSON, FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, LANGS,
-                      bsl_error, lib, take_buffer, text)
+                      bsl_error, cstr, lib, take_buffer, text)
 from ._render import (check as _check, default_lang as _default_lang, lang_code as _lang_code,
                       render_source as _render_source)
 
+#: Dicts as compact JSON, non-ASCII characters escaped (what _stream.json_line writes).
+_encode = json.JSONEncoder(separators=(',', ':'), allow_nan=False).encode
 #: What evaluate() takes: a dict, JSON text, or a file named by a path object.
 UseCase = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, 'os.PathLike[str]']
 #: What Framework.load() takes: the same, but no memoryview.
@@ -54,11 +59,10 @@ def _to_bytes(obj: object, what: str, lang: Optional[str] = None) -> Tuple[bytes
     bytes is always JSON text, so text from a form or a web request can never
     open a file."""
     if isinstance(obj, Mapping):
-        try:
-            text = json.dumps(obj, ensure_ascii=False, separators=(',', ':'), allow_nan=False)
+        try:   # as a batch serialises it (\u escapes), so that positions agree
+            return _encode(obj).encode('ascii'), None
         except (TypeError, ValueError) as e:
             raise TypeError('%s is not JSON-serialisable: %s' % (what, e)) from None
-        return text.encode('utf-8'), None
     if isinstance(obj, (bytes, bytearray, memoryview)):
         return bytes(obj), None
     if isinstance(obj, str):
@@ -251,14 +255,13 @@ class Framework:
         err, r = bsl_error(), ctypes.c_void_p()
         _check(lib.bsl_evaluate_json(ctypes.byref(r), handle.ptr, data, len(data), None,
                                      ctypes.byref(err)), err, source, lang)
+        # Only the scalars are read now, through the accessors; the rest of
+        # the Result is rendered and parsed if and when it is read.
         try:
-            out, n = ctypes.c_void_p(), ctypes.c_size_t()
-            _check(lib.bsl_render(ctypes.byref(out), ctypes.byref(n), r, FORMAT_JSON_COMPACT, code,
-                                  ctypes.byref(err)), err, source)
-            line = take_buffer(out, n.value)
+            eager = _eager_fields(r, code)
         finally:
             lib.bsl_result_free(r)
-        return _model.result_from_doc(json.loads(line), data, handle)
+        return _model.lazy_result(eager, data, handle)
 
     def whatif(self, usecase: UseCase, target: str = 'favorable', lang: Optional[str] = None) -> Any:
         """The fewest fact changes after which the use-case reaches target
@@ -283,8 +286,15 @@ class Framework:
         is refused (TypeError): iterating it would give its keys or
         characters. lang as for evaluate(). For registers too large to
         keep, iterate evaluate_stream() instead."""
+        from . import _stream, _summary
         code = _lang_code(_default_lang() if lang is None else lang)
-        rows = list(self._rows(usecases, code, detail, lang))
+        rows: Union[List[_Row], _summary.SummaryRows]
+        if detail == 'summary':   # kept compact: about 140 bytes per use-case
+            rows = _summary.SummaryRows(self.criterion_ids)
+            for row in self._rows(usecases, code, detail, lang, _stream.CHUNK):
+                rows.append(row)
+        else:
+            rows = list(self._rows(usecases, code, detail, lang, _stream.CHUNK))
         return Results(rows, _default_lang() if lang is None else lang, self._live(),
                        self.criterion_ids)
 
@@ -295,12 +305,13 @@ class Framework:
         nothing: memory does not grow with the number of use-cases."""
         code = _lang_code(_default_lang() if lang is None else lang)
         handle = self._live()
-        for row in self._rows(usecases, code, detail, lang):
-            yield _build_row(row, handle)
+        for row in self._rows(usecases, code, detail, lang, 1):
+            yield _build_row(row, handle, self.criterion_ids)
 
     def _rows(self, usecases: Iterable[UseCase], code: int, detail: str,
-              lang: Optional[str]) -> Iterator[Any]:
-        """The rows of a batch; error messages in lang (None: the locale's)."""
+              lang: Optional[str], chunk: int) -> Iterator[Any]:
+        """The rows of a batch, chunk use-cases fed per call into the
+        library; error messages in lang (None: the locale's)."""
         from . import _stream
         if isinstance(usecases, (Mapping, str, bytes, bytearray, memoryview, os.PathLike)):
             raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
@@ -318,7 +329,7 @@ class Framework:
         def read(uc: UseCase, what: str) -> Tuple[bytes, Optional[str]]:
             return _to_bytes(uc, what, lang)
         for row in _stream.stream_rows(handle.ptr, usecases, code, _stream.DETAILS[detail], read,
-                                       alone):
+                                       alone, chunk):
             if isinstance(row, _model.ErrorRecord):
                 row = dataclasses.replace(
                     row, message=_errors.translate_text(row.message, messages))
@@ -337,14 +348,45 @@ def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str]
 
 
 
-def _build_row(row: Any, handle: Any) -> Any:
-    """The item of a row: a Result (full line), a Summary (summary line) or
-    the ErrorRecord itself."""
+_LANG_TOKENS = {code: lang for lang, code in LANGS.items()}
+#: (verdict rank, lang code) -> (Verdict, its label): static strings of the library.
+_VERDICT_LABELS: Dict[Tuple[int, int], Tuple[_model.Verdict, str]] = {}
+
+
+def _verdict(rank: int, code: int) -> Tuple[_model.Verdict, str]:
+    got = _VERDICT_LABELS.get((rank, code))
+    if got is None:
+        got = _VERDICT_LABELS[rank, code] = (
+            _model.Verdict(text(lib.bsl_verdict_token(rank))),
+            text(lib.bsl_verdict_label(rank, code)))
+    return got
+
+
+def _eager_fields(r: Any, code: int) -> Dict[str, Any]:
+    """The scalar fields of a Result, read from the C result r with its
+    accessors: what the compact JSON result says in its first members."""
+    verdict, label = _verdict(lib.bsl_result_verdict(r), code)
+    score: Optional[float] = lib.bsl_result_score(r)
+    # 0 is also what the library says when no criterion is assessed (the
+    # JSON writes null then); the JSON writes one decimal, as '%.1f' does.
+    if score == 0.0 and not any(
+            lib.bsl_criterion_result_assessed(lib.bsl_result_criterion(r, i))
+            for i in range(lib.bsl_result_criterion_count(r))):
+        score = None
+    elif score is not None:
+        score = float('%.1f' % score)
+    return {'id': cstr(lib.bsl_result_usecase_id(r)), 'title': cstr(lib.bsl_result_usecase_title(r)),
+            'lang': _LANG_TOKENS[code], 'verdict': verdict, 'verdict_label': label, 'score': score}
+
+
+def _build_row(row: Any, handle: Any, criterion_ids: Tuple[str, ...]) -> Any:
+    """The item of a row: a Result (full line), a Summary or the
+    ErrorRecord itself."""
     if isinstance(row, tuple):
-        return _model.result_from_doc(json.loads(row[0]), row[1], handle)
-    if isinstance(row, bytes):
-        from ._stream import Summary
-        return Summary.from_line(row)
+        return _model.result_from_line(row[0], row[1], handle)
+    from . import _summary
+    if isinstance(row, _summary.Row):
+        return _summary.summary(row, criterion_ids)
     return row
 
 
@@ -357,8 +399,8 @@ class Results(Sequence[Any]):
     each a Result or an ErrorRecord (``item.ok`` tells which). Results are
     built from the library's output when first accessed."""
 
-    def __init__(self, rows: List[_Row], lang: str, handle: _Handle,
-                 criterion_ids: Tuple[str, ...]) -> None:
+    def __init__(self, rows: Union[List[_Row], '_summary.SummaryRows'], lang: str,
+                 handle: _Handle, criterion_ids: Tuple[str, ...]) -> None:
         self._rows = rows
         self._lang = lang
         self._handle = handle
@@ -371,15 +413,16 @@ class Results(Sequence[Any]):
     def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self._rows)))]
-        row = self._rows[i]
-        if isinstance(row, bytes):   # a summary: built on each access, the line stays small
-            return _build_row(row, self._handle)
+        rows = self._rows
+        if not isinstance(rows, list):   # summaries: built on each access, kept compact
+            return rows[i]
+        row = rows[i]
         if isinstance(row, tuple):
-            built = _build_row(row, self._handle)
+            built = _build_row(row, self._handle, self._criterion_ids)
             with self._lock:
-                if isinstance(self._rows[i], tuple):
-                    self._rows[i] = built
-                row = self._rows[i]
+                if isinstance(rows[i], tuple):
+                    rows[i] = built
+                row = rows[i]
         return row
 
     def __iter__(self) -> Iterator[Any]:
@@ -428,6 +471,8 @@ class Results(Sequence[Any]):
     @property
     def errors(self) -> List[_model.ErrorRecord]:
         """The ErrorRecords, in order."""
+        if not isinstance(self._rows, list):
+            return self._rows.errors()
         return [r for r in self._rows if isinstance(r, _model.ErrorRecord)]
 
     @property
@@ -443,12 +488,12 @@ class Results(Sequence[Any]):
         line, comma-separated) and error (None, or the error for a use-case
         that could not be evaluated). Every dict has the same keys."""
         ids = self._criterion_ids
+        if not isinstance(self._rows, list):
+            return self._rows.records()
         out = []
         for row in self._rows:
             if isinstance(row, tuple):
                 out.append(_model.record_from_line(row[0], ids))
-            elif isinstance(row, bytes):
-                out.append(_model.record_from_summary(json.loads(row), ids))
             elif isinstance(row, _model.ErrorRecord):
                 out.append(_model.record_from_error(row, ids))
             else:

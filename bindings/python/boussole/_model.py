@@ -2,14 +2,21 @@
 (doc/result-format.md). Nothing here holds C memory: a Result keeps the
 use-case bytes it was evaluated from and a reference to its framework, so
 that ``str(result)`` and ``result.to_json()`` ask the library again for the
-exact bytes the CLI prints (evaluation is deterministic)."""
+exact bytes the CLI prints (evaluation is deterministic).
+
+A Result is lazy: it is made with its few scalar fields (id, title, lang,
+verdict, verdict_label, score) and builds the others (criteria, reasons,
+remediations, ...) the first time one of them is read, from the compact
+JSON line it was made from, or else by asking the library for that line
+again. Reading only the verdict of thousands of use-cases thus never
+parses the ~26 KB of sentences each result holds."""
 import copy
 import functools
 import html
 import json
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Sequence, Tuple, Type, TypeVar
 
 from . import _errors
 if TYPE_CHECKING:
@@ -226,12 +233,24 @@ class Result:
     remediations: Tuple[Remediation, ...]
     provenance: Provenance
     # Private: the parsed document, the use-case bytes and the framework
-    # handle, to render again on demand.
+    # handle, to render again on demand; the compact JSON line the lazy
+    # fields are built from (None: render it again from _source).
     _doc: Optional[Doc] = field(default=None, compare=False, hash=False)
     _source: Optional[bytes] = field(default=None, compare=False, hash=False)
     _framework: Optional['_Handle'] = field(default=None, compare=False, hash=False)
+    _line: Optional[bytes] = field(default=None, compare=False, hash=False)
 
     ok = True  # a Result, not an ErrorRecord
+
+    if not TYPE_CHECKING:   # type checkers see the fields declared above
+        def __getattr__(self, name: str) -> Any:
+            # Only called for an attribute not in the instance: a lazy
+            # field not built yet (every other name is a plain miss).
+            if name not in _LAZY_FIELDS or 'criteria' in self.__dict__:
+                raise AttributeError('%r object has no attribute %r'
+                                     % (type(self).__name__, name))
+            _complete(self)
+            return self.__dict__[name]
 
     def criterion(self, criterion_id: str) -> 'CriterionResult':
         """The CriterionResult with that id (KeyError when none)."""
@@ -335,8 +354,74 @@ class ErrorRecord:
 def result_doc(result: Result) -> Doc:
     """The parsed document a Result was built from (not a copy)."""
     if result._doc is None:
+        _complete(result)
+    doc = result._doc
+    if doc is None:
         raise _errors.ArgumentError(_errors.ARG, 'this Result was not made by a Framework')
-    return result._doc
+    return doc
+
+
+#: The fields a lazy Result builds on first access (the others are made at once).
+_LAZY_FIELDS: FrozenSet[str] = frozenset((
+    'criteria', 'red_lines', 'failed_conditions', 'missing', 'unknown', 'not_used', 'reasons',
+    'remediations', 'provenance', '_doc'))
+
+
+def _complete(result: Result) -> None:
+    """Build the lazy fields of result (and its _doc) in place. Two threads
+    may do it at once: each builds the same values from the same bytes."""
+    if 'criteria' in result.__dict__:
+        return
+    line = result._line
+    if line is None:
+        if result._framework is None or result._source is None:
+            raise _errors.ArgumentError(_errors.ARG, 'this Result was not made by a Framework')
+        line = _render.render_source(result._framework, result._source,
+                                     _render.lang_code(result.lang), _render.FORMATS['json-compact'])
+    doc = json.loads(line)
+    fields = _deep_fields(doc)
+    fields['_doc'] = doc
+    result.__dict__.update(fields)
+    result.__dict__.pop('_line', None)   # parsed now: the dicts hold it all
+
+
+def lazy_result(eager: Dict[str, Any], source: Optional[bytes], framework: Optional['_Handle'],
+                line: Optional[bytes] = None) -> Result:
+    """A Result with only its scalar fields (id, title, lang, verdict,
+    verdict_label, score); the others are built on first access from line,
+    the compact JSON result (or, when None, from source evaluated again)."""
+    eager['_source'] = source
+    eager['_framework'] = framework
+    eager['_line'] = line
+    return _new(Result, eager)
+
+
+def result_from_line(line: bytes, source: Optional[bytes] = None,
+                     framework: Optional['_Handle'] = None) -> Result:
+    """A lazy Result from a compact result line (BSL_FORMAT_JSON_COMPACT):
+    the scalar fields are decoded where they stand at the head of the line
+    (its members are in a fixed order), the rest is parsed on first access.
+    Falls back to a full parse when the line does not look as expected."""
+    try:
+        s = line.decode('utf-8')
+        i = _expect(s, 0, '{"format":"boussole-result/2","lang":')
+        lang, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"verdict":')
+        verdict, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"verdict_label":')
+        label, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"score":')
+        score, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"usecase":{"id":')
+        uid, i = _raw_decode(s, i)
+        i = _expect(s, i, ',"title":')
+        title, i = _raw_decode(s, i)
+        _expect(s, i, '},"criteria":[')
+        eager = {'id': uid, 'title': title, 'lang': lang, 'verdict': Verdict(verdict),
+                 'verdict_label': label, 'score': _num(score)}
+    except ValueError:   # includes UnicodeDecodeError and JSONDecodeError
+        return result_from_doc(json.loads(line), source, framework)
+    return lazy_result(eager, source, framework, line)
 
 
 def _value(v: Any) -> Any:
@@ -367,7 +452,24 @@ def _score1(v: Optional[float]) -> str:
 
 def result_from_doc(doc: Doc, source: Optional[bytes] = None,
                     framework: Optional['_Handle'] = None) -> Result:
-    """A Result from the parsed JSON result document."""
+    """A Result from the parsed JSON result document, every field built."""
+    fields = _deep_fields(doc)
+    fields.update({
+        'id': doc['usecase']['id'],
+        'title': doc['usecase']['title'],
+        'lang': doc['lang'],
+        'verdict': Verdict(doc['verdict']),
+        'verdict_label': doc['verdict_label'],
+        'score': _num(doc['score']),
+        '_doc': doc,
+        '_source': source,
+        '_framework': framework,
+    })
+    return _new(Result, fields)
+
+
+def _deep_fields(doc: Doc) -> Dict[str, Any]:
+    """The lazy fields of a Result (_LAZY_FIELDS but _doc) from its document."""
     criteria = []
     for c in doc['criteria']:
         cid = c['id']
@@ -402,13 +504,7 @@ def result_from_doc(doc: Doc, source: Optional[bytes] = None,
             'indicators': outcomes,
         }))
     prov = doc['provenance']
-    return _new(Result, {
-        'id': doc['usecase']['id'],
-        'title': doc['usecase']['title'],
-        'lang': doc['lang'],
-        'verdict': Verdict(doc['verdict']),
-        'verdict_label': doc['verdict_label'],
-        'score': _num(doc['score']),
+    return {
         'criteria': tuple(criteria),
         'red_lines': tuple(doc['red_lines']),
         'failed_conditions': tuple(doc['failed_conditions']),
@@ -429,10 +525,7 @@ def result_from_doc(doc: Doc, source: Optional[bytes] = None,
             'library_name': prov['library']['name'],
             'library_version': prov['library']['version'],
         }),
-        '_doc': doc,
-        '_source': source,
-        '_framework': framework,
-    })
+    }
 
 
 def record_from_doc(doc: Doc, criterion_ids: Sequence[str]) -> Record:

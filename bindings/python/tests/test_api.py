@@ -293,6 +293,32 @@ class EvaluateTest(unittest.TestCase):
         self.assertEqual(len({self.r, self.fw.evaluate(VOIRIE)}), 1)
         self.assertNotEqual(self.r, self.fw.evaluate(VOIRIE, lang='en'))
 
+    def test_results_are_lazy_and_equal_to_built_ones(self):
+        # evaluate() reads the scalars with the accessors; the rest is built
+        # on first access and is then what a full build from the JSON gives.
+        for lang in ('fr', 'en'):
+            for path in sorted(pathlib.Path(support.EXAMPLES).glob('*.json')):
+                with self.subTest(lang=lang, example=path.name):
+                    r = self.fw.evaluate(path, lang=lang)
+                    self.assertNotIn('criteria', r.__dict__)
+                    self.assertNotIn('reasons', r.__dict__)
+                    full = boussole._model.result_from_doc(json.loads(r.to_json()), None, None)
+                    self.assertEqual((r.id, r.title, r.verdict, r.verdict_label, r.score),
+                                     (full.id, full.title, full.verdict, full.verdict_label,
+                                      full.score))
+                    self.assertNotIn('criteria', r.__dict__)   # the scalars built nothing
+                    self.assertEqual(r, full)                  # compares every field
+                    self.assertEqual(r.reasons, full.reasons)
+                    self.assertIn('criteria', r.__dict__)
+                    many = self.fw.evaluate_many([path], lang=lang)[0]
+                    self.assertNotIn('criteria', many.__dict__)
+                    self.assertEqual((many.verdict, many.score, many.title), (r.verdict, r.score,
+                                                                              r.title))
+                    self.assertEqual(many, full)
+        with self.assertRaises(AttributeError):
+            self.fw.evaluate(VOIRIE).no_such_field
+        self.assertFalse(hasattr(self.fw.evaluate(VOIRIE), '__deepcopy__x'))
+
     def test_to_dict_and_to_json(self):
         d = self.r.to_dict()
         self.assertEqual(d['format'], 'boussole-result/2')

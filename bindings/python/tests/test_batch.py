@@ -112,9 +112,10 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(results[-1].id, 'g49')
         self.assertIn('50 use-cases, 0 errors', repr(results))
 
-    def test_streamed_one_use_case_at_a_time(self):
-        # Each use-case is fed to the library and its record taken back
-        # before the next one is read: a generator is consumed lazily.
+    def test_streamed_a_chunk_at_a_time(self):
+        # evaluate_many feeds the library CHUNK use-cases per call and takes
+        # their records back before reading more: a generator is consumed
+        # lazily, never more than a chunk ahead (evaluate_stream: one).
         from boussole import _stream
         feeds, read = [], []
         real = _stream.lib.bsl_stream_feed
@@ -124,19 +125,36 @@ class BatchTest(unittest.TestCase):
             return real(*args)
 
         def gen():
-            for i in range(200):
+            for i in range(600):
                 read.append(i)
-                yield dict(GOOD, id=str(i))
+                yield dict(GOOD, id=str(i)) if i != 300 else None
             yield VOIRIE
             yield '{"id": 2}'
+        chunk = _stream.CHUNK
+        for detail in ('full', 'summary'):
+            with self.subTest(detail=detail):
+                feeds.clear()
+                read.clear()
+                _stream.lib.bsl_stream_feed = counting
+                try:
+                    results = self.fw.evaluate_many(gen(), detail=detail)
+                finally:
+                    _stream.lib.bsl_stream_feed = real
+                self.assertEqual(feeds, list(range(chunk, 601, chunk)) + [600])
+                self.assertEqual(len(results), 602)
+                self.assertEqual([e.index for e in results.errors], [300, 601])
+                self.assertEqual([r.id for r in results[:300]], [str(i) for i in range(300)])
+                self.assertEqual([r.id for r in results[301:600]],
+                                 [str(i) for i in range(301, 600)])
+                self.assertEqual(results[600].id, 'signalements-voirie')
+        feeds.clear()
+        read.clear()
         _stream.lib.bsl_stream_feed = counting
         try:
-            results = self.fw.evaluate_many(gen())
+            first = next(self.fw.evaluate_stream(gen()))
         finally:
             _stream.lib.bsl_stream_feed = real
-        self.assertEqual(feeds[:200], list(range(1, 201)))
-        self.assertEqual(len(results), 202)
-        self.assertEqual(len(results.errors), 1)
+        self.assertEqual((first.id, feeds), ('0', [1]))
 
     def test_newlines_inside_strings_stay_invalid(self):
         # A raw newline inside a string is invalid JSON; joining the lines of

@@ -53,6 +53,20 @@ class StreamTest(unittest.TestCase):
         self.assertEqual(results.errors[0].name, 'arg')
         self.assertEqual(results[4].id, 'after')
 
+    def test_a_lone_surrogate_is_an_error_record_in_place(self):
+        # Dicts are serialised with \u escapes: a str holding a lone
+        # surrogate (which UTF-8 cannot encode, and which raised
+        # UnicodeEncodeError out of the whole batch) is refused by the
+        # library as that use-case's error, at its position.
+        bad = {'id': 'a', 'title': 'x\ud800y', 'facts': {}}
+        results = self.fw.evaluate_many([bad, GOOD], lang='en')
+        self.assertEqual([r.ok for r in results], [False, True])
+        self.assertEqual((results[0].name, results[0].line, results[0].column), ('syntax', 1, 21))
+        self.assertIn('lone surrogate', results[0].message)
+        with self.assertRaises(boussole.JSONSyntaxError) as cm:
+            self.fw.evaluate(bad, lang='en')
+        self.assertEqual(str(cm.exception), str(results[0]))
+
     def test_nan_is_not_answered(self):
         with_nan = {'id': 'n', 'title': 't', 'facts': {'hosting': 'eu', 'energy_kwh_per_year': math.nan}}
         without = {'id': 'n', 'title': 't', 'facts': {'hosting': 'eu'}}
@@ -84,6 +98,28 @@ class StreamTest(unittest.TestCase):
         self.assertEqual(results[0].provenance['framework']['id'], 'nantes-2024')
         with self.assertRaises(ValueError):
             self.fw.evaluate_many(docs, detail='brief')
+
+    def test_compact_summaries_are_the_json_summaries(self):
+        # evaluate_many keeps each summary as a compact CSV record; what it
+        # builds from it is what the CLI's JSON summary line says, to the
+        # last member, for ids and unknown keys holding the CSV's
+        # separators, quotes, line breaks and its list separator '|'.
+        odd = [{'id': 'a,b "q"\n|x', 'title': 't', 'facts': {'hosting': 'eu', 'ho|st': 1, 'a,b': 2}},
+               {'id': 'x', 'title': 't', 'facts': {}},
+               {'id': 'é$', 'title': 't', 'facts': {'hostnig': 'eu'},
+                'evidence': {'zz|z': 'q', 'hosting': 'h'}}]
+        docs = example_docs() + odd
+        code, out, err = support.cli('evaluate', '--input', 'jsonl', '--detail', 'summary',
+                                     self._jsonl(docs))
+        want = [boussole.Summary.from_line(line) for line in out.splitlines()]
+        self.assertEqual(len(want), len(docs), err)
+        self.assertTrue(any('|' in p for p in want[-3].unknown), want[-3].unknown)
+        results = self.fw.evaluate_many(docs + [None] + docs, detail='summary')
+        self.assertEqual(list(results[:len(docs)]), want)
+        self.assertEqual(list(results[len(docs) + 1:]), want)
+        self.assertEqual(list(self.fw.evaluate_stream(docs, detail='summary')), want)
+        self.assertEqual([e.index for e in results.errors], [len(docs)])
+        self.assertIsInstance(results[0], boussole.Summary)
 
     def _jsonl(self, docs):
         f = tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8')
