@@ -1924,11 +1924,20 @@ BSL_API int bsl_evaluate_stream_file(const bsl_framework *fw, FILE *f, const bsl
 /* What-if: the smallest changes that reach a verdict                         */
 /* ------------------------------------------------------------------------ */
 
-/** The current version of bsl_whatif_options. @since 0.2.0 */
-#define BSL_WHATIF_OPTIONS_VERSION 1
+/** The current version of bsl_whatif_options (2: max_nodes appended).
+ * Version 1 is still accepted. @since 0.2.0 */
+#define BSL_WHATIF_OPTIONS_VERSION 2
 
 /** Default bsl_whatif_options.max_changes: the largest plan searched. @since 0.2.0 */
 #define BSL_WHATIF_DEFAULT_MAX_CHANGES 12u
+
+/** Default bsl_whatif_options.max_nodes: the search budget, in states
+ * visited, each counting 1 plus 1 per 64 indicators of the frameworks
+ * searched (a Nantes state counts 1). The plans of the examples under the
+ * embedded frameworks take at most 87,000 (most a few hundred); the budget
+ * bounds the time a hostile framework can make a search, and the plan of a
+ * report, take (about a quarter of a second). @since 0.2.0 */
+#define BSL_WHATIF_DEFAULT_MAX_NODES 200000u
 
 /**
  * Options of bsl_whatif(). Always initialise with BSL_WHATIF_OPTIONS_INIT
@@ -1940,16 +1949,18 @@ typedef struct bsl_whatif_options {
     unsigned version;     /**< must be BSL_WHATIF_OPTIONS_VERSION */
     bsl_verdict target;   /**< BSL_VERDICT_FAVORABLE (the default) or BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS */
     unsigned max_changes; /**< largest plan searched; 0 means BSL_WHATIF_DEFAULT_MAX_CHANGES. A target that needs more is reported unreachable */
+    unsigned max_nodes;   /**< version 2: the search budget in states visited; 0 means BSL_WHATIF_DEFAULT_MAX_NODES. When it runs out the plan says so (bsl_whatif_search_limit_reached()) */
 } bsl_whatif_options;
 
 /** Static initialiser for bsl_whatif_options with every default. @since 0.2.0 */
-#define BSL_WHATIF_OPTIONS_INIT { BSL_WHATIF_OPTIONS_VERSION, BSL_VERDICT_FAVORABLE, 0 }
+#define BSL_WHATIF_OPTIONS_INIT { BSL_WHATIF_OPTIONS_VERSION, BSL_VERDICT_FAVORABLE, 0, 0 }
 
 /**
  * Initialise opts to the defaults of the given options version: target
- * BSL_VERDICT_FAVORABLE, max_changes 0 (its default).
+ * BSL_VERDICT_FAVORABLE, max_changes 0 and max_nodes 0 (their defaults).
  * @param opts the struct to fill; must not be NULL. Left untouched on failure.
- * @param version BSL_WHATIF_OPTIONS_VERSION.
+ * @param version BSL_WHATIF_OPTIONS_VERSION, or 1 (only the fields of
+ *        version 1 are written).
  * @return BSL_OK, or BSL_ERR_ARG for a NULL opts or an unknown version.
  * Thread-safe. @since 0.2.0
  */
@@ -1979,7 +1990,8 @@ typedef struct bsl_whatif_plan bsl_whatif_plan;
  *        framework (same id; distinct frameworks sharing one vocabulary, as
  *        the embedded ones do); none NULL.
  * @param count number of use-cases, at least 1.
- * @param opts target and search limit; NULL for the defaults. Copied.
+ * @param opts target, largest plan and search budget; NULL for the
+ *        defaults. Copied (the fields of its version).
  * @param err optional error details; may be NULL.
  * @return BSL_OK (reachable or not: see bsl_whatif_reachable()),
  *         BSL_ERR_NOMEM, or BSL_ERR_ARG (a NULL argument, count 0, an
@@ -2009,10 +2021,23 @@ BSL_API bsl_verdict bsl_whatif_target(const bsl_whatif_plan *p);
  * Whether some plan of at most max_changes changes of actionable facts
  * reaches the target.
  * @param p a plan; NULL gives 0.
- * @return 1 when reachable, else 0.
+ * @return 1 when reachable, else 0: unreachable, or unknown when
+ *         bsl_whatif_search_limit_reached() (the search stopped first).
  * Thread-safe. @since 0.2.0
  */
 BSL_API int bsl_whatif_reachable(const bsl_whatif_plan *p);
+
+/**
+ * Whether the search ran out of its budget (bsl_whatif_options.max_nodes)
+ * before it could finish. Then a reachable plan has the fewest changes but
+ * another plan of as many changes may have a larger score after, and an
+ * unreachable one means unknown: no plan of fewer changes than the round
+ * the search stopped in exists, larger ones were not all searched.
+ * @param p a plan; NULL gives 0.
+ * @return 1 when the limit was reached, else 0.
+ * Thread-safe. @since 0.2.0
+ */
+BSL_API int bsl_whatif_search_limit_reached(const bsl_whatif_plan *p);
 
 /**
  * Number of changes of the plan (0 when unreachable or already at target).

@@ -522,7 +522,11 @@ static void whatif_plan(bsl_buf *b, const bsl_whatif_plan *p, const html_words *
     text(b, bsl_verdict_label(p->target, lang));
     put(b, w->close_q);
     put(b, "</h2>\n");
-    if (!p->reachable && !p->blocked_count) {
+    if (p->limit_reached)
+        bsl__whatif_limit_line(b, p, lang, BSL_FORMAT_HTML);
+    if (!p->reachable && p->limit_reached) {
+        /* said by the line above */
+    } else if (!p->reachable && !p->blocked_count) {
         put(b, "<p>");
         put(b, ww->too_many);
         bsl_buf_uint(b, p->max_changes);

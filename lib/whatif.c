@@ -10,38 +10,13 @@
  * bounds prune: problems whose facts are disjoint each need their own
  * change, and a criterion below its threshold needs as many changes as it
  * takes its largest possible gains to cover its deficit. */
-#include "whatif_facts.h"
+#include "whatif_search.h"
 #include "error.h"
 #include "result.h"
 
 #include <stdint.h>
 #include <string.h>
 
-typedef struct wi_search {
-    const bsl_framework **fw;
-    const bsl_usecase *const *uc;
-    size_t nfw;
-    wi_facts f;
-    int **slot;                 /* per framework: the outcomes now, changed as the search goes */
-    wi_score *sc;               /* per framework */
-    bsl_verdict target;
-    size_t limit;               /* plan size of this round */
-    size_t depth;
-    size_t *plan_fact, *plan_cand;  /* the changes made so far, limit entries */
-    int *undo;                  /* per depth and framework: the outcome replaced */
-    unsigned char *changed;     /* per fact: in the plan */
-    size_t **branch;            /* per depth: the facts to try */
-    size_t *pfacts;             /* the facts of each problem, one after the other */
-    size_t *pstart;             /* problem p's facts are pfacts[pstart[p] .. pstart[p + 1]) */
-    size_t *need;               /* per problem: the changes it needs at least */
-    unsigned *mark;             /* per fact: stamp, for sets of facts without clearing */
-    unsigned stamp;
-    double *gain;               /* per fact: a criterion's possible gain from changing it */
-    size_t *order;              /* scratch: facts by gain */
-    int found;
-    double best_score;
-    size_t *best_fact, *best_cand, *sorted_fact, *sorted_cand;
-} wi_search;
 
 static int verdict_reached(const wi_search *s)
 {
@@ -61,7 +36,7 @@ static void score_all(wi_search *s)
 
 /* ---- problems ----------------------------------------------------------- */
 
-static unsigned next_stamp(wi_search *s)
+unsigned bsl__wi_stamp(wi_search *s)
 {
     if (++s->stamp == 0) { /* wrapped: forget every old stamp */
         memset(s->mark, 0, s->f.count * sizeof *s->mark);
@@ -122,8 +97,8 @@ static size_t criterion_need(wi_search *s, size_t f, size_t c, size_t from, size
     const bsl_criterion_def *def = &fw->criteria[c];
     const int *slot = s->slot[f];
     double t = (s->target == BSL_VERDICT_FAVORABLE ? def->met.value : def->reservations.value) - 0.05 - 1e-7;
-    double sum = 0;
-    size_t k, p, q, n = 0;
+    double sum = 0, all;
+    size_t k, p, n;
     for (p = from; p < to; p++)
         s->gain[s->pfacts[p]] = 0;
     for (k = 0; k < def->indicator_count; k++) {
@@ -150,19 +125,25 @@ static size_t criterion_need(wi_search *s, size_t f, size_t c, size_t from, size
     }
     if (sum >= 0)
         return 0; /* no deficit */
-    for (p = from; p < to; p++) { /* facts by decreasing gain: insertion, criteria are small */
-        size_t x = s->pfacts[p];
-        for (q = n; q > 0 && s->gain[s->order[q - 1]] < s->gain[x]; q--)
-            s->order[q] = s->order[q - 1];
-        s->order[q] = x;
-        n++;
-    }
-    for (q = 0; q < n; q++) {
-        sum += s->gain[s->order[q]];
+    for (p = from, all = sum; p < to; p++)
+        all += s->gain[s->pfacts[p]];
+    if (all < 0)
+        return SIZE_MAX;
+    /* The largest gains one at a time (a taken one is set to -1), at most
+     * the round's size plus one: a larger need prunes all the same. */
+    for (n = 0; n <= s->limit; n++) {
+        size_t top = SIZE_MAX;
+        for (p = from; p < to; p++)
+            if (s->gain[s->pfacts[p]] >= 0 && (top == SIZE_MAX || s->gain[s->pfacts[p]] > s->gain[top]))
+                top = s->pfacts[p];
+        if (top == SIZE_MAX)
+            return n; /* every fact taken */
+        sum += s->gain[top];
+        s->gain[top] = -1;
         if (sum >= 0)
-            return q + 1;
+            return n + 1;
     }
-    return SIZE_MAX;
+    return s->limit + 1;
 }
 
 /* A lower bound on the changes still needed: problems that share no fact
@@ -170,23 +151,34 @@ static size_t criterion_need(wi_search *s, size_t f, size_t c, size_t from, size
  * up; the set is picked greedily, largest needs first. */
 static size_t pack(wi_search *s, size_t np)
 {
-    unsigned used = next_stamp(s);
-    size_t total = 0, round, p, q;
-    for (round = 0; round < np; round++) {
-        size_t top = SIZE_MAX;
-        for (p = 0; p < np; p++) /* the largest need not yet taken */
-            if (s->need[p] && (top == SIZE_MAX || s->need[p] > s->need[top]))
-                top = p;
-        if (top == SIZE_MAX)
-            break;
+    unsigned used = bsl__wi_stamp(s);
+    size_t total = 0, cap = s->limit + 1, v, p, q, r, pos = 0;
+    s->packed_count = 0;
+    /* Problems by decreasing need, then in order: a bucket sort, needs
+     * being at most the round's size plus one. */
+    for (v = 0; v <= cap; v++)
+        s->bucket[v] = 0;
+    for (p = 0; p < np; p++)
+        s->bucket[s->need[p] < cap ? s->need[p] : cap]++;
+    for (v = cap; v > 0; v--) {
+        size_t here = s->bucket[v];
+        s->bucket[v] = pos;
+        pos += here;
+    }
+    for (p = 0; p < np; p++)
+        if (s->need[p])
+            s->porder[s->bucket[s->need[p] < cap ? s->need[p] : cap]++] = p;
+    for (r = 0; r < pos; r++) {
+        size_t top = s->porder[r];
         for (q = s->pstart[top]; q < s->pstart[top + 1] && s->mark[s->pfacts[q]] != used; q++)
             ;
-        if (q == s->pstart[top + 1]) {
-            total += s->need[top];
-            for (q = s->pstart[top]; q < s->pstart[top + 1]; q++)
-                s->mark[s->pfacts[q]] = used;
-        }
-        s->need[top] = 0;
+        if (q < s->pstart[top + 1])
+            continue; /* shares a fact with a problem taken */
+        s->packed[s->packed_count] = top;
+        s->packed_need[s->packed_count++] = s->need[top];
+        total += s->need[top];
+        for (q = s->pstart[top]; q < s->pstart[top + 1]; q++)
+            s->mark[s->pfacts[q]] = used;
     }
     return total;
 }
@@ -208,14 +200,14 @@ static int examine(wi_search *s, size_t *lower, size_t *pick, size_t *count)
                     continue;
                 blocked = 1;
                 s->pstart[np] = n;
-                problem_indicator(s, &n, f, i, next_stamp(s));
+                problem_indicator(s, &n, f, i, bsl__wi_stamp(s));
                 if (n == s->pstart[np])
                     return 0;
                 s->need[np++] = 1;
             }
             s->pstart[np] = n;
             {
-                unsigned stamp = next_stamp(s);
+                unsigned stamp = bsl__wi_stamp(s);
                 size_t need;
                 for (k = 0; k < def->indicator_count; k++)
                     problem_indicator(s, &n, f, def->first_indicator + k, stamp);
@@ -317,6 +309,11 @@ static void search(wi_search *s)
 {
     size_t lower, pick = 0, np, left = s->limit - s->depth, p, b, k, n;
     size_t *branch;
+    if (s->nodes >= s->max_nodes) {
+        s->exhausted = 1;
+        return;
+    }
+    s->nodes += s->node_cost;
     score_all(s);
     if (verdict_reached(s)) {
         consider(s);
@@ -324,13 +321,18 @@ static void search(wi_search *s)
     }
     if (!left || !examine(s, &lower, &pick, &np) || lower > left)
         return;
+    if (s->found && !bsl__wi_may_tie_best(s, left))
+        return; /* no plan below can beat or tie the best one's score */
     branch = s->branch[s->depth];
     n = s->pstart[pick + 1] - s->pstart[pick];
     for (p = 0; p < n; p++) /* examine() is called again below: keep the facts */
         branch[p] = s->pfacts[s->pstart[pick] + p];
     for (b = 0; b < n; b++) {
         size_t x = branch[b];
-        for (k = 0; k < s->f.facts[x].cand_count; k++) {
+        size_t c;
+        for (c = 0; c < s->f.facts[x].cand_count; c++) {
+            /* the most points first: a good plan found early prunes more */
+            k = s->cand_order[x][c];
             if (apply(s, x, k, 0)) {
                 s->changed[x] = 1;
                 s->plan_fact[s->depth] = x;
@@ -340,10 +342,14 @@ static void search(wi_search *s)
                 s->depth--;
             }
             apply(s, x, k, 1);
+            if (s->exhausted)
+                break;
         }
         /* Every plan that changes x was searched under x: the next
          * branches leave it as it is, so no set of changes is tried twice. */
         s->changed[x] = 1;
+        if (s->exhausted)
+            break;
     }
     for (b = 0; b < n; b++)
         s->changed[branch[b]] = 0;
@@ -381,6 +387,32 @@ static void read_slots(const bsl_usecase *uc, int *slot)
     }
 }
 
+/* What candidate k of fact x is worth to the first framework reading it:
+ * its points, below 0 for a red line or a failed condition. */
+static double cand_worth(const wi_search *s, size_t x, size_t k)
+{
+    const wi_fact *fact = &s->f.facts[x];
+    const bsl_indicator *ind = &s->fw[fact->first_fw]->indicators[fact->ind[fact->first_fw]];
+    int o = fact->cands[k].outcome[fact->first_fw];
+    if (o == WI_MISSING)
+        return -2;
+    return ind->outcomes[o].red_line || ind->outcomes[o].fails_condition ? -1 : ind->outcomes[o].points.value;
+}
+
+/* The order search() tries fact x's candidates in: most points first
+ * (insertion, stable: a fact has a handful). Only the order of the search
+ * changes, not which plan wins. */
+static void order_cands(wi_search *s, size_t x)
+{
+    size_t *ord = s->cand_order[x], n = s->f.facts[x].cand_count, k, j;
+    for (k = 0; k < n; k++) {
+        double w = cand_worth(s, x, k);
+        for (j = k; j > 0 && cand_worth(s, x, ord[j - 1]) < w; j--)
+            ord[j] = ord[j - 1];
+        ord[j] = k;
+    }
+}
+
 /* n zeroed elements (at least one, so that 0 is not a failure). */
 static void *alloc_n(bsl_arena *arena, size_t n, size_t size) { return bsl_arena_calloc(arena, n > 1 ? n : 1, size); }
 #define ALLOC_N(ptr, n) ((ptr) = alloc_n(arena, (n), sizeof *(ptr)))
@@ -406,14 +438,22 @@ static int prepare(wi_search *s, bsl_arena *arena, bsl_error *err)
         !ALLOC_N(s->sorted_fact, s->limit) || !ALLOC_N(s->sorted_cand, s->limit) ||
         !ALLOC_N(s->undo, (s->limit + 1) * s->nfw) || !ALLOC_N(s->changed, s->f.count) ||
         !ALLOC_N(s->branch, s->limit + 1) || !ALLOC_N(s->mark, s->f.count) ||
-        !ALLOC_N(s->gain, s->f.count) || !ALLOC_N(s->order, s->f.count) ||
+        !ALLOC_N(s->gain, s->f.count) || !ALLOC_N(s->bucket, s->limit + 2) ||
         /* an indicator's problem holds 2 facts, a criterion's 2 per indicator */
         !ALLOC_N(s->pfacts, 4 * nind) || !ALLOC_N(s->pstart, nind + ncrit + 1) ||
-        !ALLOC_N(s->need, nind + ncrit + 1))
+        !ALLOC_N(s->need, nind + ncrit + 1) ||
+        !ALLOC_N(s->porder, nind + ncrit + 1) || !ALLOC_N(s->packed, nind + ncrit + 1) || !ALLOC_N(s->packed_need, nind + ncrit + 1))
         return BSL_ERR_NOMEM;
     for (d = 0; d <= s->limit; d++)
         if (!ALLOC_N(s->branch[d], 2 * nind))
             return BSL_ERR_NOMEM;
+    if (!ALLOC_N(s->ubfacts, 2 * nind) || !ALLOC_N(s->terms, nind) || !ALLOC_N(s->taken, 2 * nind) || !ALLOC_N(s->cand_order, s->f.count))
+        return BSL_ERR_NOMEM;
+    for (d = 0; d < s->f.count; d++) {
+        if (!ALLOC_N(s->cand_order[d], s->f.facts[d].cand_count))
+            return BSL_ERR_NOMEM;
+        order_cands(s, d);
+    }
     return BSL_OK;
 }
 
@@ -511,19 +551,21 @@ static int write_blocked(bsl_whatif_plan *p, wi_search *s)
         room += s->fw[f]->indicator_count + s->fw[f]->criterion_count;
     if (!(p->blocked = bsl_arena_calloc(&p->arena, room ? room : 1, sizeof *p->blocked)))
         return BSL_ERR_NOMEM;
+    if (s->exhausted)
+        return BSL_OK; /* the search stopped before it could tell */
     score_all(s);
     for (f = 0; f < s->nfw; f++) {
         const bsl_framework *fw = s->fw[f];
         for (c = 0; c < fw->criterion_count; c++) {
             const bsl_criterion_def *def = &fw->criteria[c];
             size_t n = 0;
-            unsigned stamp = next_stamp(s);
+            unsigned stamp = bsl__wi_stamp(s);
             for (k = 0; k < def->indicator_count; k++) {
                 size_t i = def->first_indicator + k, m = 0;
                 const bsl_indicator *ind = &fw->indicators[i];
                 if (!indicator_blocks(ind, s->slot[f], i))
                     continue;
-                problem_indicator(s, &m, f, i, next_stamp(s));
+                problem_indicator(s, &m, f, i, bsl__wi_stamp(s));
                 if (m)
                     continue;
                 add_blocked(p, ind->fact);
@@ -543,6 +585,7 @@ static int build_plan(bsl_whatif_plan *p, wi_search *s, size_t size)
 {
     size_t f;
     int rc = s->found ? write_changes(p, s, size) : write_blocked(p, s);
+    p->limit_reached = s->exhausted;
     if (rc)
         return rc;
     if (!(p->after = bsl_arena_calloc(&p->arena, s->nfw, sizeof *p->after)))
@@ -556,25 +599,45 @@ static int build_plan(bsl_whatif_plan *p, wi_search *s, size_t size)
     }
     p->framework_count = s->nfw;
     p->reachable = s->found;
+    p->max_nodes = s->max_nodes;
     return BSL_OK;
 }
 
 /* ---- the API -------------------------------------------------------------- */
 
+/* Version 1 had target and max_changes; version 2 appended max_nodes. A
+ * caller's struct holds only the fields of its version: read and write no
+ * others. */
 int bsl_whatif_options_init(bsl_whatif_options *opts, unsigned version)
 {
-    static const bsl_whatif_options defaults = BSL_WHATIF_OPTIONS_INIT;
-    if (!opts || version != BSL_WHATIF_OPTIONS_VERSION)
+    if (!opts || version < 1 || version > BSL_WHATIF_OPTIONS_VERSION)
         return BSL_ERR_ARG;
-    *opts = defaults;
+    opts->version = version;
+    opts->target = BSL_VERDICT_FAVORABLE;
+    opts->max_changes = 0;
+    if (version >= 2)
+        opts->max_nodes = 0;
     return BSL_OK;
+}
+
+/* The caller's options as the current version (defaults for the fields
+ * its version does not have); the version is checked by check_args(). */
+static void copy_options(bsl_whatif_options *o, const bsl_whatif_options *opts)
+{
+    o->version = opts->version;
+    if (opts->version < 1 || opts->version > BSL_WHATIF_OPTIONS_VERSION)
+        return;
+    o->target = opts->target;
+    o->max_changes = opts->max_changes;
+    if (opts->version >= 2)
+        o->max_nodes = opts->max_nodes;
 }
 
 static int check_args(const bsl_usecase *const *uc, size_t count, const bsl_whatif_options *o,
                       bsl_error *err)
 {
     size_t i, j;
-    if (o->version != BSL_WHATIF_OPTIONS_VERSION)
+    if (o->version < 1 || o->version > BSL_WHATIF_OPTIONS_VERSION)
         return bsl_error_set(err, BSL_ERR_ARG, "unsupported bsl_whatif_options version %u (this library knows %u)",
                              o->version, (unsigned)BSL_WHATIF_OPTIONS_VERSION);
     if (o->target != BSL_VERDICT_FAVORABLE && o->target != BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS)
@@ -592,6 +655,17 @@ static int check_args(const bsl_usecase *const *uc, size_t count, const bsl_what
                                      uc[i]->fw->id);
     }
     return BSL_OK;
+}
+
+/* What a state visited costs of the budget: 1 per 64 indicators started,
+ * so that the budget bounds the time of a search on a large framework too
+ * (each state scores and examines every indicator). */
+static unsigned long node_cost(const wi_search *s)
+{
+    size_t f, n = 0;
+    for (f = 0; f < s->nfw; f++)
+        n += s->fw[f]->indicator_count;
+    return 1 + (unsigned long)(n / 64);
 }
 
 /* Plans smaller than the bound at the root cannot exist: the deepening
@@ -622,17 +696,23 @@ static int run(bsl_whatif_plan *p, const bsl_usecase *const *uc, size_t count, c
     for (f = 0; f < count; f++)
         s.fw[f] = uc[f]->fw;
     s.limit = o->max_changes ? o->max_changes : BSL_WHATIF_DEFAULT_MAX_CHANGES;
+    s.max_nodes = o->max_nodes ? o->max_nodes : BSL_WHATIF_DEFAULT_MAX_NODES;
     if ((rc = prepare(&s, arena, err)))
         return rc;
+    s.node_cost = node_cost(&s);
     cap = actionable_count(&s.f);
     if (cap > s.limit)
         cap = s.limit;
     size = root_lower_bound(&s);
-    for (; size <= cap && !s.found; size++) {
+    for (; size <= cap && !s.found && !s.exhausted; size++) {
         s.limit = size;
         s.depth = 0;
         search(&s);
     }
+    /* size - 1 is the round that found a plan or ran out of budget: every
+     * plan smaller than it was searched. */
+    p->complete_below = s.exhausted ? (unsigned)(size - 1) : 0;
+    p->nodes = s.nodes;
     p->target = o->target;
     p->max_changes = o->max_changes ? o->max_changes : BSL_WHATIF_DEFAULT_MAX_CHANGES;
     return build_plan(p, &s, s.found ? size - 1 : 0);
@@ -651,7 +731,7 @@ int bsl_whatif(bsl_whatif_plan **out, const bsl_usecase *const *usecases, size_t
     if (!out || !usecases || !count)
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: out and usecases must not be NULL, count not 0");
     if (opts)
-        o = *opts;
+        copy_options(&o, opts);
     if (!usecases[0])
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_whatif: usecases[0] is NULL");
     if ((rc = check_args(usecases, count, &o, err)))

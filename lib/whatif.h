@@ -50,7 +50,11 @@ struct bsl_whatif_plan {
     const char *usecase_id, *usecase_title;
     bsl_verdict target;
     unsigned max_changes;          /* the largest plan searched */
-    int reachable;
+    unsigned long max_nodes;       /* the search budget */
+    unsigned long nodes;           /* the budget spent */
+    int limit_reached;             /* the budget ran out before the search could finish */
+    unsigned complete_below;       /* then: every plan of fewer changes was searched */
+    int reachable;                 /* a plan was found (when limit_reached, maybe not the best) */
     wi_change *changes;
     size_t change_count;
     wi_after *after;               /* one per framework */
@@ -63,6 +67,11 @@ struct bsl_whatif_plan {
  * report, as text (BSL_FORMAT_TEXT) or Markdown (BSL_FORMAT_MARKDOWN),
  * appended to b: for the text and Markdown result reports to call. */
 void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format);
+
+/* When the search ran out of budget, the sentence that says what the plan
+ * can and cannot tell, as a line of text (BSL_FORMAT_TEXT), a Markdown
+ * paragraph or an HTML <p>, appended to b. */
+void bsl__whatif_limit_line(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format);
 
 /* The plan of a result's reports: toward favorable under the result's
  * framework, from the answers the result keeps. *out is NULL (and BSL_OK)

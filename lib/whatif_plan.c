@@ -8,6 +8,7 @@ static const wi_change *change_at(const bsl_whatif_plan *p, size_t i)
 
 bsl_verdict bsl_whatif_target(const bsl_whatif_plan *p) { return p ? p->target : BSL_VERDICT_FAVORABLE; }
 int bsl_whatif_reachable(const bsl_whatif_plan *p) { return p ? p->reachable : 0; }
+int bsl_whatif_search_limit_reached(const bsl_whatif_plan *p) { return p ? p->limit_reached : 0; }
 size_t bsl_whatif_change_count(const bsl_whatif_plan *p) { return p ? p->change_count : 0; }
 
 const char *bsl_whatif_change_fact(const bsl_whatif_plan *p, size_t i)

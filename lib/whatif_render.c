@@ -50,9 +50,13 @@ static void render_json(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, int
     bsl_jw_str(&w, "title", p->usecase_title);
     bsl_jw_close(&w, '}');
     bsl_jw_str(&w, "target", bsl_verdict_token(p->target));
-    bsl_jw_bool(&w, "reachable", p->reachable);
+    if (p->limit_reached && !p->reachable)
+        bsl_jw_raw(&w, "reachable", NULL); /* unknown: the search stopped first */
+    else
+        bsl_jw_bool(&w, "reachable", p->reachable);
     bsl_jw_key(&w, "max_changes");
     bsl_buf_uint(w.b, p->max_changes);
+    bsl_jw_bool(&w, "search_limit_reached", p->limit_reached);
     bsl_jw_open(&w, "changes", '[');
     for (i = 0; i < p->change_count; i++) {
         const wi_change *c = &p->changes[i];
@@ -103,7 +107,8 @@ static void render_json(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, int
 
 typedef struct words {
     const char *reach, *open_q, *close_q, *colon, *already, *unreachable, *after, *score, *points,
-        *not_answered, *change_one, *change_many, *fact, *criterion, *now, *to, *gain, *usecase, *remediation, *too_many;
+        *not_answered, *change_one, *change_many, *fact, *criterion, *now, *to, *gain, *usecase, *remediation, *too_many,
+        *limit, *limit_unknown, *limit_unknown_end, *limit_found;
 } words;
 
 static const words fr = {
@@ -112,12 +117,21 @@ static const words fr = {
     "points", "non renseigné", "changement", "changements", "Fait", "Critère", "Maintenant",
     "À atteindre", "Points", "Cas d'usage", "Remédiation",
     "Aucun plan ne l'atteint en au plus ",
+    "Limite de recherche atteinte",
+    "on ne sait pas s'il est atteignable : aucun plan de moins de ",
+    " ne l'atteint, les plans plus grands n'ont pas tous été examinés.",
+    "ce plan a le moins de changements possible, mais un autre plan d'autant de changements pourrait "
+    "donner un meilleur score.",
 };
 static const words en = {
     "To reach", "\"", "\"", ": ", "The use-case already reaches it.",
     "Unreachable by changing only facts that can change. Blocked by", "After", "score", "points",
     "not answered", "change", "changes", "Fact", "Criterion", "Now", "To reach", "Points", "Use-case",
     "Remediation", "No plan reaches it in at most ",
+    "Search limit reached",
+    "whether it can be reached is unknown: no plan of fewer than ",
+    " reaches it, larger plans were not all searched.",
+    "this plan has the fewest changes, but another plan of as many changes may give a better score.",
 };
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
@@ -210,6 +224,25 @@ static void change_markdown(bsl_buf *b, const wi_change *c, const words *w, bsl_
     put(b, " |\n");
 }
 
+void bsl__whatif_limit_line(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format)
+{
+    const words *w = lang == BSL_LANG_FR ? &fr : &en;
+    put(b, format == BSL_FORMAT_HTML ? "<p><strong>" : format == BSL_FORMAT_MARKDOWN ? "**" : "");
+    put(b, w->limit);
+    put(b, format == BSL_FORMAT_HTML ? "</strong>" : format == BSL_FORMAT_MARKDOWN ? "**" : "");
+    put(b, w->colon);
+    if (p->reachable) {
+        put(b, w->limit_found);
+    } else {
+        put(b, w->limit_unknown);
+        bsl_buf_uint(b, p->complete_below);
+        put(b, " ");
+        put(b, p->complete_below > 1 ? w->change_many : w->change_one);
+        put(b, w->limit_unknown_end);
+    }
+    put(b, format == BSL_FORMAT_HTML ? "</p>\n" : format == BSL_FORMAT_MARKDOWN ? "\n\n" : "\n");
+}
+
 void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
@@ -221,7 +254,11 @@ void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang l
     put(b, bsl_verdict_label(p->target, lang));
     put(b, w->close_q);
     put(b, format == BSL_FORMAT_MARKDOWN ? "\n\n" : "\n");
-    if (!p->reachable && !p->blocked_count) {
+    if (p->limit_reached)
+        bsl__whatif_limit_line(b, p, lang, format);
+    if (!p->reachable && p->limit_reached) {
+        /* said by the line above */
+    } else if (!p->reachable && !p->blocked_count) {
         put(b, w->too_many);
         bsl_buf_uint(b, p->max_changes);
         put(b, " ");

@@ -9,6 +9,9 @@
  *   applies_if conditions.
  * - The scorer the search runs on agrees with bsl_evaluate() on every plan
  *   and on random variants of every example.
+ * - The search budget: a framework whose tied plans exceed the default
+ *   one, and a budget too small for an example, say so in the plan and in
+ *   the reports, which still render; version 1 options still work.
  * - Arguments, options, bad input and out of memory. */
 #include "check.h"
 #include "testutil.h"
@@ -503,6 +506,132 @@ static void test_oom(void)
     bsl_framework_free(fw);
 }
 
+/* ---- the search budget ----------------------------------------------------- */
+
+/* One criterion of n three-level enum facts, all answered "mid" (60 points)
+ * under a met threshold of 70: any n / 4 of them raised to "high" make it
+ * favorable, all plans of that size tie on the score, and there are far
+ * too many to try them all. */
+static char *tie_framework(size_t n, char *buf, size_t cap, char *uc, size_t uccap)
+{
+    size_t len = 0, ulen = 0, i;
+    len += (size_t)snprintf(buf + len, cap - len,
+                            "{\"format\":\"boussole-framework/1\",\"id\":\"ties\",\"version\":\"1.0.0\","
+                            "\"title\":{\"fr\":\"t\",\"en\":\"t\"},\"source\":{\"fr\":\"s\",\"en\":\"s\"},"
+                            "\"thresholds\":{\"met\":70,\"reservations\":40},\"criteria\":[{\"id\":\"C1\","
+                            "\"title\":{\"fr\":\"c\",\"en\":\"c\"},\"indicators\":[");
+    ulen += (size_t)snprintf(uc + ulen, uccap - ulen, "{\"id\":\"u\",\"title\":\"u\",\"facts\":{");
+    for (i = 0; i < n; i++) {
+        len += (size_t)snprintf(buf + len, cap - len,
+                                "%s{\"fact\":\"f%zu\",\"type\":\"enum\",\"label\":{\"fr\":\"q\",\"en\":\"q\"},\"levels\":["
+                                "{\"value\":\"low\",\"points\":0,\"justification\":{\"fr\":\"j\",\"en\":\"j\"}},"
+                                "{\"value\":\"mid\",\"points\":60,\"justification\":{\"fr\":\"j\",\"en\":\"j\"}},"
+                                "{\"value\":\"high\",\"points\":100,\"justification\":{\"fr\":\"j\",\"en\":\"j\"}}]}",
+                                i ? "," : "", i);
+        ulen += (size_t)snprintf(uc + ulen, uccap - ulen, "%s\"f%zu\":\"mid\"", i ? "," : "", i);
+    }
+    snprintf(buf + len, cap - len, "]}]}");
+    snprintf(uc + ulen, uccap - ulen, "}}");
+    return buf;
+}
+
+static int contains(char *out, const char *what)
+{
+    int found = out && strstr(out, what) != NULL;
+    bsl_render_free(out);
+    return found;
+}
+
+static char *render_plan(const bsl_whatif_plan *p, bsl_format format, bsl_lang lang)
+{
+    char *out = NULL;
+    return bsl_whatif_render(&out, NULL, p, format, lang, NULL) == BSL_OK ? out : NULL;
+}
+
+static char *render_report(const bsl_result *r, bsl_format format, bsl_lang lang)
+{
+    char *out = NULL;
+    return bsl_render(&out, NULL, r, format, lang, NULL) == BSL_OK ? out : NULL;
+}
+
+/* A framework whose ties exceed the default budget: the plan found is
+ * minimal and says the limit was reached; the reports render with it. */
+static void test_budget_ties(void)
+{
+    static char fwdoc[65536], ucdoc[8192];
+    bsl_framework *fw = NULL;
+    bsl_usecase *uc;
+    bsl_whatif_plan *p = NULL;
+    bsl_result *r = NULL;
+    tie_framework(40, fwdoc, sizeof fwdoc, ucdoc, sizeof ucdoc);
+    CHECK_INT(bsl_framework_load(&fw, fwdoc, strlen(fwdoc), NULL, NULL), BSL_OK, "ties: the framework loads");
+    uc = parse(fw, ucdoc, strlen(ucdoc), NULL);
+    CHECK_INT(bsl_whatif(&p, (const bsl_usecase *const *)&uc, 1, NULL, NULL), BSL_OK, "ties: a plan");
+    CHECK_INT(bsl_whatif_search_limit_reached(p), 1, "ties: the default budget runs out");
+    CHECK_INT(bsl_whatif_reachable(p), 1, "ties: a plan was found before");
+    CHECK_INT(bsl_whatif_change_count(p), 10, "ties: it has the fewest changes (10 of the 40 facts raised)");
+    CHECK_INT(bsl_whatif_verdict_after(p, 0), BSL_VERDICT_FAVORABLE, "ties: favorable after");
+    CHECK(contains(render_plan(p, BSL_FORMAT_JSON, BSL_LANG_EN), "\"search_limit_reached\": true"),
+          "ties: JSON says search_limit_reached");
+    CHECK(contains(render_plan(p, BSL_FORMAT_JSON, BSL_LANG_EN), "\"reachable\": true"),
+          "ties: JSON says reachable");
+    CHECK(contains(render_plan(p, BSL_FORMAT_TEXT, BSL_LANG_EN), "Search limit reached: this plan has the fewest"),
+          "ties: the text says so");
+    CHECK(contains(render_plan(p, BSL_FORMAT_MARKDOWN, BSL_LANG_FR), "**Limite de recherche atteinte**"),
+          "ties: the Markdown says so, in French");
+    bsl_whatif_free(p);
+    CHECK_INT(bsl_evaluate(&r, fw, uc, NULL), BSL_OK, "ties: evaluates");
+    CHECK(contains(render_report(r, BSL_FORMAT_TEXT, BSL_LANG_EN), "Search limit reached"),
+          "ties: the text report renders with its plan");
+    CHECK(contains(render_report(r, BSL_FORMAT_MARKDOWN, BSL_LANG_EN), "Search limit reached"),
+          "ties: the Markdown report renders with its plan");
+    CHECK(contains(render_report(r, BSL_FORMAT_HTML, BSL_LANG_FR), "<p><strong>Limite de recherche atteinte</strong>"),
+          "ties: the HTML report renders with its plan");
+    bsl_result_free(r);
+    bsl_usecase_free(uc);
+    bsl_framework_free(fw);
+}
+
+/* A budget too small for an example: reachability is unknown, not false;
+ * version 1 options (without max_nodes) still work. */
+static void test_budget_options(void)
+{
+    bsl_framework *fw = embedded(NULL);
+    size_t len;
+    char *doc = read_file(SRCDIR "/examples/usecases/instruction-subventions-associations.json", &len);
+    bsl_usecase *uc = parse(fw, doc, len, NULL);
+    bsl_whatif_options wo = BSL_WHATIF_OPTIONS_INIT;
+    bsl_whatif_plan *p = NULL;
+    struct { unsigned version; bsl_verdict target; unsigned max_changes; } v1 = { 1, BSL_VERDICT_FAVORABLE, 0 };
+    CHECK_INT(bsl_whatif_options_init(&wo, 1), BSL_OK, "options version 1 initialised");
+    CHECK_INT(bsl_whatif_options_init(&wo, BSL_WHATIF_OPTIONS_VERSION + 1), BSL_ERR_ARG, "a newer version refused");
+    CHECK_INT(bsl_whatif_options_init(&wo, BSL_WHATIF_OPTIONS_VERSION), BSL_OK, "options initialised");
+    CHECK_INT(wo.max_nodes, 0, "max_nodes 0: the default");
+    wo.max_nodes = 5;
+    CHECK_INT(bsl_whatif(&p, (const bsl_usecase *const *)&uc, 1, &wo, NULL), BSL_OK, "a plan on 5 states");
+    CHECK_INT(bsl_whatif_search_limit_reached(p), 1, "5 states: the limit is reached");
+    CHECK_INT(bsl_whatif_reachable(p), 0, "5 states: no plan found");
+    CHECK_INT(bsl_whatif_change_count(p), 0, "5 states: no change");
+    CHECK_INT(bsl_whatif_blocked_count(p), 0, "5 states: nothing claimed to block");
+    CHECK(contains(render_plan(p, BSL_FORMAT_JSON, BSL_LANG_EN), "\"reachable\": null"),
+          "5 states: JSON reachable null (unknown)");
+    CHECK(contains(render_plan(p, BSL_FORMAT_TEXT, BSL_LANG_EN),
+                   "whether it can be reached is unknown: no plan of fewer than 10 changes reaches it"),
+          "5 states: the text says what is known");
+    CHECK(contains(render_plan(p, BSL_FORMAT_TEXT, BSL_LANG_FR), "on ne sait pas s'il est atteignable"),
+          "5 states: in French too");
+    bsl_whatif_free(p);
+    CHECK_INT(bsl_whatif(&p, (const bsl_usecase *const *)&uc, 1, (const bsl_whatif_options *)(const void *)&v1, NULL),
+              BSL_OK, "version 1 options accepted");
+    CHECK_INT(bsl_whatif_search_limit_reached(p), 0, "default budget: not reached on an example");
+    CHECK_INT(bsl_whatif_change_count(p), 10, "version 1 options: the plan of 10 changes");
+    CHECK(contains(render_plan(p, BSL_FORMAT_JSON, BSL_LANG_EN), "\"search_limit_reached\": false"),
+          "JSON search_limit_reached false");
+    bsl_whatif_free(p);
+    bsl_usecase_free(uc);
+    bsl_framework_free(fw);
+}
+
 int main(void)
 {
     test_api();
@@ -510,6 +639,8 @@ int main(void)
     test_scorer_matches_evaluate();
     test_examples();
     test_generated();
+    test_budget_options();
+    test_budget_ties();
     test_oom();
     tu_cleanup();
     return check_done();

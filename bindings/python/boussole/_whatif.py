@@ -13,8 +13,9 @@ _TARGETS = {'favorable': 4, 'favorable_with_reservations': 3}
 
 
 class _Options(ctypes.Structure):
-    """bsl_whatif_options, version 1."""
-    _fields_ = [('version', ctypes.c_uint), ('target', ctypes.c_int), ('max_changes', ctypes.c_uint)]
+    """bsl_whatif_options, version 2."""
+    _fields_ = [('version', ctypes.c_uint), ('target', ctypes.c_int), ('max_changes', ctypes.c_uint),
+                ('max_nodes', ctypes.c_uint)]
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,17 @@ class Change:
 @dataclass(frozen=True, repr=False)
 class WhatIf:
     """A plan. ``str()`` is the text the CLI prints, ``to_markdown()`` the
-    Markdown, ``to_dict()`` the boussole-whatif/1 document."""
+    Markdown, ``to_dict()`` the boussole-whatif/1 document. ``reachable`` is
+    None when the search ran out of its budget before it could tell
+    (``search_limit_reached``; then a plan found has the fewest changes but
+    maybe not the best score)."""
     target: Verdict
-    reachable: bool
+    reachable: Optional[bool]
     changes: Tuple[Change, ...]
     verdict_after: Verdict
     score_after: Optional[float]
     blocked_by: Tuple[str, ...]
+    search_limit_reached: bool
     _doc: Dict[str, Any]
     _text: str
     _markdown: str
@@ -54,8 +59,9 @@ class WhatIf:
         return self._text
 
     def __repr__(self) -> str:
-        return '<boussole.WhatIf: %s, %d changes>' % (
-            'reachable' if self.reachable else 'unreachable', len(self.changes))
+        state = 'unknown' if self.reachable is None else 'reachable' if self.reachable else 'unreachable'
+        return '<boussole.WhatIf: %s, %d changes%s>' % (
+            state, len(self.changes), ', search limit reached' if self.search_limit_reached else '')
 
 
 def whatif(framework_ptr: Any, data: bytes, source: Optional[str], target: str = 'favorable',
@@ -72,7 +78,7 @@ def whatif(framework_ptr: Any, data: bytes, source: Optional[str], target: str =
     _check(lib.bsl_usecase_parse(ctypes.byref(uc), framework_ptr, data, len(data), None, ctypes.byref(err)),
            err, source)
     try:
-        opts = _Options(1, _TARGETS[target], 0)
+        opts = _Options(2, _TARGETS[target], 0, 0)
         ucs = (ctypes.c_void_p * 1)(uc.value)
         _check(lib.bsl_whatif(ctypes.byref(plan), ucs, 1, ctypes.byref(opts), ctypes.byref(err)), err)
         out = {}
@@ -90,4 +96,4 @@ def whatif(framework_ptr: Any, data: bytes, source: Optional[str], target: str =
     after = doc['after']
     return WhatIf(Verdict(doc['target']), doc['reachable'], changes, Verdict(after['verdict']),
                   None if after['score'] is None else float(after['score']), tuple(doc['blocked_by']),
-                  doc, out[FORMAT_TEXT], out[FORMAT_MARKDOWN])
+                  bool(doc['search_limit_reached']), doc, out[FORMAT_TEXT], out[FORMAT_MARKDOWN])
