@@ -396,6 +396,19 @@ def lazy_result(eager: Dict[str, Any], source: Optional[bytes], framework: Optio
     return _new(Result, eager)
 
 
+def _line_head(s: str) -> Tuple[Dict[str, Any], int]:
+    """The scalar members at the head of a compact result line (its members
+    are in a fixed order, doc/result-format.md), and where its criteria
+    begin; ValueError when the line does not start as expected."""
+    head: Dict[str, Any] = {}
+    i = _expect(s, 0, '{"format":"boussole-result/2"')
+    for name, member in (('lang', ',"lang":'), ('verdict', ',"verdict":'),
+                         ('verdict_label', ',"verdict_label":'), ('score', ',"score":'),
+                         ('id', ',"usecase":{"id":'), ('title', ',"title":')):
+        head[name], i = _raw_decode(s, _expect(s, i, member))
+    return head, _expect(s, i, '},"criteria":[')
+
+
 def result_from_line(line: bytes, source: Optional[bytes] = None,
                      framework: Optional['_Handle'] = None) -> Result:
     """A lazy Result from a compact result line (BSL_FORMAT_JSON_COMPACT):
@@ -403,22 +416,10 @@ def result_from_line(line: bytes, source: Optional[bytes] = None,
     (its members are in a fixed order), the rest is parsed on first access.
     Falls back to a full parse when the line does not look as expected."""
     try:
-        s = line.decode('utf-8')
-        i = _expect(s, 0, '{"format":"boussole-result/2","lang":')
-        lang, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"verdict":')
-        verdict, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"verdict_label":')
-        label, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"score":')
-        score, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"usecase":{"id":')
-        uid, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"title":')
-        title, i = _raw_decode(s, i)
-        _expect(s, i, '},"criteria":[')
-        eager = {'id': uid, 'title': title, 'lang': lang, 'verdict': Verdict(verdict),
-                 'verdict_label': label, 'score': _num(score)}
+        head, _ = _line_head(line.decode('utf-8'))
+        eager = {'id': head['id'], 'title': head['title'], 'lang': head['lang'],
+                 'verdict': Verdict(head['verdict']), 'verdict_label': head['verdict_label'],
+                 'score': _num(head['score'])}
     except ValueError:   # includes UnicodeDecodeError and JSONDecodeError
         return result_from_doc(json.loads(line), source, framework)
     return lazy_result(eager, source, framework, line)
@@ -606,19 +607,9 @@ def record_from_line(line: bytes, criterion_ids: Tuple[str, ...]) -> Record:
     back to a full parse when the line does not look as expected."""
     try:
         s = line.decode('utf-8')
-        i = _expect(s, 0, '{"format":"boussole-result/2","lang":"')
-        i = _expect(s, i + 2, '","verdict":')
-        verdict, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"verdict_label":')
-        _, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"score":')
-        score, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"usecase":{"id":')
-        uid, i = _raw_decode(s, i)
-        i = _expect(s, i, ',"title":')
-        title, i = _raw_decode(s, i)
-        i = _expect(s, i, '},"criteria":[')
-        rec: Record = {'id': uid, 'title': title, 'verdict': verdict, 'score': _num(score)}
+        head, i = _line_head(s)
+        rec: Record = {'id': head['id'], 'title': head['title'], 'verdict': head['verdict'],
+                       'score': _num(head['score'])}
         for cid, pattern in _criterion_patterns(criterion_ids):
             i = s.index(pattern, i)
             _, i = _raw_decode(s, s.index(',"title":', i) + 9)

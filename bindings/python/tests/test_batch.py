@@ -95,6 +95,28 @@ class BatchTest(unittest.TestCase):
         list(results)
         self.assertEqual(results.records(), recs)
 
+    def test_records_and_results_read_the_line_without_parsing_it(self):
+        # The fast paths of _model (record_from_line, result_from_line) fall
+        # back to a full parse when a line does not look as expected: make
+        # the fallback fail, so that a broken fast path cannot pass unseen.
+        from boussole import _model
+
+        def no_full_parse(*args, **kwargs):
+            raise AssertionError('the compact line was parsed in full')
+
+        results = self.fw.evaluate_many([GOOD, VOIRIE])
+        want = [self.fw.evaluate(GOOD), self.fw.evaluate(VOIRIE)]
+        saved = _model.record_from_doc, _model.result_from_doc
+        _model.record_from_doc = _model.result_from_doc = no_full_parse
+        try:
+            recs = results.records()
+            got = [(r.id, r.title, r.verdict, r.score) for r in results]
+        finally:
+            _model.record_from_doc, _model.result_from_doc = saved
+        self.assertEqual([(r['id'], r['verdict'], r['score']) for r in recs],
+                         [(w.id, w.verdict.value, w.score) for w in want])
+        self.assertEqual(got, [(w.id, w.title, w.verdict, w.score) for w in want])
+
     def test_red_lines_in_records(self):
         f = pathlib.Path(support.EXAMPLES, 'videoprotection-tramway-reconnaissance-faciale.json')
         rec = self.fw.evaluate_many([f]).records()[0]
