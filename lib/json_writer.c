@@ -72,14 +72,6 @@ void bsl_jw_key(bsl_jw *w, const char *k)
     }
 }
 
-void bsl_jw_name(bsl_jw *w, const char *name)
-{
-    separate(w);
-    bsl_buf_putc(w->b, '"');
-    bsl_buf_puts(w->b, name);
-    bsl_buf_append(w->b, "\": ", w->compact ? 2 : 3);
-}
-
 void bsl_jw_open(bsl_jw *w, const char *k, char bracket)
 {
     bsl_jw_key(w, k);

@@ -27,9 +27,6 @@ void bsl_jw_end(bsl_jw *w);
 /* Start a member "k": (k not NULL) or an array element (k NULL): the
  * comma, newline and indentation that come before it. */
 void bsl_jw_key(bsl_jw *w, const char *k);
-/* The same for a member name that needs no escape (a literal of the
- * caller's, e.g. "evidence"), without looking for one. */
-void bsl_jw_name(bsl_jw *w, const char *name);
 /* A member or element that is an object ('{') or an array ('['). */
 void bsl_jw_open(bsl_jw *w, const char *k, char bracket);
 void bsl_jw_close(bsl_jw *w, char bracket);
