@@ -755,12 +755,12 @@ int bsl_whatif(bsl_whatif_plan **out, const bsl_usecase *const *usecases, size_t
     return BSL_OK;
 }
 
-int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r)
+int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r, const bsl_whatif_options *opts)
 {
     bsl_usecase uc;
     const bsl_usecase *ucs[1];
     *out = NULL;
-    if (r->verdict >= BSL_VERDICT_FAVORABLE)
+    if (r->verdict >= opts->target)
         return BSL_OK;
     memset(&uc, 0, sizeof uc);
     uc.cfg.alloc = r->alloc;
@@ -769,7 +769,7 @@ int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r)
     uc.title = r->usecase_title;
     uc.facts = r->answers;
     ucs[0] = &uc;
-    return bsl_whatif(out, ucs, 1, NULL, NULL);
+    return bsl_whatif(out, ucs, 1, opts, NULL);
 }
 
 void bsl_whatif_free(bsl_whatif_plan *p)
