@@ -1525,8 +1525,9 @@ typedef enum bsl_format {
 BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
                        bsl_format format, bsl_lang lang, bsl_error *err);
 
-/** Version of bsl_render_options this header describes. @since 0.2.0 */
-#define BSL_RENDER_OPTIONS_VERSION 1
+/** The current version of bsl_render_options (2: plan_max_nodes appended).
+ * Version 1 is still accepted. @since 0.2.0 */
+#define BSL_RENDER_OPTIONS_VERSION 2
 
 /** bsl_render_options.flags: colour the text report with ANSI (SGR) escapes,
  * for a terminal. Only the report's own markers, verdict and headings are
@@ -1540,7 +1541,8 @@ BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
  * section is on by default; finding its plan is a search that may take
  * milliseconds for a use-case far from favorable (doc/whatif-format.md),
  * against microseconds for the rest of a report: leave it out where reports
- * are rendered in bulk and nobody acts on the plan. @since 0.2.0 */
+ * are rendered in bulk and nobody acts on the plan, or bound its search
+ * with bsl_render_options.plan_max_nodes. @since 0.2.0 */
 #define BSL_RENDER_NO_PLAN 2u
 
 /**
@@ -1551,27 +1553,33 @@ BSL_API int bsl_render(char **out, size_t *out_len, const bsl_result *r,
  * @since 0.2.0
  */
 typedef struct bsl_render_options {
-    unsigned version; /**< must be BSL_RENDER_OPTIONS_VERSION */
+    unsigned version; /**< BSL_RENDER_OPTIONS_VERSION, or 1 (without plan_max_nodes) */
     unsigned width;   /**< columns of the text report: 0 means 80; values below 40 count as 40 (a caller passes the terminal's width) */
     unsigned flags;   /**< 0, or BSL_RENDER_COLOR (text report only) and/or BSL_RENDER_NO_PLAN */
+    unsigned plan_max_nodes; /**< version 2: the search budget of the plan of the text, Markdown and HTML reports, as bsl_whatif_options.max_nodes (states visited); 0 means BSL_WHATIF_DEFAULT_MAX_NODES. When it runs out the section says so, as bsl_whatif_render() does */
 } bsl_render_options;
 
 /** Static initialiser for bsl_render_options with every default. @since 0.2.0 */
-#define BSL_RENDER_OPTIONS_INIT { BSL_RENDER_OPTIONS_VERSION, 0, 0 }
+#define BSL_RENDER_OPTIONS_INIT { BSL_RENDER_OPTIONS_VERSION, 0, 0, 0 }
 
 /**
- * Initialise render options to their defaults (80 columns, no colour).
- * @param opts the options to fill; must not be NULL.
- * @param version BSL_RENDER_OPTIONS_VERSION, the version of the header compiled against.
+ * Initialise render options to the defaults of the given options version:
+ * 80 columns, no flag (no colour, the plan on), plan_max_nodes 0 (its default).
+ * @param opts the options to fill; must not be NULL. Left untouched on failure.
+ * @param version BSL_RENDER_OPTIONS_VERSION, or 1 (only the fields of
+ *        version 1 are written).
  * @return BSL_OK, or BSL_ERR_ARG for a NULL opts or an unknown version.
  * Thread-safe. @since 0.2.0
  */
 BSL_API int bsl_render_options_init(bsl_render_options *opts, unsigned version);
 
 /**
- * bsl_render() with a layout: the text report's width and colour.
+ * bsl_render() with a layout: the text report's width and colour, whether
+ * the reports hold the what-if plan and how long its search may take.
  * @param out, out_len, r, format, lang, err as for bsl_render().
- * @param opts the layout; NULL gives the defaults (what bsl_render() does).
+ * @param opts the layout, version 1 or 2 (the fields of its version are
+ *        read, the others take their defaults); NULL gives the defaults
+ *        (what bsl_render() does).
  * @return as bsl_render(); also BSL_ERR_ARG for an unknown opts->version or
  *         unknown flags.
  * Thread-safe (r may be shared). @since 0.2.0

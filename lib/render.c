@@ -37,22 +37,62 @@ int bsl_handout_take(bsl_buf *b, char **out, size_t *out_len)
 
 int bsl_render_options_init(bsl_render_options *opts, unsigned version)
 {
-    static const bsl_render_options defaults = BSL_RENDER_OPTIONS_INIT;
-    if (!opts || version != BSL_RENDER_OPTIONS_VERSION)
+    if (!opts || version < 1 || version > BSL_RENDER_OPTIONS_VERSION)
         return BSL_ERR_ARG;
-    *opts = defaults;
+    /* A caller compiled against version 1 has a struct without the later
+     * fields: write only those of its version. */
+    opts->version = version;
+    opts->width = 0;
+    opts->flags = 0;
+    if (version >= 2)
+        opts->plan_max_nodes = 0;
     return BSL_OK;
 }
 
 #define DEFAULT_WIDTH 80
 #define MIN_WIDTH 40 /* narrower, the indented items would hold a word a line */
+#define KNOWN_FLAGS (BSL_RENDER_COLOR | BSL_RENDER_NO_PLAN)
+
+/* The caller's options as the current version (defaults for the fields its
+ * version does not have, which its struct does not hold either); BSL_OK,
+ * or BSL_ERR_ARG for an unknown version or flag. */
+static int copy_options(bsl_render_options *o, const bsl_render_options *opts)
+{
+    if (!opts)
+        return BSL_OK;
+    if (opts->version < 1 || opts->version > BSL_RENDER_OPTIONS_VERSION || (opts->flags & ~KNOWN_FLAGS))
+        return BSL_ERR_ARG;
+    o->width = opts->width;
+    o->flags = opts->flags;
+    if (opts->version >= 2)
+        o->plan_max_nodes = opts->plan_max_nodes;
+    return BSL_OK;
+}
+
+static void render_report(bsl_buf *b, const bsl_result *r, bsl_format format, bsl_lang lang,
+                          const bsl_render_options *o)
+{
+    size_t width = o->width == 0 ? DEFAULT_WIDTH : o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
+    /* The plan of the reports: toward favorable, within the caller's budget. */
+    bsl_whatif_options wo = BSL_WHATIF_OPTIONS_INIT;
+    const bsl_whatif_options *plan = o->flags & BSL_RENDER_NO_PLAN ? NULL : &wo;
+    wo.max_nodes = o->plan_max_nodes;
+    if (format == BSL_FORMAT_TEXT)
+        bsl_render_text(b, r, lang, width, (o->flags & BSL_RENDER_COLOR) != 0, plan);
+    else if (format == BSL_FORMAT_MARKDOWN)
+        bsl_render_markdown(b, r, lang, plan);
+    else if (format == BSL_FORMAT_HTML)
+        bsl_render_html(b, r, lang, plan);
+    else if (format == BSL_FORMAT_SVG)
+        bsl_render_svg(b, r, lang, 1);
+    else
+        bsl_render_json(b, r, lang, format == BSL_FORMAT_JSON_COMPACT);
+}
 
 int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bsl_format format,
                             bsl_lang lang, const bsl_render_options *opts, bsl_error *err)
 {
-    static const bsl_render_options defaults = BSL_RENDER_OPTIONS_INIT;
-    size_t width;
-    int plan;
+    bsl_render_options o = BSL_RENDER_OPTIONS_INIT;
     bsl_buf b;
 
     bsl_error_clear(err);
@@ -60,28 +100,14 @@ int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bs
         *out = NULL;
     if (out_len)
         *out_len = 0;
-    if (!opts)
-        opts = &defaults;
     if (!out || !r ||
         (format != BSL_FORMAT_JSON && format != BSL_FORMAT_TEXT &&
          format != BSL_FORMAT_JSON_COMPACT && format != BSL_FORMAT_MARKDOWN &&
          format != BSL_FORMAT_HTML && format != BSL_FORMAT_SVG) ||
-        (lang != BSL_LANG_FR && lang != BSL_LANG_EN) ||
-        opts->version != BSL_RENDER_OPTIONS_VERSION || (opts->flags & ~(BSL_RENDER_COLOR | BSL_RENDER_NO_PLAN)))
+        (lang != BSL_LANG_FR && lang != BSL_LANG_EN) || copy_options(&o, opts) != BSL_OK)
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_render: bad argument");
-    width = opts->width == 0 ? DEFAULT_WIDTH : opts->width < MIN_WIDTH ? MIN_WIDTH : opts->width;
-    plan = !(opts->flags & BSL_RENDER_NO_PLAN);
     bsl_handout_init(&b, &r->alloc);
-    if (format == BSL_FORMAT_TEXT)
-        bsl_render_text(&b, r, lang, width, (opts->flags & BSL_RENDER_COLOR) != 0, plan);
-    else if (format == BSL_FORMAT_MARKDOWN)
-        bsl_render_markdown(&b, r, lang, plan);
-    else if (format == BSL_FORMAT_HTML)
-        bsl_render_html(&b, r, lang, plan);
-    else if (format == BSL_FORMAT_SVG)
-        bsl_render_svg(&b, r, lang, 1);
-    else
-        bsl_render_json(&b, r, lang, format == BSL_FORMAT_JSON_COMPACT);
+    render_report(&b, r, format, lang, &o);
     if (bsl_handout_take(&b, out, out_len) != BSL_OK)
         return bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     return BSL_OK;

@@ -8,15 +8,17 @@
 /* compact: BSL_FORMAT_JSON_COMPACT (one line), else 2-space indented. */
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
 /* width: columns (>= 40); color: ANSI colour for the report's own markers. */
-/* plan: include the what-if section (below favorable; BSL_RENDER_NO_PLAN unset). */
+/* plan: the options of the search of the what-if section, shown when the
+ * verdict is below plan->target (render.c asks favorable), or NULL for no
+ * section (BSL_RENDER_NO_PLAN). */
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color,
-                     int plan);
-void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan);
+                     const bsl_whatif_options *plan);
+void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, const bsl_whatif_options *plan);
 /* The boussole picture; standalone: an SVG document (with the XML
  * declaration), else the <svg> element alone, to embed in HTML. */
 void bsl_render_svg(bsl_buf *b, const bsl_result *r, bsl_lang lang, int standalone);
 /* The self-contained HTML report (the SVG inline). */
-void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan);
+void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang, const bsl_whatif_options *plan);
 
 /* The summary result, "boussole-summary/1", on one line (render_summary.c). */
 void bsl_render_summary(bsl_buf *b, const bsl_result *r);

@@ -578,11 +578,12 @@ static void whatif_plan(bsl_buf *b, const bsl_whatif_plan *p, const html_words *
     put(b, "</section>\n");
 }
 
-/* Below favorable only: the plan, computed here from the result. */
-static void whatif(bsl_buf *b, const bsl_result *r, const html_words *w, bsl_lang lang)
+/* Below the target only: the plan, computed here from the result. */
+static void whatif(bsl_buf *b, const bsl_result *r, const html_words *w, bsl_lang lang,
+                   const bsl_whatif_options *opts)
 {
     bsl_whatif_plan *p;
-    int rc = bsl__whatif_of_result(&p, r);
+    int rc = bsl__whatif_of_result(&p, r, opts);
     if (rc) {
         if (!b->failed)
             b->failed = rc;
@@ -594,7 +595,7 @@ static void whatif(bsl_buf *b, const bsl_result *r, const html_words *w, bsl_lan
     bsl_whatif_free(p);
 }
 
-void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
+void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang, const bsl_whatif_options *plan)
 {
     const html_words *w = lang == BSL_LANG_FR ? &fr : &en;
     head(b, r, w, lang);
@@ -614,7 +615,7 @@ void bsl_render_html(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
     unknown_keys(b, r, w);
     not_used(b, r, w);
     if (plan)
-        whatif(b, r, w, lang);
+        whatif(b, r, w, lang, plan);
     provenance(b, r, w);
     put(b, "</main>\n</body>\n</html>\n");
 }

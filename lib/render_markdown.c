@@ -318,7 +318,7 @@ static void provenance(bsl_buf *b, const md_words *w, const bsl_result *r)
     put(b, "\n");
 }
 
-void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
+void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, const bsl_whatif_options *plan)
 {
     const md_words *w = lang == BSL_LANG_FR ? &fr : &en;
     header(b, w, r, lang);
@@ -332,6 +332,6 @@ void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
     not_used(b, w, r);
     remediations(b, w, r, lang);
     if (plan)
-        bsl__whatif_report_section(b, r, lang, BSL_FORMAT_MARKDOWN);
+        bsl__whatif_report_section(b, r, lang, BSL_FORMAT_MARKDOWN, plan);
     provenance(b, w, r);
 }

@@ -225,7 +225,8 @@ static void field(bsl_buf *b, const words *w, word name, const char *value)
 }
 
 /* The report, one logical line per item; bsl_render_text() wraps it. */
-static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
+static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang,
+                         const bsl_whatif_options *plan)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
     size_t i, k;
@@ -351,7 +352,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
         }
     }
     if (plan)
-        bsl__whatif_report_section(b, r, lang, BSL_FORMAT_TEXT);
+        bsl__whatif_report_section(b, r, lang, BSL_FORMAT_TEXT, plan);
     LIT(b, "\n");
     say(b, w->provenance);
     say(b, w->colon);
@@ -372,7 +373,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
 }
 
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color,
-                     int plan)
+                     const bsl_whatif_options *plan)
 {
     bsl_buf lines;
     size_t i, outcomes = 0;

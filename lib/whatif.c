@@ -1,15 +1,32 @@
 /* bsl_whatif(): the fewest fact changes that bring a use-case to a target
  * verdict (doc/whatif-format.md).
  *
- * The search deepens one change at a time, so the first plans found are
- * the smallest. At each node it looks at what still stands between the
- * use-case and the target (a "problem": a red line, a failed necessary
- * condition, a missing required fact, a criterion below its threshold) and
- * branches only on the facts that can fix the problem with the fewest such
- * facts: every plan must change one of them, so no plan is missed. Two
- * bounds prune: problems whose facts are disjoint each need their own
- * change, and a criterion below its threshold needs as many changes as it
- * takes its largest possible gains to cover its deficit. */
+ * The search deepens one change at a time (plans of 1 change, then 2...,
+ * from a lower bound on the size computed at the root), so the first round
+ * that finds a plan finds the smallest ones. At each state it looks at
+ * what still stands between the use-case and the target (a "problem": a
+ * red line, a failed necessary condition, a missing required fact, a
+ * criterion below its threshold) and branches only on the facts that can
+ * fix the problem with the fewest such facts: every plan must change one
+ * of them, so no plan is missed; a fact's values are tried best first, so
+ * that a good plan is found early. Three bounds prune a branch:
+ *  - size: problems whose facts are disjoint each need their own change,
+ *    and a criterion below its threshold needs as many changes as it takes
+ *    its largest possible gains to cover its deficit; a branch that needs
+ *    more changes than the round has left is cut;
+ *  - score: within the round that found a plan, the tie-break is the
+ *    larger score after, and whatif_bound.c bounds from above the score
+ *    the plans below a state can still reach; a branch that cannot beat or
+ *    tie the best plan found is cut (so the search of a round mostly stops
+ *    soon after its first plan);
+ *  - budget: every state visited costs 1, plus 1 per 64 indicators of the
+ *    frameworks searched, of bsl_whatif_options.max_nodes (default
+ *    BSL_WHATIF_DEFAULT_MAX_NODES; the reports pass
+ *    bsl_render_options.plan_max_nodes). When it runs out the search stops
+ *    where it is and the plan says so (bsl_whatif_search_limit_reached()):
+ *    a plan found is of the fewest changes, maybe not the best score; none
+ *    found means unknown, every plan below the round it stopped in having
+ *    been searched (complete_below). */
 #include "whatif_search.h"
 #include "error.h"
 #include "result.h"
@@ -755,12 +772,12 @@ int bsl_whatif(bsl_whatif_plan **out, const bsl_usecase *const *usecases, size_t
     return BSL_OK;
 }
 
-int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r)
+int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r, const bsl_whatif_options *opts)
 {
     bsl_usecase uc;
     const bsl_usecase *ucs[1];
     *out = NULL;
-    if (r->verdict >= BSL_VERDICT_FAVORABLE)
+    if (r->verdict >= opts->target)
         return BSL_OK;
     memset(&uc, 0, sizeof uc);
     uc.cfg.alloc = r->alloc;
@@ -769,7 +786,7 @@ int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r)
     uc.title = r->usecase_title;
     uc.facts = r->answers;
     ucs[0] = &uc;
-    return bsl_whatif(out, ucs, 1, NULL, NULL);
+    return bsl_whatif(out, ucs, 1, opts, NULL);
 }
 
 void bsl_whatif_free(bsl_whatif_plan *p)

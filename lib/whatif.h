@@ -73,14 +73,16 @@ void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang l
  * paragraph or an HTML <p>, appended to b. */
 void bsl__whatif_limit_line(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang lang, bsl_format format);
 
-/* The plan of a result's reports: toward favorable under the result's
- * framework, from the answers the result keeps. *out is NULL (and BSL_OK)
- * when the verdict is already favorable; else BSL_OK or BSL_ERR_NOMEM.
+/* The plan of a result's reports: toward opts->target (opts must not be
+ * NULL: the report's budget comes with it) under the result's framework,
+ * from the answers the result keeps. *out is NULL (and BSL_OK) when the
+ * verdict already reaches the target; else BSL_OK or BSL_ERR_NOMEM.
  * Free with bsl_whatif_free(). */
-int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r);
+int bsl__whatif_of_result(bsl_whatif_plan **out, const bsl_result *r, const bsl_whatif_options *opts);
 
 /* The section of a result's text or Markdown report, after a blank line,
- * when its verdict is below favorable; b->failed set on failure. */
-void bsl__whatif_report_section(bsl_buf *b, const bsl_result *r, bsl_lang lang, bsl_format format);
+ * when its verdict is below opts->target; b->failed set on failure. */
+void bsl__whatif_report_section(bsl_buf *b, const bsl_result *r, bsl_lang lang, bsl_format format,
+                                const bsl_whatif_options *opts);
 
 #endif

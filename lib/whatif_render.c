@@ -309,10 +309,11 @@ void bsl__whatif_render_section(bsl_buf *b, const bsl_whatif_plan *p, bsl_lang l
     after_line(b, p, w, lang, format);
 }
 
-void bsl__whatif_report_section(bsl_buf *b, const bsl_result *r, bsl_lang lang, bsl_format format)
+void bsl__whatif_report_section(bsl_buf *b, const bsl_result *r, bsl_lang lang, bsl_format format,
+                                const bsl_whatif_options *opts)
 {
     bsl_whatif_plan *p;
-    int rc = bsl__whatif_of_result(&p, r);
+    int rc = bsl__whatif_of_result(&p, r, opts);
     if (rc) {
         if (!b->failed)
             b->failed = rc;

@@ -373,6 +373,9 @@ def complete(line):
 tap.equal(complete('boussole ev'), ['evaluate'], 'completion: a command')
 tap.equal(sorted(complete('boussole compare --f')), ['--format', '--framework'], 'completion: options')
 tap.equal(complete('boussole describe --format m'), ['markdown'], 'completion: a format')
+tap.equal([complete('boussole whatif --m'), complete('boussole evaluate --max')], [['--max-nodes']] * 2,
+          'completion: --max-nodes for whatif and evaluate')
+tap.equal(complete('boussole whatif --max-nodes '), [], 'completion: no file offered for --max-nodes')
 tap.check('bordeaux-2025' in complete('boussole evaluate --framework b'),
           'completion: the embedded frameworks, from the program')
 

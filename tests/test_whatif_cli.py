@@ -7,7 +7,11 @@
 2. tests/golden/whatif/: the exact bytes of the JSON, text and Markdown
    plans of the examples under the default framework, in French and
    English (BSL_UPDATE_GOLDEN=1 rewrites them: review the diff);
-3. bad input gets the same errors (message and exit status) as evaluate.
+3. bad input gets the same errors (message and exit status) as evaluate;
+4. --max-nodes N bounds the search of whatif and of the plan of evaluate's
+   reports (a budget too small says the search limit was reached, one not
+   used up changes no byte), and anything but 1 to 4294967295 is a usage
+   error in English and in French.
 
 Usage: test_whatif_cli.py BOUSSOLE_CLI SOURCE_ROOT
 """
@@ -108,6 +112,43 @@ def check_errors():
                   'no FILE: a usage error in the language of LANG=%s' % lang, res.stderr.decode())
 
 
+LIMIT = {'en': b'Search limit reached', 'fr': 'Limite de recherche atteinte'.encode()}
+
+
+def check_max_nodes():
+    # a plan of some hundred states: 10 runs out, the default does not
+    case = os.path.join(root, 'examples', 'usecases', 'classement-courrier.json')
+    plan = lambda *a: json.loads(run('whatif', '--format', 'json', *a, case).stdout)
+    tap.equal((plan()['search_limit_reached'], plan('--max-nodes', '10')['search_limit_reached']),
+              (False, True), 'whatif --max-nodes 10: search_limit_reached, the default not')
+    tap.equal(run('whatif', '--max-nodes=4294967295', case).stdout, run('whatif', case).stdout,
+              'whatif --max-nodes 4294967295: the default plan')
+    for lang in ('fr', 'en'):
+        for fmt in ('text', 'markdown'):
+            out = run('whatif', '--lang', lang, '--format', fmt, '--max-nodes', '10', case).stdout
+            tap.check(LIMIT[lang] in out, 'whatif --format %s --lang %s --max-nodes 10: the limit said'
+                      % (fmt, lang), out.decode())
+        for fmt in ('text', 'markdown', 'html'):
+            report = lambda *a: run('evaluate', '--lang', lang, '--format', fmt, *a, case)
+            small, default, large = report('--max-nodes', '10'), report(), report('--max-nodes', '1000000')
+            tap.check(small.returncode == 0 and LIMIT[lang] in small.stdout and
+                      LIMIT[lang] not in default.stdout,
+                      'evaluate --format %s --lang %s --max-nodes 10: the plan says the limit' % (fmt, lang),
+                      small.stderr.decode())
+            tap.equal(large.stdout, default.stdout,
+                      'evaluate --format %s --lang %s: a budget not used up changes nothing' % (fmt, lang))
+    for command in ('whatif', 'evaluate'):
+        for bad in ('0', '-1', '', 'ten', '12x', '+5', ' 5', '4294967296', '99999999999999999999'):
+            for lang, want in (('C', b'--max-nodes takes a whole number of search states from 1 to'),
+                               ('fr_FR.UTF-8', "--max-nodes prend un nombre entier d'états de recherche de 1 à"
+                                .encode())):
+                res = subprocess.run([cli, command, '--max-nodes', bad, case], capture_output=True,
+                                     env={'LANG': lang})
+                tap.check(res.returncode == 2 and want in res.stderr and res.stderr.count(b'\n') == 2 and
+                          not res.stdout, '%s --max-nodes %r: a usage error (LANG=%s)' % (command, bad, lang),
+                          res.stderr.decode())
+
+
 ids = frameworks()
 tap.check(len(ids) >= 2, 'several embedded frameworks')
 for path in examples:
@@ -116,4 +157,5 @@ for path in examples:
     check_plan(path, ids, 'all')
     check_golden(path)
 check_errors()
+check_max_nodes()
 tap.done()

@@ -17,7 +17,7 @@ static const char usage[] =
     "Usage:\n"
     "  boussole evaluate [--framework ID|FILE] [--lang fr|en]\n"
     "                    [--format text|json|markdown|html|svg] [--color auto|always|never]\n"
-    "                    [--fail-on VERDICT] [-o FILE] FILE...\n"
+    "                    [--fail-on VERDICT] [--max-nodes N] [-o FILE] FILE...\n"
     "                    ('-' reads stdin; html and svg: one FILE)\n"
     "  boussole evaluate [--input json|jsonl|csv] [--format jsonl|csv]\n"
     "                    [--detail full|summary] ... REGISTER...\n"
@@ -35,7 +35,7 @@ static const char usage[] =
     "                    [--format text|json|markdown] [-o FILE] FILE...\n"
     "                    each use-case under every embedded framework (or those given)\n"
     "  boussole whatif [--framework ID|FILE|all] [--target VERDICT] [--lang fr|en]\n"
-    "                    [--format text|json|markdown] [-o FILE] FILE...\n"
+    "                    [--format text|json|markdown] [--max-nodes N] [-o FILE] FILE...\n"
     "                    the fewest fact changes that reach favorable (or the target)\n"
     "  boussole frameworks [--lang fr|en] [-o FILE]   list the embedded frameworks\n"
     "  boussole check [--lang fr|en] FRAMEWORK.json   validate a framework file ('-': stdin)\n"
@@ -43,7 +43,9 @@ static const char usage[] =
     "\n"
     "An option takes its value as the next argument or after '=' (--lang=en);\n"
     "'--' ends the options. -o FILE (--output FILE) writes the output to FILE\n"
-    "atomically: a run that fails leaves no FILE.\n"
+    "atomically: a run that fails leaves no FILE. --max-nodes N bounds the search of\n"
+    "a what-if plan (whatif, and the plan of evaluate's reports) to N states; the\n"
+    "default is 200000.\n"
     "\n"
     "The default framework is the embedded Nantes Metropole boussole (nantes-2024).\n"
     "The default language follows LC_ALL, LC_MESSAGES or LANG (English for en*,\n"
@@ -73,6 +75,7 @@ static bsl_render_options report_layout(const cli_options *o)
     if (o->color == COLOR_ALWAYS ||
         (o->color == COLOR_AUTO && terminal && !(no_color && no_color[0])))
         layout.flags |= BSL_RENDER_COLOR;
+    layout.plan_max_nodes = o->max_nodes;
     return layout;
 }
 
@@ -85,7 +88,8 @@ static int cmd_evaluate(int argc, char **argv)
 
     if ((rc = parse_options("evaluate", argc, argv,
                             OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_MARKDOWN | OPT_FAIL_ON |
-                                OPT_OUTPUT | OPT_REPORTS | OPT_COLOR | OPT_INPUT | OPT_DETAIL,
+                                OPT_OUTPUT | OPT_REPORTS | OPT_COLOR | OPT_INPUT | OPT_DETAIL |
+                                OPT_MAX_NODES,
                             &o, &files)))
         return rc;
     layout = report_layout(&o);
@@ -240,6 +244,7 @@ static int whatif_file(const char *file, bsl_framework *const *fws, size_t nfw, 
     bsl_error err;
     int rc, code = ucs ? read_all(file, &data, &len) : EXIT_INTERNAL;
     wo.target = o->target;
+    wo.max_nodes = o->max_nodes;
     for (f = 0; !code && f < nfw; f++)
         if ((rc = bsl_usecase_parse(&ucs[f], fws[f], data, len, NULL, &err))) {
             report(file, &err);
@@ -266,7 +271,7 @@ static int cmd_whatif(int argc, char **argv)
     int files, i, rc, status = EXIT_OK;
 
     if ((rc = parse_options("whatif", argc, argv, OPT_FRAMEWORK | OPT_LANG | OPT_FORMAT | OPT_MARKDOWN |
-                                                  OPT_OUTPUT | OPT_TARGET, &o, &files)))
+                                                  OPT_OUTPUT | OPT_TARGET | OPT_MAX_NODES, &o, &files)))
         return rc;
     if (!files)
         return usage_error("whatif", tr("whatif needs at least one FILE",

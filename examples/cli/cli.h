@@ -69,6 +69,7 @@ typedef struct cli_options {
     int records;             /* --format jsonl|csv: a bsl_stream_output, or -1 (a report per FILE) */
     bsl_detail detail;       /* --detail */
     bsl_verdict target;
+    unsigned max_nodes;      /* --max-nodes: the plan's search budget, 0 for the library's default */
 } cli_options;
 
 enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -76,7 +77,7 @@ enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 /* Which options a command takes. */
 enum { OPT_FRAMEWORK = 1, OPT_LANG = 2, OPT_FORMAT = 4, OPT_MARKDOWN = 8, OPT_FAIL_ON = 16,
        OPT_OUTPUT = 32, OPT_REPORTS = 64 /* --format html|svg */, OPT_COLOR = 128,
-       OPT_INPUT = 256, OPT_DETAIL = 512, OPT_TARGET = 1024 };
+       OPT_INPUT = 256, OPT_DETAIL = 512, OPT_TARGET = 1024, OPT_MAX_NODES = 2048 };
 
 /* parse_options() found --help: the command's usage is written, exit 0. */
 enum { HELP_SHOWN = -1 };

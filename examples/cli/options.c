@@ -1,6 +1,8 @@
 /* The options of the boussole commands: --help of each, and parsing. */
 #include "cli.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,15 +15,18 @@ static const command_help helps[] = {
     {"evaluate", "evaluate [--framework ID|FILE] [--lang fr|en]\n"
                  "                         [--format text|json|markdown|html|svg|jsonl|csv]\n"
                  "                         [--input json|jsonl|csv] [--detail full|summary]\n"
-                 "                         [--color auto|always|never] [--fail-on VERDICT] [-o FILE]\n"
-                 "                         [--] FILE...",
+                 "                         [--color auto|always|never] [--fail-on VERDICT]\n"
+                 "                         [--max-nodes N] [-o FILE] [--] FILE...",
      "Score each use-case FILE ('-' reads standard input) and write its report.\n"
      "--format html writes one self-contained HTML page, --format svg the boussole\n"
      "picture; both take one FILE.\n"
      "A register (--input jsonl or csv, or a FILE named *.jsonl, *.ndjson or *.csv) is\n"
      "streamed record by record in constant memory and written as --format jsonl (one\n"
      "compact record per use-case, --detail full or summary, error records in place)\n"
-     "or --format csv (a row per use-case)."},
+     "or --format csv (a row per use-case).\n"
+     "The text, Markdown and HTML reports of a use-case below favorable end with the plan\n"
+     "that reaches it (see whatif); --max-nodes N bounds its search to N states (default\n"
+     "200000), after which the report says the search limit was reached."},
     {"describe", "describe [--framework ID|FILE] [--lang fr|en] [--format text|json|markdown] [-o FILE]",
      "Write what a framework reads and how it scores."},
     {"schema", "schema [--framework ID|FILE] [--lang fr|en] [-o FILE]",
@@ -41,12 +46,15 @@ static const command_help helps[] = {
      "necessary conditions, missing facts). A FILE that cannot be parsed is reported and\n"
      "left out."},
     {"whatif", "whatif [--framework ID|FILE|all] [--target favorable|favorable_with_reservations]\n"
-               "                       [--lang fr|en] [--format text|json|markdown] [-o FILE] [--] FILE...",
+               "                       [--lang fr|en] [--format text|json|markdown] [--max-nodes N]\n"
+               "                       [-o FILE] [--] FILE...",
      "For each use-case FILE ('-' reads standard input), the fewest changes of facts after which\n"
      "it reaches the target verdict (default favorable): each fact, its criterion, its value now\n"
      "and the value to reach, the points gained and the remediation, then the verdict and score\n"
      "after. Facts a framework marks not actionable are never changed. With --framework all,\n"
-     "one plan that reaches the target under every embedded framework at once."},
+     "one plan that reaches the target under every embedded framework at once.\n"
+     "--max-nodes N bounds the search to N states (default 200000); a search that runs out\n"
+     "says so (\"search_limit_reached\": true in JSON) and what its plan can still tell."},
     {"frameworks", "frameworks [--lang fr|en] [-o FILE]",
      "List the embedded frameworks: id, version and title in the language asked."},
     {"check", "check [--lang fr|en] [--] FRAMEWORK.json",
@@ -78,6 +86,22 @@ static int verdict_from_token(const char *s, bsl_verdict *v)
     return 0;
 }
 
+/* --max-nodes's value: decimal digits only (no sign, no space, which
+ * strtoul would take), from 1 to UINT_MAX. 1 when *n is set, else 0. */
+static int positive_count(const char *s, unsigned *n)
+{
+    unsigned long v;
+    char *end;
+    if (!*s || strspn(s, "0123456789") != strlen(s))
+        return 0;
+    errno = 0;
+    v = strtoul(s, &end, 10);
+    if (errno || v == 0 || v > UINT_MAX)
+        return 0;
+    *n = (unsigned)v;
+    return 1;
+}
+
 /* --input's value as a bsl_stream_input, or -1. */
 static int stream_input_named(const char *v)
 {
@@ -107,7 +131,7 @@ static unsigned option_named(const char *name, size_t n)
         {"--framework", OPT_FRAMEWORK}, {"--lang", OPT_LANG}, {"--format", OPT_FORMAT},
         {"--fail-on", OPT_FAIL_ON}, {"--output", OPT_OUTPUT}, {"-o", OPT_OUTPUT},
         {"--color", OPT_COLOR}, {"--input", OPT_INPUT}, {"--detail", OPT_DETAIL},
-        {"--target", OPT_TARGET} };
+        {"--target", OPT_TARGET}, {"--max-nodes", OPT_MAX_NODES} };
     size_t i;
     for (i = 0; i < sizeof names / sizeof *names; i++)
         if (strlen(names[i].name) == n && !strncmp(names[i].name, name, n))
@@ -138,6 +162,11 @@ static int set_option(const char *command, unsigned which, unsigned allowed, con
             (o->target != BSL_VERDICT_FAVORABLE && o->target != BSL_VERDICT_FAVORABLE_WITH_RESERVATIONS))
             return usage_error(command, tr("--target takes favorable or favorable_with_reservations, not '%s'",
                                            "--target prend favorable ou favorable_with_reservations, et non « %s »"), v);
+    } else if (which == OPT_MAX_NODES) {
+        if (!positive_count(v, &o->max_nodes))
+            return usage_error(command, tr("--max-nodes takes a whole number of search states from 1 to %u, not '%s'",
+                                           "--max-nodes prend un nombre entier d'états de recherche de 1 à %u, et non « %s »"),
+                               UINT_MAX, v);
     } else if (which == OPT_LANG) {
         if (strcmp(v, "fr") && strcmp(v, "en"))
             return usage_error(command, tr("--lang takes fr or en, not '%s'",

@@ -263,14 +263,19 @@ class Framework:
             lib.bsl_result_free(r)
         return _model.lazy_result(eager, data, handle)
 
-    def whatif(self, usecase: UseCase, target: str = 'favorable', lang: Optional[str] = None) -> Any:
+    def whatif(self, usecase: UseCase, target: str = 'favorable', lang: Optional[str] = None,
+               max_nodes: Optional[int] = None) -> Any:
         """The fewest fact changes after which the use-case reaches target
         ('favorable' or 'favorable_with_reservations'): a boussole.WhatIf
-        (doc/whatif-format.md). Errors as evaluate()."""
+        (doc/whatif-format.md). max_nodes bounds the search, in states
+        visited (None: the library's default, 200,000); when it runs out,
+        the plan's search_limit_reached is True. A max_nodes that is not
+        an int from 1 to 2**32 - 1 raises TypeError or ValueError. Errors
+        as evaluate()."""
         from . import _whatif  # loaded on first use, like _compare
         handle = self._live()
         data, source = _to_bytes(usecase, 'the use-case', lang)
-        return _whatif.whatif(handle.ptr, data, source, target, lang)
+        return _whatif.whatif(handle.ptr, data, source, target, lang, max_nodes)
 
     def evaluate_many(self, usecases: Iterable[UseCase], lang: Optional[str] = None,
                       detail: str = 'full') -> 'Results':

@@ -10,6 +10,20 @@ from ._native import FORMAT_JSON_COMPACT, FORMAT_MARKDOWN, FORMAT_TEXT, bsl_erro
 from ._render import check as _check, default_lang as _default_lang, lang_code as _lang_code
 
 _TARGETS = {'favorable': 4, 'favorable_with_reservations': 3}
+_UINT_MAX = 2 ** 32 - 1  # bsl_whatif_options.max_nodes is an unsigned int
+
+
+def _budget(max_nodes: Optional[int]) -> int:
+    """bsl_whatif_options.max_nodes: 0 (the library's default) for None,
+    else a whole number of states from 1 to 2**32 - 1 (ctypes would wrap a
+    larger one silently, and 0 would mean the default, not no search)."""
+    if max_nodes is None:
+        return 0
+    if isinstance(max_nodes, bool) or not isinstance(max_nodes, int):
+        raise TypeError('max_nodes must be an int or None, not %s' % type(max_nodes).__name__)
+    if not 1 <= max_nodes <= _UINT_MAX:
+        raise ValueError('max_nodes must be from 1 to %d, not %d' % (_UINT_MAX, max_nodes))
+    return max_nodes
 
 
 class _Options(ctypes.Structure):
@@ -65,20 +79,22 @@ class WhatIf:
 
 
 def whatif(framework_ptr: Any, data: bytes, source: Optional[str], target: str = 'favorable',
-           lang: Optional[str] = None) -> WhatIf:
+           lang: Optional[str] = None, max_nodes: Optional[int] = None) -> WhatIf:
     """The plan for one use-case document (data, named source in errors)
     under the framework handle framework_ptr; target 'favorable' or
-    'favorable_with_reservations'. Called by Framework.whatif(), which
-    reads the use-case as evaluate() does; raises a boussole.Error when it
-    cannot be parsed (the same as evaluate)."""
+    'favorable_with_reservations'; max_nodes the search budget in states
+    (None: BSL_WHATIF_DEFAULT_MAX_NODES). Called by Framework.whatif(),
+    which reads the use-case as evaluate() does; raises a boussole.Error
+    when it cannot be parsed (the same as evaluate)."""
     if target not in _TARGETS:
         raise ValueError("target must be 'favorable' or 'favorable_with_reservations', not %r" % (target,))
+    budget = _budget(max_nodes)
     code = _lang_code(_default_lang() if lang is None else lang)
     err, uc, plan = bsl_error(), ctypes.c_void_p(), ctypes.c_void_p()
     _check(lib.bsl_usecase_parse(ctypes.byref(uc), framework_ptr, data, len(data), None, ctypes.byref(err)),
            err, source)
     try:
-        opts = _Options(2, _TARGETS[target], 0, 0)
+        opts = _Options(2, _TARGETS[target], 0, budget)
         ucs = (ctypes.c_void_p * 1)(uc.value)
         _check(lib.bsl_whatif(ctypes.byref(plan), ucs, 1, ctypes.byref(opts), ctypes.byref(err)), err)
         out = {}

@@ -43,6 +43,23 @@ class WhatIfTest(unittest.TestCase):
         plan = fw.whatif(VOIRIE, target='favorable_with_reservations')
         self.assertIs(plan.target, boussole.Verdict.FAVORABLE_WITH_RESERVATIONS)
 
+    def test_search_budget(self):
+        # classement-courrier's plan takes some hundred states: 10 run out
+        fw = boussole.Framework.embedded('nantes-2024')
+        courrier = pathlib.Path(support.EXAMPLES, 'classement-courrier.json')
+        full, tiny = fw.whatif(courrier, lang='en'), fw.whatif(courrier, lang='en', max_nodes=10)
+        self.assertFalse(full.search_limit_reached)
+        self.assertTrue(tiny.search_limit_reached)
+        self.assertTrue(tiny.to_dict()['search_limit_reached'])
+        self.assertIn('Search limit reached', str(tiny))
+        self.assertEqual(fw.whatif(courrier, lang='en', max_nodes=2 ** 32 - 1).to_dict(), full.to_dict())
+        for bad in (0, -1, 2 ** 32):
+            with self.assertRaises(ValueError):
+                fw.whatif(courrier, max_nodes=bad)
+        for bad in (True, 10.0, '10'):
+            with self.assertRaises(TypeError):
+                fw.whatif(courrier, max_nodes=bad)
+
 
 if __name__ == '__main__':
     unittest.main()
