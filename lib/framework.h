@@ -40,6 +40,9 @@ typedef struct bsl_outcome_def {
      * objects; s NULL when the outcome gives none). */
     bsl_frag json_body[2];
     bsl_json_frags json_red_reason, json_condition_reason;
+    /* Text report: what follows the value on the indicator's line when
+     * this outcome matched ([lang], text_prepare.c). */
+    bsl_frag text_tail[2];
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */
@@ -157,6 +160,10 @@ int bsl_wording_build(bsl_framework *fw);
 /* Write the JSON pieces above and the JSON of remediation texts, once,
  * after bsl_wording_build() (json_prepare.c): BSL_OK or BSL_ERR_NOMEM. */
 int bsl_framework_prepare_json(bsl_framework *fw);
+
+/* Write the text report's pieces above (bsl_outcome_def.text_tail), once,
+ * after bsl_wording_build() (text_prepare.c): BSL_OK or BSL_ERR_NOMEM. */
+int bsl_framework_prepare_text(bsl_framework *fw);
 
 /* Index of the indicator reading fact key[0..len), or SIZE_MAX. */
 size_t bsl_framework_find_fact(const bsl_framework *fw, const char *key, size_t len);

@@ -9,6 +9,10 @@
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
 /* width: columns (>= 40); color: ANSI colour for the report's own markers. */
 /* plan: include the what-if section (below favorable; BSL_RENDER_NO_PLAN unset). */
+/* The text report's colon in French (a no-break space before it) and in
+ * English, shared by render_text.c and the pieces of text_prepare.c. */
+#define BSL_TEXT_COLON_FR "\xc2\xa0: "
+#define BSL_TEXT_COLON_EN ": "
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color,
                      int plan);
 void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan);

@@ -47,7 +47,7 @@ static const words fr = {
     WORD("sans objet"),
     WORD("non renseigné"),
     WORD("Justificatif"),
-    WORD(NBSP ": "),
+    WORD(BSL_TEXT_COLON_FR),
     WORD("«" NBSP),
     WORD(NBSP "»"),
     WORD("version"),
@@ -77,7 +77,7 @@ static const words en = {
     WORD("not applicable"),
     WORD("not answered"),
     WORD("Evidence"),
-    WORD(": "),
+    WORD(BSL_TEXT_COLON_EN),
     WORD("\""),
     WORD("\""),
     WORD("version"),
@@ -132,7 +132,7 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
                      : o->missing ? "      [??] " : ind->weight.value == 0 ? "      [  ] "
                      : o->points >= ind->maximum ? "      [ok] " : "      [..] ";
     bsl_buf_append(b, mark, 11);
-    put(b, ind->fact);
+    bsl_buf_append(b, ind->fact, ind->fact_len);
     if (o->value_json) {
         const char *unit = ind->def ? ind->def->unit.s[lang] : NULL;
         LIT(b, " = ");
@@ -148,15 +148,9 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
         if (o->missing && ind->required)
             put(b, lang == BSL_LANG_FR ? " (requis)" : " (required)");
     } else {
-        if (ind->weight.value > 0 && !o->red_line) {
-            LIT(b, " (");
-            put(b, o->matched->points.text);
-            LIT(b, "/");
-            put(b, ind->maximum_text);
-            LIT(b, ")");
-        }
-        say(b, w->colon);
-        put(b, o->matched->justification.s[lang]);
+        /* " (points/maximum)", the colon and the justification, written
+         * at load (text_prepare.c); o->red_line is the outcome's own */
+        bsl_buf_frag(b, &o->matched->text_tail[lang]);
     }
     LIT(b, "\n");
     if (o->evidence) {
