@@ -40,9 +40,11 @@ typedef struct bsl_outcome_def {
      * objects; s NULL when the outcome gives none). */
     bsl_frag json_body[2];
     bsl_json_frags json_red_reason, json_condition_reason;
-    /* Text report: what follows the value on the indicator's line when
-     * this outcome matched ([lang], text_prepare.c). */
+    /* Text report: the end of the indicator's line when this outcome
+     * matched ([lang], text_prepare.c): " = " and value_json when the
+     * outcome has one (text_value_len bytes), then what follows the value. */
     bsl_frag text_tail[2];
+    size_t text_value_len;
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */

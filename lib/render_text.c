@@ -124,17 +124,46 @@ static void pad(bsl_buf *b, const char *s, size_t width)
         bsl_buf_append(b, blanks, width - chars);
 }
 
+/* The evidence line under an indicator's, when the use-case gives one. */
+static void evidence(bsl_buf *b, const words *w, const struct bsl_outcome *o)
+{
+    if (!o->evidence)
+        return;
+    LIT(b, "           ");
+    say(b, w->evidence);
+    say(b, w->colon);
+    bsl_buf_put_untrusted(b, o->evidence);
+    LIT(b, "\n");
+}
+
+/* Whether a use-case's value is its outcome's own value_json (a boolean's
+ * or an enum level's; the same string, not always the same pointer). */
+static int same_value(const char *value, const char *outcome_value)
+{
+    return value && outcome_value && (value == outcome_value || !strcmp(value, outcome_value));
+}
+
 static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang)
 {
     const bsl_indicator *ind = o->ind;
+    const char *unit = o->value_json && ind->def ? ind->def->unit.s[lang] : NULL;
+    int answered = !o->not_applicable && !o->missing;
     /* the marker with its indent and the space after it: 11 bytes */
     const char *mark = o->red_line ? "      [!!] " : o->not_applicable ? "      [--] "
                      : o->missing ? "      [??] " : ind->weight.value == 0 ? "      [  ] "
                      : o->points >= ind->maximum ? "      [ok] " : "      [..] ";
     bsl_buf_append(b, mark, 11);
     bsl_buf_append(b, ind->fact, ind->fact_len);
+    if (answered && !unit && same_value(o->value_json, o->matched->value_json)) {
+        /* a boolean's or an enum's value is its outcome's: " = ", the
+         * value, " (points/maximum)", the colon and the justification were
+         * written at load (text_prepare.c) */
+        bsl_buf_frag(b, &o->matched->text_tail[lang]);
+        LIT(b, "\n");
+        evidence(b, w, o);
+        return;
+    }
     if (o->value_json) {
-        const char *unit = ind->def ? ind->def->unit.s[lang] : NULL;
         LIT(b, " = ");
         bsl_buf_put_untrusted(b, o->value_json);
         if (unit) {
@@ -142,24 +171,20 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
             put(b, unit);
         }
     }
-    if (o->not_applicable || o->missing) {
+    if (!answered) {
         say(b, w->colon);
         say(b, o->not_applicable ? w->not_applicable : w->not_answered);
         if (o->missing && ind->required)
             put(b, lang == BSL_LANG_FR ? " (requis)" : " (required)");
     } else {
-        /* " (points/maximum)", the colon and the justification, written
-         * at load (text_prepare.c); o->red_line is the outcome's own */
-        bsl_buf_frag(b, &o->matched->text_tail[lang]);
+        /* the outcome's piece past its value (written at load, see
+         * above); o->red_line is the outcome's own */
+        const bsl_frag *tail = &o->matched->text_tail[lang];
+        size_t skip = o->matched->text_value_len;
+        bsl_buf_append(b, tail->s + skip, tail->len - skip);
     }
     LIT(b, "\n");
-    if (o->evidence) {
-        LIT(b, "           ");
-        say(b, w->evidence);
-        say(b, w->colon);
-        bsl_buf_put_untrusted(b, o->evidence);
-        LIT(b, "\n");
-    }
+    evidence(b, w, o);
 }
 
 /* The section of the reasons of one fact-level kind (red lines, failed

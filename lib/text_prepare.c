@@ -1,12 +1,15 @@
 /* The text report's framework pieces, written once per framework at load.
  *
- * An indicator's line in the text report ends, after the use-case's value,
- * with what its matched outcome says: " (points/maximum)" when the
- * indicator is weighted and the outcome is no red line, the colon, and the
- * justification. None of it depends on the use-case, yet writing it took
- * five appends and three strlen() per indicator, a tenth of the report's
- * cost; render_text.c now copies the piece written here in one append
- * (issue 14). The pieces are plain bsl_frag, so that a framework compiled
+ * An indicator's line in the text report ends with its value and what its
+ * matched outcome says: " (points/maximum)" when the indicator is weighted
+ * and the outcome is no red line, the colon, and the justification. None
+ * of it depends on the use-case but the value, and the value of a boolean
+ * or enum fact is the outcome's own value_json, framework text; yet writing
+ * it all took seven appends, three strlen() and a scan for control
+ * characters per indicator, a fifth of the report's cost. render_text.c
+ * now copies the piece written here in one append, or, for a value of the
+ * use-case's own (a number, a set, a text), writes that value and the
+ * piece past its value (issue 14). The pieces are plain bsl_frag, so that a framework compiled
  * into tables at build time (lib/tools/gen_tables.c) carries them as the
  * loader wrote them. */
 #include "framework.h"
@@ -24,6 +27,12 @@ static int outcome_tail(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator
 {
     char *s;
     scratch->len = 0;
+    if (o->value_json) {
+        /* as the renderer writes a use-case's value, though a token */
+        bsl_buf_append(scratch, " = ", 3);
+        bsl_buf_put_untrusted(scratch, o->value_json);
+    }
+    o->text_value_len = scratch->len;
     if (ind->weight.value > 0 && !o->red_line) {
         bsl_buf_append(scratch, " (", 2);
         bsl_buf_puts(scratch, o->points.text);
