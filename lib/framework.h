@@ -45,6 +45,10 @@ typedef struct bsl_outcome_def {
      * outcome has one (text_value_len bytes), then what follows the value. */
     bsl_frag text_tail[2];
     size_t text_value_len;
+    /* ... and the whole line, marker to justification, wrapped to the
+     * default width without colour, when the outcome has a value_json
+     * (s NULL otherwise): the renderer copies it instead of wrapping it. */
+    bsl_frag text_line[2];
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */

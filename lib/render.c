@@ -44,7 +44,6 @@ int bsl_render_options_init(bsl_render_options *opts, unsigned version)
     return BSL_OK;
 }
 
-#define DEFAULT_WIDTH 80
 #define MIN_WIDTH 40 /* narrower, the indented items would hold a word a line */
 
 int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bsl_format format,
@@ -69,7 +68,7 @@ int bsl_render_with_options(char **out, size_t *out_len, const bsl_result *r, bs
         (lang != BSL_LANG_FR && lang != BSL_LANG_EN) ||
         opts->version != BSL_RENDER_OPTIONS_VERSION || (opts->flags & ~(BSL_RENDER_COLOR | BSL_RENDER_NO_PLAN)))
         return bsl_error_set(err, BSL_ERR_ARG, "bsl_render: bad argument");
-    width = opts->width == 0 ? DEFAULT_WIDTH : opts->width < MIN_WIDTH ? MIN_WIDTH : opts->width;
+    width = opts->width == 0 ? BSL_TEXT_WIDTH : opts->width < MIN_WIDTH ? MIN_WIDTH : opts->width;
     plan = !(opts->flags & BSL_RENDER_NO_PLAN);
     bsl_handout_init(&b, &r->alloc);
     if (format == BSL_FORMAT_TEXT)

@@ -13,6 +13,12 @@ void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact
  * English, shared by render_text.c and the pieces of text_prepare.c. */
 #define BSL_TEXT_COLON_FR "\xc2\xa0: "
 #define BSL_TEXT_COLON_EN ": "
+/* The text report's width when the caller gives none. */
+#define BSL_TEXT_WIDTH 80
+/* The marker of an indicator's line with its indent and the space after
+ * it, 11 bytes ("      [ok] "), for an outcome of ind (text_prepare.c). */
+const char *bsl_text_marker(const bsl_indicator *ind, int red_line, int not_applicable,
+                            int missing, double points);
 void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t width, int color,
                      int plan);
 void bsl_render_markdown(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan);

@@ -90,6 +90,27 @@ static const words en = {
     WORD(":\n"),
 };
 
+/* Where the report goes: its logical lines are written to a buffer of
+ * lines and wrapped into out, in one piece at the end or, before a line
+ * that comes already wrapped (text_prepare.c), up to that line. */
+typedef struct sink {
+    bsl_buf *out;
+    size_t width;
+    int color;
+    bsl_wrap_state wrap;
+} sink;
+
+/* Wrap the lines written so far (each with its newline) into the report. */
+static void flush(bsl_buf *lines, sink *k)
+{
+    if (lines->failed)
+        return;
+    bsl_text_wrap_lines(k->out, lines->data, lines->len, k->width, k->color, &k->wrap);
+    lines->len = 0;
+    if (lines->data)
+        lines->data[0] = '\0';
+}
+
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
 static void say(bsl_buf *b, word w) { bsl_buf_append(b, w.s, w.n); }
 
@@ -143,26 +164,34 @@ static int same_value(const char *value, const char *outcome_value)
     return value && outcome_value && (value == outcome_value || !strcmp(value, outcome_value));
 }
 
-static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang)
+static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang,
+                           sink *k)
 {
     const bsl_indicator *ind = o->ind;
     const char *unit = o->value_json && ind->def ? ind->def->unit.s[lang] : NULL;
     int answered = !o->not_applicable && !o->missing;
-    /* the marker with its indent and the space after it: 11 bytes */
-    const char *mark = o->red_line ? "      [!!] " : o->not_applicable ? "      [--] "
-                     : o->missing ? "      [??] " : ind->weight.value == 0 ? "      [  ] "
-                     : o->points >= ind->maximum ? "      [ok] " : "      [..] ";
-    bsl_buf_append(b, mark, 11);
-    bsl_buf_append(b, ind->fact, ind->fact_len);
+    const char *mark = bsl_text_marker(ind, o->red_line, o->not_applicable, o->missing, o->points);
     if (answered && !unit && same_value(o->value_json, o->matched->value_json)) {
-        /* a boolean's or an enum's value is its outcome's: " = ", the
-         * value, " (points/maximum)", the colon and the justification were
-         * written at load (text_prepare.c) */
-        bsl_buf_frag(b, &o->matched->text_tail[lang]);
-        LIT(b, "\n");
+        /* A boolean's or an enum's value is its outcome's: the line was
+         * written at load (text_prepare.c), wrapped for the default
+         * layout, and otherwise from " = " on. */
+        const bsl_frag *line = &o->matched->text_line[lang];
+        if (line->s && k->width == BSL_TEXT_WIDTH && !k->color) {
+            flush(b, k);
+            bsl_buf_frag(k->out, line);
+            bsl_buf_putc(k->out, '\n');
+            bsl_text_wrap_passed(&k->wrap, line->s, line->len);
+        } else {
+            bsl_buf_append(b, mark, 11);
+            bsl_buf_append(b, ind->fact, ind->fact_len);
+            bsl_buf_frag(b, &o->matched->text_tail[lang]);
+            LIT(b, "\n");
+        }
         evidence(b, w, o);
         return;
     }
+    bsl_buf_append(b, mark, 11);
+    bsl_buf_append(b, ind->fact, ind->fact_len);
     if (o->value_json) {
         LIT(b, " = ");
         bsl_buf_put_untrusted(b, o->value_json);
@@ -244,7 +273,7 @@ static void field(bsl_buf *b, const words *w, word name, const char *value)
 }
 
 /* The report, one logical line per item; bsl_render_text() wraps it. */
-static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan)
+static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int plan, sink *to)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
     size_t i, k;
@@ -295,7 +324,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
         put(b, c->def->title.s[lang]);
         LIT(b, "\n");
         for (k = 0; k < c->outcome_count; k++)
-            indicator_line(b, w, &c->outcomes[k], lang);
+            indicator_line(b, w, &c->outcomes[k], lang, to);
     }
 
     fact_reasons(b, w, r, BSL_REASON_RED_LINE, w->red_lines, lang);
@@ -394,20 +423,23 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t widt
                      int plan)
 {
     bsl_buf lines;
-    size_t i, outcomes = 0;
+    sink to = {b, width, color, {0, 0}};
+    size_t i, outcomes = 0, room;
     for (i = 0; i < r->criterion_count; i++)
         outcomes += r->criteria[i].outcome_count;
     bsl_buf_init(&lines, b->alloc);
     /* Room for the report at once (a line of about 300 bytes per
      * indicator, the rest in the constant), rather than doubling the
-     * buffer and copying it six or seven times. */
-    bsl_buf_reserve(&lines, 2048 + 320 * outcomes);
-    render_lines(&lines, r, lang, plan);
-    if (lines.failed) {
-        if (!b->failed)
-            b->failed = lines.failed;
-    } else {
-        bsl_text_wrap(b, lines.data, lines.len, width, color);
-    }
+     * buffer and copying it six or seven times; the wrapped report is a
+     * few percent longer (no estimate under a size limit, which it could
+     * pass when the report would not). */
+    room = 2048 + 320 * outcomes;
+    bsl_buf_reserve(&lines, room);
+    if (!b->max)
+        bsl_buf_reserve(b, room + room / 8);
+    render_lines(&lines, r, lang, plan, &to);
+    flush(&lines, &to);
+    if (lines.failed && !b->failed)
+        b->failed = lines.failed;
     bsl_buf_release(&lines);
 }

@@ -9,11 +9,62 @@
  * characters per indicator, a fifth of the report's cost. render_text.c
  * now copies the piece written here in one append, or, for a value of the
  * use-case's own (a number, a set, a text), writes that value and the
- * piece past its value (issue 14). The pieces are plain bsl_frag, so that a framework compiled
- * into tables at build time (lib/tools/gen_tables.c) carries them as the
- * loader wrote them. */
+ * piece past its value (issue 14).
+ *
+ * Such a line, marker to justification, is then the same in every report;
+ * so is its wrapping at the default width without colour (a line with a
+ * marker continues under its text whatever came before), written here too
+ * by the wrap itself, so that the renderer copies it without wrapping it
+ * again: the wrap was two thirds of the report's cost.
+ *
+ * The pieces are plain bsl_frag, so that a framework compiled into tables
+ * at build time (lib/tools/gen_tables.c) carries them as the loader wrote
+ * them. */
 #include "framework.h"
 #include "render.h"
+#include "text_wrap.h"
+
+const char *bsl_text_marker(const bsl_indicator *ind, int red_line, int not_applicable,
+                            int missing, double points)
+{
+    return red_line ? "      [!!] " : not_applicable ? "      [--] "
+         : missing ? "      [??] " : ind->weight.value == 0 ? "      [  ] "
+         : points >= ind->maximum ? "      [ok] " : "      [..] ";
+}
+
+/* scratch[0..len) kept in the arena as *f. */
+static int keep(bsl_framework *fw, const bsl_buf *scratch, bsl_frag *f)
+{
+    char *s;
+    if (scratch->failed)
+        return BSL_ERR_NOMEM;
+    s = bsl_arena_strndup(&fw->arena, scratch->data ? scratch->data : "", scratch->len);
+    if (!s)
+        return BSL_ERR_NOMEM;
+    f->s = s;
+    f->len = scratch->len;
+    return BSL_OK;
+}
+
+/* The whole line of outcome o in lang, wrapped (its text_tail written). */
+static int outcome_line(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator *ind,
+                        bsl_outcome_def *o, bsl_lang lang)
+{
+    bsl_buf line;
+    int rc;
+    bsl_buf_init(&line, &fw->cfg.alloc);
+    bsl_buf_append(&line, bsl_text_marker(ind, o->red_line, 0, 0, o->points.value), 11);
+    bsl_buf_append(&line, ind->fact, ind->fact_len);
+    bsl_buf_frag(&line, &o->text_tail[lang]);
+    scratch->len = 0;
+    if (line.failed)
+        scratch->failed = line.failed;
+    else
+        bsl_text_wrap(scratch, line.data, line.len, BSL_TEXT_WIDTH, 0);
+    rc = keep(fw, scratch, &o->text_line[lang]);
+    bsl_buf_release(&line);
+    return rc;
+}
 
 /* The colon of the report in each language (render_text.c's words). */
 static const bsl_frag colons[2] = {
@@ -25,7 +76,6 @@ static const bsl_frag colons[2] = {
 static int outcome_tail(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator *ind,
                         bsl_outcome_def *o, bsl_lang lang)
 {
-    char *s;
     scratch->len = 0;
     if (o->value_json) {
         /* as the renderer writes a use-case's value, though a token */
@@ -42,14 +92,9 @@ static int outcome_tail(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator
     }
     bsl_buf_frag(scratch, &colons[lang]);
     bsl_buf_puts(scratch, o->justification.s[lang]);
-    if (scratch->failed)
+    if (keep(fw, scratch, &o->text_tail[lang]))
         return BSL_ERR_NOMEM;
-    s = bsl_arena_strndup(&fw->arena, scratch->data, scratch->len);
-    if (!s)
-        return BSL_ERR_NOMEM;
-    o->text_tail[lang].s = s;
-    o->text_tail[lang].len = scratch->len;
-    return BSL_OK;
+    return o->value_json ? outcome_line(fw, scratch, ind, o, lang) : BSL_OK;
 }
 
 int bsl_framework_prepare_text(bsl_framework *fw)

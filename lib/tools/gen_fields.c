@@ -79,6 +79,7 @@ static const gen_field outcome_fields[] = {
     FRAGS(bsl_outcome_def, json_condition_reason, GEN_FRAG_GRID),
     FRAGS(bsl_outcome_def, text_tail, GEN_FRAG_ARRAY),
     F(bsl_outcome_def, text_value_len, GEN_SIZE),
+    FRAGS(bsl_outcome_def, text_line, GEN_FRAG_ARRAY),
     END };
 static const gen_type outcome_type = { "bsl_outcome_def", sizeof(bsl_outcome_def), outcome_fields };
 
