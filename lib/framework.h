@@ -98,6 +98,10 @@ typedef struct bsl_indicator {
     bsl_frag json_missing[2], json_not_applicable[2];
     bsl_json_frags json_missing_reason;
     bsl_frag json_remediation_head[2];
+    /* Text report: the line of each remediation ("  - C1, fact: ..."),
+     * of remediation and of answer_text, wrapped to the default width
+     * without colour ([lang], text_prepare.c; s NULL for no text). */
+    bsl_frag text_remediation[2], text_answer[2];
 } bsl_indicator;
 
 typedef struct bsl_criterion_def {

@@ -164,6 +164,29 @@ static int same_value(const char *value, const char *outcome_value)
     return value && outcome_value && (value == outcome_value || !strcmp(value, outcome_value));
 }
 
+/* The line of remediation o as written at load (text_prepare.c), or NULL. */
+static const bsl_frag *remediation_line(const struct bsl_outcome *o, bsl_lang lang)
+{
+    const bsl_indicator *ind = o->ind;
+    const bsl_frag *f = o->remediation == &ind->remediation ? &ind->text_remediation[lang]
+                      : o->remediation == &ind->answer_text ? &ind->text_answer[lang] : NULL;
+    return f && f->s ? f : NULL;
+}
+
+/* Copy line, written and wrapped at load, into the report after the lines
+ * before it, when the report has the layout it was wrapped for; 0 when it
+ * does not (or line is NULL): the caller writes the line itself. */
+static int prewrapped(bsl_buf *lines, sink *k, const bsl_frag *line)
+{
+    if (!line || !line->s || k->width != BSL_TEXT_WIDTH || k->color)
+        return 0;
+    flush(lines, k);
+    bsl_buf_frag(k->out, line);
+    bsl_buf_putc(k->out, '\n');
+    bsl_text_wrap_passed(&k->wrap, line->s, line->len);
+    return 1;
+}
+
 static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang,
                            sink *k)
 {
@@ -175,13 +198,7 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
         /* A boolean's or an enum's value is its outcome's: the line was
          * written at load (text_prepare.c), wrapped for the default
          * layout, and otherwise from " = " on. */
-        const bsl_frag *line = &o->matched->text_line[lang];
-        if (line->s && k->width == BSL_TEXT_WIDTH && !k->color) {
-            flush(b, k);
-            bsl_buf_frag(k->out, line);
-            bsl_buf_putc(k->out, '\n');
-            bsl_text_wrap_passed(&k->wrap, line->s, line->len);
-        } else {
+        if (!prewrapped(b, k, &o->matched->text_line[lang])) {
             bsl_buf_append(b, mark, 11);
             bsl_buf_append(b, ind->fact, ind->fact_len);
             bsl_buf_frag(b, &o->matched->text_tail[lang]);
@@ -389,6 +406,8 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang, int pla
         heading(b, w, w->remediations);
         for (i = 0; i < r->remediation_count; i++) {
             const struct bsl_outcome *o = r->remediations[i];
+            if (prewrapped(b, to, remediation_line(o, lang)))
+                continue;
             LIT(b, "  - ");
             put(b, o->criterion_id);
             LIT(b, ", ");

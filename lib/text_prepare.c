@@ -46,6 +46,17 @@ static int keep(bsl_framework *fw, const bsl_buf *scratch, bsl_frag *f)
     return BSL_OK;
 }
 
+/* The logical line in line, wrapped to the default width without colour,
+ * kept as *f. */
+static int wrapped(bsl_framework *fw, bsl_buf *scratch, const bsl_buf *line, bsl_frag *f)
+{
+    scratch->len = 0;
+    if (line->failed)
+        return BSL_ERR_NOMEM;
+    bsl_text_wrap(scratch, line->data, line->len, BSL_TEXT_WIDTH, 0);
+    return keep(fw, scratch, f);
+}
+
 /* The whole line of outcome o in lang, wrapped (its text_tail written). */
 static int outcome_line(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator *ind,
                         bsl_outcome_def *o, bsl_lang lang)
@@ -56,12 +67,7 @@ static int outcome_line(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator
     bsl_buf_append(&line, bsl_text_marker(ind, o->red_line, 0, 0, o->points.value), 11);
     bsl_buf_append(&line, ind->fact, ind->fact_len);
     bsl_buf_frag(&line, &o->text_tail[lang]);
-    scratch->len = 0;
-    if (line.failed)
-        scratch->failed = line.failed;
-    else
-        bsl_text_wrap(scratch, line.data, line.len, BSL_TEXT_WIDTH, 0);
-    rc = keep(fw, scratch, &o->text_line[lang]);
+    rc = wrapped(fw, scratch, &line, &o->text_line[lang]);
     bsl_buf_release(&line);
     return rc;
 }
@@ -71,6 +77,27 @@ static const bsl_frag colons[2] = {
     { BSL_TEXT_COLON_FR, sizeof BSL_TEXT_COLON_FR - 1 },
     { BSL_TEXT_COLON_EN, sizeof BSL_TEXT_COLON_EN - 1 },
 };
+
+/* A remediation's line, "  - C1, fact: text", as render_text.c writes it
+ * for text t of ind in lang, wrapped; nothing when t has no text. */
+static int remediation_line(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator *ind,
+                            const bsl_text *t, bsl_lang lang, bsl_frag *f)
+{
+    bsl_buf line;
+    int rc;
+    if (!t->s[lang])
+        return BSL_OK;
+    bsl_buf_init(&line, &fw->cfg.alloc);
+    bsl_buf_append(&line, "  - ", 4);
+    bsl_buf_puts(&line, ind->criterion_id);
+    bsl_buf_append(&line, ", ", 2);
+    bsl_buf_append(&line, ind->fact, ind->fact_len);
+    bsl_buf_frag(&line, &colons[lang]);
+    bsl_buf_puts(&line, t->s[lang]);
+    rc = wrapped(fw, scratch, &line, f);
+    bsl_buf_release(&line);
+    return rc;
+}
 
 /* One outcome's tail in lang, in scratch, then kept in the arena. */
 static int outcome_tail(bsl_framework *fw, bsl_buf *scratch, const bsl_indicator *ind,
@@ -108,6 +135,11 @@ int bsl_framework_prepare_text(bsl_framework *fw)
         for (k = 0; k < ind->outcome_count && !rc; k++)
             for (lang = 0; lang < 2 && !rc; lang++)
                 rc = outcome_tail(fw, &scratch, ind, &ind->outcomes[k], (bsl_lang)lang);
+        for (lang = 0; lang < 2 && !rc; lang++)
+            rc = remediation_line(fw, &scratch, ind, &ind->remediation, (bsl_lang)lang,
+                                  &ind->text_remediation[lang]) ||
+                 remediation_line(fw, &scratch, ind, &ind->answer_text, (bsl_lang)lang,
+                                  &ind->text_answer[lang]);
     }
     bsl_buf_release(&scratch);
     return rc;

@@ -114,6 +114,8 @@ static const gen_field indicator_fields[] = {
     FRAGS(bsl_indicator, json_not_applicable, GEN_FRAG_ARRAY),
     FRAGS(bsl_indicator, json_missing_reason, GEN_FRAG_GRID),
     FRAGS(bsl_indicator, json_remediation_head, GEN_FRAG_ARRAY),
+    FRAGS(bsl_indicator, text_remediation, GEN_FRAG_ARRAY),
+    FRAGS(bsl_indicator, text_answer, GEN_FRAG_ARRAY),
     END };
 static const gen_type indicator_type = { "bsl_indicator", sizeof(bsl_indicator), indicator_fields };
 
