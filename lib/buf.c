@@ -186,6 +186,16 @@ void bsl_buf_put_untrusted_n(bsl_buf *b, const char *s, size_t len)
             uint64_t w;
             while (end - p >= 8 && (memcpy(&w, p, 8), !word_needs_look(w)))
                 p += 8;
+            if (end - p < 8 && p < end) {
+                /* the last few bytes (most values are that short) as one
+                 * word, padded with spaces, which need nothing */
+                unsigned char tail[8];
+                memset(tail, ' ', sizeof tail);
+                memcpy(tail, p, (size_t)(end - p));
+                memcpy(&w, tail, 8);
+                if (!word_needs_look(w))
+                    p = end;
+            }
             if (p == end || *p < 0x20 || *p == 0x7F)
                 break;
             if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)

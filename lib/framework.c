@@ -526,7 +526,8 @@ int bsl_framework_build(bsl_framework **out, const char *buf, size_t len, const 
         rc = load_document(&ld);
     if (!rc)
         rc = bsl_document_sha256(&doc, &fw->cfg.alloc, fw->sha256) ? bsl_loader_nomem(&ld) : BSL_OK;
-    if (!rc && (bsl_wording_build(fw) || bsl_framework_prepare_json(fw) || bsl_lint_build(fw)))
+    if (!rc && (bsl_wording_build(fw) || bsl_framework_prepare_json(fw) ||
+                bsl_framework_prepare_text(fw) || bsl_lint_build(fw)))
         rc = bsl_error_set(err, BSL_ERR_NOMEM, "out of memory");
     bsl_json_doc_free(&doc);
     if (rc) {

@@ -40,6 +40,15 @@ typedef struct bsl_outcome_def {
      * objects; s NULL when the outcome gives none). */
     bsl_frag json_body[2];
     bsl_json_frags json_red_reason, json_condition_reason;
+    /* Text report: the end of the indicator's line when this outcome
+     * matched ([lang], text_prepare.c): " = " and value_json when the
+     * outcome has one (text_value_len bytes), then what follows the value. */
+    bsl_frag text_tail[2];
+    size_t text_value_len;
+    /* ... and the whole line, marker to justification, wrapped to the
+     * default width without colour, when the outcome has a value_json
+     * (s NULL otherwise): the renderer copies it instead of wrapping it. */
+    bsl_frag text_line[2];
 } bsl_outcome_def;
 
 /* Positions of outcomes for the two-outcome types. */
@@ -89,6 +98,10 @@ typedef struct bsl_indicator {
     bsl_frag json_missing[2], json_not_applicable[2];
     bsl_json_frags json_missing_reason;
     bsl_frag json_remediation_head[2];
+    /* Text report: the line of each remediation ("  - C1, fact: ..."),
+     * of remediation and of answer_text, wrapped to the default width
+     * without colour ([lang], text_prepare.c; s NULL for no text). */
+    bsl_frag text_remediation[2], text_answer[2];
 } bsl_indicator;
 
 typedef struct bsl_criterion_def {
@@ -157,6 +170,10 @@ int bsl_wording_build(bsl_framework *fw);
 /* Write the JSON pieces above and the JSON of remediation texts, once,
  * after bsl_wording_build() (json_prepare.c): BSL_OK or BSL_ERR_NOMEM. */
 int bsl_framework_prepare_json(bsl_framework *fw);
+
+/* Write the text report's pieces above (bsl_outcome_def.text_tail), once,
+ * after bsl_wording_build() (text_prepare.c): BSL_OK or BSL_ERR_NOMEM. */
+int bsl_framework_prepare_text(bsl_framework *fw);
 
 /* Index of the indicator reading fact key[0..len), or SIZE_MAX. */
 size_t bsl_framework_find_fact(const bsl_framework *fw, const char *key, size_t len);

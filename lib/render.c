@@ -49,7 +49,6 @@ int bsl_render_options_init(bsl_render_options *opts, unsigned version)
     return BSL_OK;
 }
 
-#define DEFAULT_WIDTH 80
 #define MIN_WIDTH 40 /* narrower, the indented items would hold a word a line */
 #define KNOWN_FLAGS (BSL_RENDER_COLOR | BSL_RENDER_NO_PLAN)
 
@@ -72,7 +71,7 @@ static int copy_options(bsl_render_options *o, const bsl_render_options *opts)
 static void render_report(bsl_buf *b, const bsl_result *r, bsl_format format, bsl_lang lang,
                           const bsl_render_options *o)
 {
-    size_t width = o->width == 0 ? DEFAULT_WIDTH : o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
+    size_t width = o->width == 0 ? BSL_TEXT_WIDTH : o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
     /* The plan of the reports: toward favorable, within the caller's budget. */
     bsl_whatif_options wo = BSL_WHATIF_OPTIONS_INIT;
     const bsl_whatif_options *plan = o->flags & BSL_RENDER_NO_PLAN ? NULL : &wo;

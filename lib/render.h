@@ -7,6 +7,16 @@
 
 /* compact: BSL_FORMAT_JSON_COMPACT (one line), else 2-space indented. */
 void bsl_render_json(bsl_buf *b, const bsl_result *r, bsl_lang lang, int compact);
+/* The text report's colon in French (a no-break space before it) and in
+ * English, shared by render_text.c and the pieces of text_prepare.c. */
+#define BSL_TEXT_COLON_FR "\xc2\xa0: "
+#define BSL_TEXT_COLON_EN ": "
+/* The text report's width when the caller gives none. */
+#define BSL_TEXT_WIDTH 80
+/* The marker of an indicator's line with its indent and the space after
+ * it, 11 bytes ("      [ok] "), for an outcome of ind (text_prepare.c). */
+const char *bsl_text_marker(const bsl_indicator *ind, int red_line, int not_applicable,
+                            int missing, double points);
 /* width: columns (>= 40); color: ANSI colour for the report's own markers. */
 /* plan: the options of the search of the what-if section, shown when the
  * verdict is below plan->target (render.c asks favorable), or NULL for no

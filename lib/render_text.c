@@ -47,7 +47,7 @@ static const words fr = {
     WORD("sans objet"),
     WORD("non renseigné"),
     WORD("Justificatif"),
-    WORD(NBSP ": "),
+    WORD(BSL_TEXT_COLON_FR),
     WORD("«" NBSP),
     WORD(NBSP "»"),
     WORD("version"),
@@ -77,7 +77,7 @@ static const words en = {
     WORD("not applicable"),
     WORD("not answered"),
     WORD("Evidence"),
-    WORD(": "),
+    WORD(BSL_TEXT_COLON_EN),
     WORD("\""),
     WORD("\""),
     WORD("version"),
@@ -89,6 +89,27 @@ static const words en = {
     WORD("Description"),
     WORD(":\n"),
 };
+
+/* Where the report goes: its logical lines are written to a buffer of
+ * lines and wrapped into out, in one piece at the end or, before a line
+ * that comes already wrapped (text_prepare.c), up to that line. */
+typedef struct sink {
+    bsl_buf *out;
+    size_t width;
+    int color;
+    bsl_wrap_state wrap;
+} sink;
+
+/* Wrap the lines written so far (each with its newline) into the report. */
+static void flush(bsl_buf *lines, sink *k)
+{
+    if (lines->failed)
+        return;
+    bsl_text_wrap_lines(k->out, lines->data, lines->len, k->width, k->color, &k->wrap);
+    lines->len = 0;
+    if (lines->data)
+        lines->data[0] = '\0';
+}
 
 static void put(bsl_buf *b, const char *s) { bsl_buf_puts(b, s); }
 static void say(bsl_buf *b, word w) { bsl_buf_append(b, w.s, w.n); }
@@ -124,17 +145,71 @@ static void pad(bsl_buf *b, const char *s, size_t width)
         bsl_buf_append(b, blanks, width - chars);
 }
 
-static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang)
+/* The evidence line under an indicator's, when the use-case gives one. */
+static void evidence(bsl_buf *b, const words *w, const struct bsl_outcome *o)
+{
+    if (!o->evidence)
+        return;
+    LIT(b, "           ");
+    say(b, w->evidence);
+    say(b, w->colon);
+    bsl_buf_put_untrusted(b, o->evidence);
+    LIT(b, "\n");
+}
+
+/* Whether a use-case's value is its outcome's own value_json (a boolean's
+ * or an enum level's; the same string, not always the same pointer). */
+static int same_value(const char *value, const char *outcome_value)
+{
+    return value && outcome_value && (value == outcome_value || !strcmp(value, outcome_value));
+}
+
+/* The line of remediation o as written at load (text_prepare.c), or NULL. */
+static const bsl_frag *remediation_line(const struct bsl_outcome *o, bsl_lang lang)
 {
     const bsl_indicator *ind = o->ind;
-    /* the marker with its indent and the space after it: 11 bytes */
-    const char *mark = o->red_line ? "      [!!] " : o->not_applicable ? "      [--] "
-                     : o->missing ? "      [??] " : ind->weight.value == 0 ? "      [  ] "
-                     : o->points >= ind->maximum ? "      [ok] " : "      [..] ";
+    const bsl_frag *f = o->remediation == &ind->remediation ? &ind->text_remediation[lang]
+                      : o->remediation == &ind->answer_text ? &ind->text_answer[lang] : NULL;
+    return f && f->s ? f : NULL;
+}
+
+/* Copy line, written and wrapped at load, into the report after the lines
+ * before it, when the report has the layout it was wrapped for; 0 when it
+ * does not (or line is NULL): the caller writes the line itself. */
+static int prewrapped(bsl_buf *lines, sink *k, const bsl_frag *line)
+{
+    if (!line || !line->s || k->width != BSL_TEXT_WIDTH || k->color)
+        return 0;
+    flush(lines, k);
+    bsl_buf_frag(k->out, line);
+    bsl_buf_putc(k->out, '\n');
+    bsl_text_wrap_passed(&k->wrap, line->s, line->len);
+    return 1;
+}
+
+static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome *o, bsl_lang lang,
+                           sink *k)
+{
+    const bsl_indicator *ind = o->ind;
+    const char *unit = o->value_json && ind->def ? ind->def->unit.s[lang] : NULL;
+    int answered = !o->not_applicable && !o->missing;
+    const char *mark = bsl_text_marker(ind, o->red_line, o->not_applicable, o->missing, o->points);
+    if (answered && !unit && same_value(o->value_json, o->matched->value_json)) {
+        /* A boolean's or an enum's value is its outcome's: the line was
+         * written at load (text_prepare.c), wrapped for the default
+         * layout, and otherwise from " = " on. */
+        if (!prewrapped(b, k, &o->matched->text_line[lang])) {
+            bsl_buf_append(b, mark, 11);
+            bsl_buf_append(b, ind->fact, ind->fact_len);
+            bsl_buf_frag(b, &o->matched->text_tail[lang]);
+            LIT(b, "\n");
+        }
+        evidence(b, w, o);
+        return;
+    }
     bsl_buf_append(b, mark, 11);
-    put(b, ind->fact);
+    bsl_buf_append(b, ind->fact, ind->fact_len);
     if (o->value_json) {
-        const char *unit = ind->def ? ind->def->unit.s[lang] : NULL;
         LIT(b, " = ");
         bsl_buf_put_untrusted(b, o->value_json);
         if (unit) {
@@ -142,30 +217,20 @@ static void indicator_line(bsl_buf *b, const words *w, const struct bsl_outcome 
             put(b, unit);
         }
     }
-    if (o->not_applicable || o->missing) {
+    if (!answered) {
         say(b, w->colon);
         say(b, o->not_applicable ? w->not_applicable : w->not_answered);
         if (o->missing && ind->required)
             put(b, lang == BSL_LANG_FR ? " (requis)" : " (required)");
     } else {
-        if (ind->weight.value > 0 && !o->red_line) {
-            LIT(b, " (");
-            put(b, o->matched->points.text);
-            LIT(b, "/");
-            put(b, ind->maximum_text);
-            LIT(b, ")");
-        }
-        say(b, w->colon);
-        put(b, o->matched->justification.s[lang]);
+        /* the outcome's piece past its value (written at load, see
+         * above); o->red_line is the outcome's own */
+        const bsl_frag *tail = &o->matched->text_tail[lang];
+        size_t skip = o->matched->text_value_len;
+        bsl_buf_append(b, tail->s + skip, tail->len - skip);
     }
     LIT(b, "\n");
-    if (o->evidence) {
-        LIT(b, "           ");
-        say(b, w->evidence);
-        say(b, w->colon);
-        bsl_buf_put_untrusted(b, o->evidence);
-        LIT(b, "\n");
-    }
+    evidence(b, w, o);
 }
 
 /* The section of the reasons of one fact-level kind (red lines, failed
@@ -226,7 +291,7 @@ static void field(bsl_buf *b, const words *w, word name, const char *value)
 
 /* The report, one logical line per item; bsl_render_text() wraps it. */
 static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang,
-                         const bsl_whatif_options *plan)
+                         const bsl_whatif_options *plan, sink *to)
 {
     const words *w = lang == BSL_LANG_FR ? &fr : &en;
     size_t i, k;
@@ -277,7 +342,7 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang,
         put(b, c->def->title.s[lang]);
         LIT(b, "\n");
         for (k = 0; k < c->outcome_count; k++)
-            indicator_line(b, w, &c->outcomes[k], lang);
+            indicator_line(b, w, &c->outcomes[k], lang, to);
     }
 
     fact_reasons(b, w, r, BSL_REASON_RED_LINE, w->red_lines, lang);
@@ -342,6 +407,8 @@ static void render_lines(bsl_buf *b, const bsl_result *r, bsl_lang lang,
         heading(b, w, w->remediations);
         for (i = 0; i < r->remediation_count; i++) {
             const struct bsl_outcome *o = r->remediations[i];
+            if (prewrapped(b, to, remediation_line(o, lang)))
+                continue;
             LIT(b, "  - ");
             put(b, o->criterion_id);
             LIT(b, ", ");
@@ -376,20 +443,23 @@ void bsl_render_text(bsl_buf *b, const bsl_result *r, bsl_lang lang, size_t widt
                      const bsl_whatif_options *plan)
 {
     bsl_buf lines;
-    size_t i, outcomes = 0;
+    sink to = {b, width, color, {0, 0}};
+    size_t i, outcomes = 0, room;
     for (i = 0; i < r->criterion_count; i++)
         outcomes += r->criteria[i].outcome_count;
     bsl_buf_init(&lines, b->alloc);
     /* Room for the report at once (a line of about 300 bytes per
      * indicator, the rest in the constant), rather than doubling the
-     * buffer and copying it six or seven times. */
-    bsl_buf_reserve(&lines, 2048 + 320 * outcomes);
-    render_lines(&lines, r, lang, plan);
-    if (lines.failed) {
-        if (!b->failed)
-            b->failed = lines.failed;
-    } else {
-        bsl_text_wrap(b, lines.data, lines.len, width, color);
-    }
+     * buffer and copying it six or seven times; the wrapped report is a
+     * few percent longer (no estimate under a size limit, which it could
+     * pass when the report would not). */
+    room = 2048 + 320 * outcomes;
+    bsl_buf_reserve(&lines, room);
+    if (!b->max)
+        bsl_buf_reserve(b, room + room / 8);
+    render_lines(&lines, r, lang, plan, &to);
+    flush(&lines, &to);
+    if (lines.failed && !b->failed)
+        b->failed = lines.failed;
     bsl_buf_release(&lines);
 }

@@ -266,30 +266,57 @@ static size_t next_hang(size_t lead, size_t num, size_t hang)
     return num ? num : lead == hang ? hang : 0;
 }
 
-void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int color)
+/* One logical line line[0..n), without its newline; st moves past it. */
+static void one_line(bsl_buf *out, const char *line, size_t n, size_t width, int color,
+                     bsl_wrap_state *st)
 {
-    size_t start = 0, hang = 0;
-    /* A wrapped report is a few percent longer than its lines: one
-     * allocation instead of a series of doublings (not under a size limit,
-     * which the estimate could pass when the text would not). */
-    if (!out->max && !bsl_buf_reserve(out, len + len / 8))
-        return;
-    for (;;) {
+    size_t lead = leading_spaces(line, n), num = numbered(line, n, lead);
+    /* a line of n bytes has at most n columns: most fit uncounted */
+    size_t o = n <= width ? n : fit(line, n, width);
+    const char *mark = color && lead ? marker_colour(line + lead, n - lead) : NULL;
+    if (o == n)
+        short_line(out, line, n, color, !st->started, mark, lead);
+    else
+        wrap_line(out, line, n, o, width, mark, lead, continuation(line, n, lead, num, st->hang));
+    st->hang = next_hang(lead, num, st->hang);
+    st->started = 1;
+}
+
+void bsl_text_wrap_lines(bsl_buf *out, const char *text, size_t len, size_t width, int color,
+                         bsl_wrap_state *st)
+{
+    size_t start = 0;
+    while (start < len) {
         const char *line = text + start;
-        const char *nl = start < len ? memchr(line, '\n', len - start) : NULL;
+        const char *nl = memchr(line, '\n', len - start);
         size_t n = nl ? (size_t)(nl - line) : len - start;
-        size_t lead = leading_spaces(line, n), num = numbered(line, n, lead);
-        /* a line of n bytes has at most n columns: most fit uncounted */
-        size_t o = n <= width ? n : fit(line, n, width);
-        const char *mark = color && lead ? marker_colour(line + lead, n - lead) : NULL;
-        if (o == n)
-            short_line(out, line, n, color, start == 0, mark, lead);
-        else
-            wrap_line(out, line, n, o, width, mark, lead, continuation(line, n, lead, num, hang));
-        hang = next_hang(lead, num, hang);
+        one_line(out, line, n, width, color, st);
         if (!nl)
             break;
         bsl_buf_putc(out, '\n');
         start += n + 1;
     }
+}
+
+void bsl_text_wrap_passed(bsl_wrap_state *st, const char *wrapped, size_t len)
+{
+    /* the start of its first line, which is the logical line's */
+    const char *nl = memchr(wrapped, '\n', len);
+    size_t n = nl ? (size_t)(nl - wrapped) : len;
+    size_t lead = leading_spaces(wrapped, n);
+    st->hang = next_hang(lead, numbered(wrapped, n, lead), st->hang);
+    st->started = 1;
+}
+
+void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int color)
+{
+    bsl_wrap_state st = {0, 0};
+    /* A wrapped report is a few percent longer than its lines: one
+     * allocation instead of a series of doublings (not under a size limit,
+     * which the estimate could pass when the text would not). */
+    if (!out->max && !bsl_buf_reserve(out, len + len / 8))
+        return;
+    bsl_text_wrap_lines(out, text, len, width, color, &st);
+    /* a text ending with a newline ends with an empty line, written as
+     * nothing (the lines above each got their newline) */
 }

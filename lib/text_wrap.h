@@ -12,4 +12,23 @@
  * and the section headings. */
 void bsl_text_wrap(bsl_buf *out, const char *text, size_t len, size_t width, int color);
 
+/* Where the wrapping of a text written in several calls stands: the hang
+ * the line before leaves (see continuation() in text_wrap.c) and whether
+ * the first line, bold in colour, is still ahead. */
+typedef struct bsl_wrap_state {
+    size_t hang;
+    int started;
+} bsl_wrap_state;
+
+/* The lines text[0..len) of a longer text, each with its newline (a last
+ * one without it is written without), appended as bsl_text_wrap() writes
+ * them within the whole text: the output of successive calls is that of
+ * one call on all of it. st starts zeroed and is carried from call to call. */
+void bsl_text_wrap_lines(bsl_buf *out, const char *text, size_t len, size_t width, int color,
+                         bsl_wrap_state *st);
+
+/* Move st past one line the caller appended already wrapped (what
+ * bsl_text_wrap() wrote for that line alone, colour off; text_prepare.c). */
+void bsl_text_wrap_passed(bsl_wrap_state *st, const char *wrapped, size_t len);
+
 #endif

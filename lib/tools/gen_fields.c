@@ -77,6 +77,9 @@ static const gen_field outcome_fields[] = {
     FRAGS(bsl_outcome_def, json_body, GEN_FRAG_ARRAY),
     FRAGS(bsl_outcome_def, json_red_reason, GEN_FRAG_GRID),
     FRAGS(bsl_outcome_def, json_condition_reason, GEN_FRAG_GRID),
+    FRAGS(bsl_outcome_def, text_tail, GEN_FRAG_ARRAY),
+    F(bsl_outcome_def, text_value_len, GEN_SIZE),
+    FRAGS(bsl_outcome_def, text_line, GEN_FRAG_ARRAY),
     END };
 static const gen_type outcome_type = { "bsl_outcome_def", sizeof(bsl_outcome_def), outcome_fields };
 
@@ -111,6 +114,8 @@ static const gen_field indicator_fields[] = {
     FRAGS(bsl_indicator, json_not_applicable, GEN_FRAG_ARRAY),
     FRAGS(bsl_indicator, json_missing_reason, GEN_FRAG_GRID),
     FRAGS(bsl_indicator, json_remediation_head, GEN_FRAG_ARRAY),
+    FRAGS(bsl_indicator, text_remediation, GEN_FRAG_ARRAY),
+    FRAGS(bsl_indicator, text_answer, GEN_FRAG_ARRAY),
     END };
 static const gen_type indicator_type = { "bsl_indicator", sizeof(bsl_indicator), indicator_fields };
 
