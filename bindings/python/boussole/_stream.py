@@ -363,7 +363,11 @@ def _flush(stream: _Stream, base: int, ucs: List[Any], lines: List[bytes],
     gives one record: none is blank). Without notes nor special records
     the stream's output is the rows (with each line, at full detail)."""
     special = stream.special
-    out = stream.feed(b'\n'.join(lines) + b'\n') if lines else []
+    out: List[Any] = []
+    if lines:
+        lines.append(b'')   # the final newline, in the one copy join() makes
+        out = stream.feed(b'\n'.join(lines))
+        lines.pop()
     if not notes and stream.special == special:
         return Chunk(out if detail else list(zip(out, lines)), True, stream.provenance)
     rows: List[Row] = []
