@@ -306,7 +306,7 @@ class Framework:
         """As evaluate_many, but yields each item (a Result, a Summary with
         detail='summary', or an ErrorRecord) as soon as it is made, keeping
         nothing: memory does not grow with the number of use-cases."""
-        from . import _stream, _summary
+        from . import _summary
         code = _lang_code(_default_lang() if lang is None else lang)
         handle = self._live()
         ids = self.criterion_ids

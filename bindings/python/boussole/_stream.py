@@ -14,9 +14,9 @@ import ctypes
 import io
 import json
 import math
-import os
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple,
+                    Union)
 
 from . import _errors, _model, _summary
 from ._native import RECORD_FN, bsl_error, bsl_stream_options, cstr, lib
