@@ -294,12 +294,15 @@ class Framework:
         from . import _stream, _summary
         code = _lang_code(_default_lang() if lang is None else lang)
         rows: Union[List[_Row], _summary.SummaryRows]
+        chunks = self._rows(usecases, code, detail, lang, _stream.CHUNK)
         if detail == 'summary':   # kept compact: about 140 bytes per use-case
             rows = _summary.SummaryRows(self.criterion_ids)
-            for row in self._rows(usecases, code, detail, lang, _stream.CHUNK):
-                rows.append(row)
+            for chunk in chunks:
+                rows.extend(chunk)
         else:
-            rows = list(self._rows(usecases, code, detail, lang, _stream.CHUNK))
+            rows = []
+            for chunk in chunks:
+                rows.extend(chunk.rows)   # full: (line, data) or ErrorRecords
         return Results(rows, _default_lang() if lang is None else lang, self._live(),
                        self.criterion_ids)
 
@@ -308,15 +311,23 @@ class Framework:
         """As evaluate_many, but yields each item (a Result, a Summary with
         detail='summary', or an ErrorRecord) as soon as it is made, keeping
         nothing: memory does not grow with the number of use-cases."""
+        from . import _summary
         code = _lang_code(_default_lang() if lang is None else lang)
         handle = self._live()
-        for row in self._rows(usecases, code, detail, lang, 1):
-            yield _build_row(row, handle, self.criterion_ids)
+        ids = self.criterion_ids
+        for rows, _, provenance in self._rows(usecases, code, detail, lang, 1):
+            for row in rows:
+                if type(row) is bytes:   # a summary's payload
+                    assert provenance is not None
+                    yield _summary.summary(_summary.Row(row, None, provenance), ids)
+                else:
+                    yield _build_row(row, handle, ids)
 
     def _rows(self, usecases: Iterable[UseCase], code: int, detail: str,
               lang: Optional[str], chunk: int) -> Iterator[Any]:
-        """The rows of a batch, chunk use-cases fed per call into the
-        library; error messages in lang (None: the locale's)."""
+        """The Chunks of a batch, chunk use-cases fed per call into the
+        library (a DataFrame: a row per call); error messages in lang (None:
+        the locale's)."""
         from . import _stream
         if isinstance(usecases, (Mapping, str, bytes, bytearray, memoryview, os.PathLike)):
             raise TypeError('evaluate_many takes an iterable of use-cases (a list), not a %s; '
@@ -333,12 +344,16 @@ class Framework:
 
         def read(uc: UseCase, what: str) -> Tuple[bytes, Optional[str]]:
             return _to_bytes(uc, what, lang)
-        for row in _stream.stream_rows(handle.ptr, usecases, code, _stream.DETAILS[detail], read,
-                                       alone, chunk):
-            if isinstance(row, _model.ErrorRecord):
-                row = dataclasses.replace(
-                    row, message=_errors.translate_text(row.message, messages))
-            yield row
+
+        def fix(row: _model.ErrorRecord) -> _model.ErrorRecord:
+            return dataclasses.replace(row, message=_errors.translate_text(row.message, messages))
+        level = _stream.DETAILS[detail]
+        if _stream.is_dataframe(usecases):   # one row per feed: its rows as one-row Chunks
+            for row in _stream.stream_rows(handle.ptr, usecases, code, level, read, alone, fix):
+                yield _stream.Chunk([row], False, None)
+            return
+        yield from _stream.stream_chunks(handle.ptr, usecases, code, level, read, alone, fix,
+                                         chunk)
 
 def _error_alone(handle: _Handle, index: int, data: bytes, source: Optional[str],
                  uid: Optional[str], code: int, message_lang: Optional[str]) -> _model.ErrorRecord:

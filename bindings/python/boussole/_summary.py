@@ -10,6 +10,7 @@ A Summary, or a records() dict, is built from it when it is read.
 """
 import array
 import csv
+import itertools
 import io
 import json
 from collections.abc import Sequence
@@ -159,15 +160,36 @@ class SummaryRows(Sequence[Any]):
         self._n = 0
         self._at = 0   # the end of the last row in the pending chunk
 
-    def append(self, row: Union[Row, '_model.ErrorRecord']) -> None:
-        if isinstance(row, Row):
+    def extend(self, chunk: Any) -> None:
+        """Keep the rows of a _stream.Chunk: in bulk when it is plain (only
+        payloads), else one by one."""
+        if chunk.provenance is not None:
+            self._set_provenance(chunk.provenance)
+        if not chunk.plain:
+            for row in chunk.rows:
+                self.append(row)
+            return
+        rows = chunk.rows
+        while rows:
+            room = self.CHUNK - len(self._pending)
+            part, rows = rows[:room], rows[room:]
+            self._pending.extend(part)
+            # each row's end: the lengths summed from where the pending chunk ends
+            self._ends.extend(itertools.accumulate(map(len, part), initial=self._at))
+            self._ends.pop(-len(part) - 1)   # the initial value: the last row's end again
+            self._at = self._ends[-1]
+            self._n += len(part)
+            if len(self._pending) == self.CHUNK:
+                self._pack()
+
+    def append(self, row: Union[bytes, Row, '_model.ErrorRecord']) -> None:
+        if isinstance(row, bytes):   # a payload: the provenance came with its chunk
+            payload = row
+        elif isinstance(row, Row):
             payload = row.payload
             if row.unknown is not None:
                 self._unknown[self._n] = row.unknown
-            if self._provenance != row.provenance:
-                if self._provenance is not None:   # one framework per batch: never
-                    raise AssertionError('two provenances in one batch')
-                self._provenance = row.provenance
+            self._set_provenance(row.provenance)
         else:
             payload = b''
             self._errors[self._n] = row
@@ -176,9 +198,18 @@ class SummaryRows(Sequence[Any]):
         self._ends.append(self._at)
         self._n += 1
         if len(self._pending) == self.CHUNK:
-            self._chunks.append(b''.join(self._pending))
-            self._pending = []
-            self._at = 0
+            self._pack()
+
+    def _set_provenance(self, provenance: ProvenanceParts) -> None:
+        if self._provenance != provenance:
+            if self._provenance is not None:   # one framework per batch: never
+                raise AssertionError('two provenances in one batch')
+            self._provenance = provenance
+
+    def _pack(self) -> None:
+        self._chunks.append(b''.join(self._pending))
+        self._pending = []
+        self._at = 0
 
     def __len__(self) -> int:
         return self._n

@@ -200,6 +200,85 @@ class BatchTest(unittest.TestCase):
         self.assertEqual((rec.ok, rec.name), (False, 'value'))
         self.assertTrue(rec.path.startswith('$["aé'))
 
+    def test_json_lines_read_lazily(self):
+        # The lines of a JSON Lines file, bytes or str, each with its final
+        # newline: fed as they are, a blank one and a bad one in place, the
+        # bad one's position as evaluate() gives it for the same text.
+        lines = ['{"id": "a", "title": "t", "facts": {"hosting": "eu"}}\n',
+                 '\n',
+                 '{"id": "b", "title": "é"\n',
+                 '{"id": "c", "title": "t", "facts": {}}\r\n',
+                 '   \n',
+                 '{"id": "d", "title": "t", "facts": {"hosting": "eu"}}']
+        path = os.path.join(self.tmp.name, 'register.jsonl')
+        with open(path, 'w', encoding='utf-8', newline='') as f:
+            f.write(''.join(lines))
+        with self.assertRaises(boussole.JSONSyntaxError) as cm:
+            self.fw.evaluate(lines[2])
+        for mode in ('rb', 'r'):
+            for detail in ('full', 'summary'):
+                with self.subTest(mode=mode, detail=detail), \
+                        open(path, mode, **({} if mode == 'rb' else {'encoding': 'utf-8',
+                                                                     'newline': ''})) as f:
+                    results = self.fw.evaluate_many(f, detail=detail)
+                    self.assertEqual([r.ok for r in results],
+                                     [True, False, False, True, False, True])
+                    self.assertEqual([results[i].id for i in (0, 3, 5)], ['a', 'c', 'd'])
+                    self.assertEqual([e.index for e in results.errors], [1, 2, 4])
+                    bad = results[2]
+                    self.assertEqual((bad.name, bad.line, bad.column, bad.message),
+                                     (cm.exception.name, cm.exception.line, cm.exception.column,
+                                      cm.exception.message))
+                    if detail == 'full':
+                        self.assertEqual(results[0], self.fw.evaluate(lines[0]))
+
+    def test_a_dict_that_fails_leaves_nothing_behind(self):
+        # The C encoder is made once per batch; a dict it refuses must not
+        # stay in its cycle check, which would keep it alive and take a
+        # dict given again, mended, for a cycle.
+        import gc
+        import weakref
+
+        class Odd:
+            pass
+        odd = Odd()
+        gone = weakref.ref(odd)
+        row = {'id': 'r', 'title': 't', 'facts': {'hosting': 'eu', 'x': [odd]}}
+        del odd
+        seen = []
+
+        def gen():
+            yield row
+            del row['facts']['x']   # mended: the same dict, now serialisable
+            gc.collect()
+            seen.append(gone())
+            yield row
+        results = self.fw.evaluate_many(gen())
+        self.assertEqual(seen, [None])
+        self.assertEqual([r.ok for r in results], [False, True])
+        self.assertEqual(results[1], self.fw.evaluate(row))
+
+    def test_summaries_kept_in_bulk_are_the_streamed_ones(self):
+        # More than one packed chunk of summaries (4096), errors and an
+        # unknown path holding '|' among them: what evaluate_many keeps
+        # reads back as what evaluate_stream yields one by one.
+        odd = {'id': 'o', 'title': 't', 'facts': {'hosting': 'eu', 'ho|st': 1}}
+
+        def gen():
+            for i in range(9000):
+                yield (None if i in (7, 4500) else odd if i % 1000 == 3
+                       else dict(GOOD, id='g%d' % i))
+        kept = self.fw.evaluate_many(gen(), detail='summary')
+        streamed = list(self.fw.evaluate_stream(gen(), detail='summary'))
+        self.assertEqual(len(kept), 9000)
+        self.assertEqual(list(kept), streamed)
+        self.assertEqual([e.index for e in kept.errors], [7, 4500])
+        self.assertEqual([kept[i].id for i in (4095, 4096, 8191, 8192, 8999)],
+                         ['g4095', 'g4096', 'g8191', 'g8192', 'g8999'])
+        self.assertEqual(kept[3].unknown, ('$.facts["ho|st"]',))
+        self.assertEqual(kept.records()[4003], self.fw.evaluate_many([odd], detail='summary')
+                         .records()[0])
+
 
 if __name__ == '__main__':
     unittest.main()
