@@ -7,28 +7,7 @@
  * loaded machine does not blur (issue 14: render text at most parse). */
 #include <boussole.h>
 
-#include <stdio.h>
-#include <stdlib.h>
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *data;
-    long n;
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    data = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
-        free(data);
-        data = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return data;
-}
+#include "../testutil.h"
 
 /* Parse, evaluate and render one use-case in both languages; the bytes
  * written, or 0 on any failure. */
@@ -72,7 +51,7 @@ int main(int argc, char **argv)
     }
     for (i = 1; i < argc; i++) {
         size_t len, n = 0;
-        char *doc = slurp(argv[i], &len);
+        char *doc = read_file(argv[i], &len);
         for (k = 0; doc && k < ROUNDS; k++)
             n += report(fw, doc, len);
         free(doc);
