@@ -14,14 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__GNUC__)
-#define TU_UNUSED __attribute__((unused))
-#else
-#define TU_UNUSED
-#endif
-
 /* The example use-cases of examples/usecases/, by file name without .json. */
-static TU_UNUSED const char *const EXAMPLES[] = {
+static CHECK_MAYBE_UNUSED const char *const EXAMPLES[] = {
     "assistant-conversationnel-hors-ue",
     "classement-courrier",
     "detection-fuites-eau",
@@ -42,7 +36,7 @@ static TU_UNUSED const char *const EXAMPLES[] = {
 static char **tu_strings_;
 static size_t tu_string_count_, tu_string_cap_;
 
-static TU_UNUSED char *tu_keep(char *s)
+static CHECK_MAYBE_UNUSED char *tu_keep(char *s)
 {
     if (s && tu_string_count_ == tu_string_cap_) {
         size_t cap = tu_string_cap_ ? 2 * tu_string_cap_ : 256;
@@ -63,7 +57,7 @@ static TU_UNUSED char *tu_keep(char *s)
     return s;
 }
 
-static TU_UNUSED void tu_cleanup(void)
+static CHECK_MAYBE_UNUSED void tu_cleanup(void)
 {
     while (tu_string_count_)
         free(tu_strings_[--tu_string_count_]);
@@ -75,7 +69,7 @@ static TU_UNUSED void tu_cleanup(void)
 /* A copy of s with every ' turned into ": test documents are written with
  * single quotes so they stay readable as C literals. Byte positions are
  * unchanged. Documents must therefore not contain apostrophes. */
-static TU_UNUSED char *dq(const char *s)
+static CHECK_MAYBE_UNUSED char *dq(const char *s)
 {
     size_t n = strlen(s), i;
     char *d = tu_keep(malloc(n + 1));
@@ -85,7 +79,7 @@ static TU_UNUSED char *dq(const char *s)
 }
 
 /* A copy of s with every occurrence of from replaced by to. */
-static TU_UNUSED char *subst(const char *s, const char *from, const char *to)
+static CHECK_MAYBE_UNUSED char *subst(const char *s, const char *from, const char *to)
 {
     size_t lf = strlen(from), lt = strlen(to), n = 0, len;
     const char *p;
@@ -110,7 +104,7 @@ static TU_UNUSED char *subst(const char *s, const char *from, const char *to)
 }
 
 /* The whole file, NUL-terminated; NULL when it cannot be read. */
-static TU_UNUSED char *read_file(const char *path, size_t *len)
+static CHECK_MAYBE_UNUSED char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     char *data = NULL;
@@ -142,7 +136,7 @@ static TU_UNUSED char *read_file(const char *path, size_t *len)
 }
 
 /* Byte offset of the nth (0-based) occurrence of needle in doc, or -1. */
-static TU_UNUSED long find_nth(const char *doc, const char *needle, int nth)
+static CHECK_MAYBE_UNUSED long find_nth(const char *doc, const char *needle, int nth)
 {
     const char *p = strstr(doc, needle);
     while (p && nth-- > 0)
@@ -154,7 +148,7 @@ static TU_UNUSED long find_nth(const char *doc, const char *needle, int nth)
  * at the nth occurrence of needle in doc (offset), at the given 1-based
  * line and column, with the given path. needle NULL: not about a document
  * (offset, line and column 0). */
-static TU_UNUSED void check_error_at(const char *what, int rc, const bsl_error *err, int code,
+static CHECK_MAYBE_UNUSED void check_error_at(const char *what, int rc, const bsl_error *err, int code,
                                      const char *doc, const char *needle, int nth,
                                      unsigned line, unsigned column, const char *path)
 {
@@ -232,7 +226,7 @@ typedef union tu_header {
 } tu_header;
 
 /* Count an allocation attempt; non-zero when it must be refused. */
-static TU_UNUSED int ca_refuse(counting_alloc *a)
+static CHECK_MAYBE_UNUSED int ca_refuse(counting_alloc *a)
 {
     long n = a->calls++;
     if (a->fail_at >= 0 && n == a->fail_at) {
@@ -242,7 +236,7 @@ static TU_UNUSED int ca_refuse(counting_alloc *a)
     return 0;
 }
 
-static TU_UNUSED void *ca_malloc(void *ctx, size_t size)
+static CHECK_MAYBE_UNUSED void *ca_malloc(void *ctx, size_t size)
 {
     counting_alloc *a = ctx;
     tu_header *h;
@@ -256,7 +250,7 @@ static TU_UNUSED void *ca_malloc(void *ctx, size_t size)
     return h + 1;
 }
 
-static TU_UNUSED void *ca_realloc(void *ctx, void *ptr, size_t old_size, size_t size)
+static CHECK_MAYBE_UNUSED void *ca_realloc(void *ctx, void *ptr, size_t old_size, size_t size)
 {
     counting_alloc *a = ctx;
     tu_header *h, *nh;
@@ -274,7 +268,7 @@ static TU_UNUSED void *ca_realloc(void *ctx, void *ptr, size_t old_size, size_t 
     return nh + 1;
 }
 
-static TU_UNUSED void ca_free(void *ctx, void *ptr)
+static CHECK_MAYBE_UNUSED void ca_free(void *ctx, void *ptr)
 {
     counting_alloc *a = ctx;
     if (!ptr)
@@ -284,7 +278,7 @@ static TU_UNUSED void ca_free(void *ctx, void *ptr)
     free((tu_header *)ptr - 1);
 }
 
-static TU_UNUSED void ca_init(counting_alloc *a, bsl_options *opts)
+static CHECK_MAYBE_UNUSED void ca_init(counting_alloc *a, bsl_options *opts)
 {
     memset(a, 0, sizeof *a);
     a->fail_at = -1;
@@ -303,7 +297,7 @@ static TU_UNUSED void ca_init(counting_alloc *a, bsl_options *opts)
  * through; free_out frees a successful out. */
 typedef int (*tu_oom_call)(void *ctx, bsl_options *opts, void **out, bsl_error *err);
 
-static TU_UNUSED void oom_loop(const char *what, tu_oom_call call, void *ctx, counting_alloc *a,
+static CHECK_MAYBE_UNUSED void oom_loop(const char *what, tu_oom_call call, void *ctx, counting_alloc *a,
                                bsl_options *opts, void (*free_out)(void *))
 {
     long n, points = 0, base_live = a->live;
@@ -353,6 +347,6 @@ static TU_UNUSED void oom_loop(const char *what, tu_oom_call call, void *ctx, co
     CHECK_INT(a->bad_old_size, 0, label);
 }
 
-static TU_UNUSED void tu_free_render(void *p) { bsl_render_free(p); }
+static CHECK_MAYBE_UNUSED void tu_free_render(void *p) { bsl_render_free(p); }
 
 #endif
